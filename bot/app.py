@@ -1,0 +1,27 @@
+"""Wiring: one database engine, one chat store, one interview engine per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from dialogs.engine import Engine
+from storage.database import create_engine
+from storage.repository import SqlChatStore
+from templates.maker import SummaryMaker
+
+
+@dataclass
+class App:
+    engine: Engine
+    database: AsyncEngine
+
+    async def close(self) -> None:
+        await self.database.dispose()
+
+
+def build_app(database_url: str, font_set: str = "windows") -> App:
+    """Must be called inside the event loop that will use it (async drivers bind to their loop)."""
+    database = create_engine(database_url)
+    return App(engine=Engine(SqlChatStore(database), SummaryMaker(font_set=font_set)), database=database)

@@ -1,0 +1,53 @@
+"""The `union-summary` command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from bot.console import run_console
+from storage.database import DEFAULT_URL
+from storage.migrate import upgrade
+
+
+def _run(args: argparse.Namespace) -> int:
+    upgrade(args.database_url)
+    if os.environ.get("TELEGRAM_BOT_TOKEN"):
+        print(
+            "TELEGRAM_BOT_TOKEN is set, but the Telegram front door is not built yet; "
+            "running the interview in the terminal instead.",
+            file=sys.stderr,
+        )
+    for stream in (sys.stdin, sys.stdout):
+        stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+    run_console(args.database_url, Path(args.output_dir), sys.stdin, sys.stdout)
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    upgrade(args.database_url)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="union-summary", description="Union work summary bot.")
+    parser.add_argument(
+        "--database-url", default=os.environ.get("DATABASE_URL", DEFAULT_URL),
+        help="SQLAlchemy URL (default: $DATABASE_URL or a SQLite file in the current directory)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="apply migrations, then run the bot (Telegram or terminal)")
+    run.add_argument(
+        "--output-dir", default=os.environ.get("OUTPUT_DIR", "output"),
+        help="where the terminal interview writes finished DOCX files (default: $OUTPUT_DIR or ./output)",
+    )
+    run.set_defaults(handler=_run)
+    commands.add_parser("migrate", help="apply database migrations and exit").set_defaults(handler=_migrate)
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""The terminal front door: the same interview as on Telegram, over stdin and stdout.
+
+Reading is blocking and happens between event-loop runs, so Ctrl-C or Ctrl-D at the prompt stops the
+program at once; every answer already acknowledged has been committed by then.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TextIO
+
+from bot.app import build_app
+from dialogs.events import Document, Notice, Preview, Prompt, Reply, Start, Text
+from dialogs.texts import say
+
+CONSOLE_CHAT_ID = 0  # Telegram never uses 0, so the terminal chair can't collide with a real chat.
+
+
+def render(reply: Reply) -> str:
+    """A reply as terminal text; documents are written by the caller."""
+    if isinstance(reply, Prompt):
+        lines = []
+        if reply.progress:
+            p = reply.progress
+            lines.append(say("progress", section=p.section, n=p.n, m=p.m, percent=p.percent))
+        lines.append(reply.text)
+        lines += [f"  {i}. {option.label}" for i, option in enumerate(reply.options, 1)]
+        hints = []
+        if reply.options:
+            hints.append(say("multi_hint") if reply.multi else say("choice_hint"))
+        if reply.can_skip:
+            hints.append(say("optional_hint"))
+        if hints:
+            lines.append("（" + "；".join(hints) + "）")
+        return "\n".join(lines)
+    if isinstance(reply, Notice | Preview):
+        return reply.text
+    raise TypeError(reply)
+
+
+def save_document(document: Document, output_dir: Path) -> Path:
+    output_dir.mkdir(parents=True, exist_ok=True)
+    path = output_dir / document.filename
+    path.write_bytes(document.data)
+    return path.resolve()
+
+
+def run_console(database_url: str, output_dir: Path, stdin: TextIO, stdout: TextIO) -> None:
+    def show(replies: list[Reply]) -> None:
+        for reply in replies:
+            if isinstance(reply, Document):
+                text = say("console_saved", path=save_document(reply, output_dir))
+            else:
+                text = render(reply)
+            stdout.write(text + "\n\n")
+        stdout.write(say("console_input"))
+        stdout.flush()
+
+    with asyncio.Runner() as runner:
+        app = runner.run(_build(database_url))
+        try:
+            show(runner.run(app.engine.handle(CONSOLE_CHAT_ID, Start())))
+            while line := stdin.readline():
+                show(runner.run(app.engine.handle(CONSOLE_CHAT_ID, Text(line.rstrip("\r\n")))))
+            stdout.write("\n" + say("console_bye") + "\n")
+        except KeyboardInterrupt:
+            stdout.write("\n" + say("console_bye") + "\n")
+        finally:
+            runner.run(app.close())
+            stdout.flush()
+
+
+async def _build(database_url: str):  # type: ignore[no-untyped-def]
+    return build_app(database_url)

@@ -1,0 +1,1 @@
+"""The interview: question bank, answer parsing, the state machine and the engine."""

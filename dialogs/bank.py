@@ -1,0 +1,216 @@
+"""The question bank: loaded from YAML, validated before anything uses it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+BANKS_DIR = Path(__file__).parent / "banks"
+QUESTION_TYPES = {"int", "money", "text", "choice", "multi", "yesno", "month", "date"}
+OPTION_KEY = re.compile(r"^[a-z0-9_]{1,12}$")
+QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
+WHEN_OPERATORS = {"equals", "gt", "excludes", "includes", "answered"}
+CHECK_OPERATORS = {"le", "ge"}
+
+
+class BankError(ValueError):
+    """The bank file is broken; the message names the question and the fault."""
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    label: str
+    prose: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    question: str
+    operator: str
+    operand: Any
+
+    def holds(self, answers: dict[str, Any]) -> bool:
+        value = answers.get(self.question)
+        if self.operator == "answered":
+            return (value is not None) == bool(self.operand)
+        if value is None:
+            return False
+        if self.operator == "equals":
+            return value == self.operand
+        if self.operator == "gt":
+            return value > self.operand
+        if self.operator == "includes":
+            return self.operand in value
+        if self.operator == "excludes":
+            return self.operand not in value
+        raise AssertionError(self.operator)
+
+
+@dataclass(frozen=True)
+class Check:
+    operator: str
+    other: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    section: str
+    label: str
+    type: str
+    text: str
+    example: str | None = None
+    optional: bool = False
+    options: tuple[Option, ...] = ()
+    exclusive: str | None = None
+    when: Condition | None = None
+    checks: tuple[Check, ...] = ()
+    min: int | None = None
+    max: int | None = None
+    min_len: int | None = None
+    max_len: int | None = None
+    unit: str | None = None
+    strip_suffix: str | None = None
+
+    def option(self, key: str) -> Option | None:
+        return next((o for o in self.options if o.key == key), None)
+
+    def is_shown(self, answers: dict[str, Any]) -> bool:
+        return self.when is None or self.when.holds(answers)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Bank:
+    name: str
+    sections: tuple[Section, ...]
+    questions: tuple[Question, ...]
+    by_id: dict[str, Question] = field(repr=False, compare=False, hash=False)
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+    def index(self, question_id: str) -> int:
+        return next(i for i, q in enumerate(self.questions) if q.id == question_id)
+
+    def effective(self, answers: dict[str, Any]) -> dict[str, Any]:
+        """Answers of the questions that apply; a follow-up hidden by a changed answer is left out."""
+        kept: dict[str, Any] = {}
+        for question in self.questions:
+            if question.id in answers and question.is_shown(kept):
+                kept[question.id] = answers[question.id]
+        return kept
+
+
+def _condition(qid: str, raw: Any, known: set[str]) -> Condition:
+    if not isinstance(raw, dict) or "question" not in raw:
+        raise BankError(f"{qid}: 'when' must be a mapping with 'question'")
+    ops = set(raw) - {"question"}
+    if len(ops) != 1 or not ops <= WHEN_OPERATORS:
+        raise BankError(f"{qid}: 'when' needs exactly one of {sorted(WHEN_OPERATORS)}, got {sorted(ops)}")
+    if raw["question"] not in known:
+        raise BankError(f"{qid}: 'when' names unknown or later question {raw['question']!r}")
+    op = ops.pop()
+    return Condition(raw["question"], op, raw[op])
+
+
+def _option(qid: str, raw: Any) -> Option:
+    if not isinstance(raw, dict) or "key" not in raw or "label" not in raw:
+        raise BankError(f"{qid}: every option needs 'key' and 'label'")
+    key = str(raw["key"])
+    if not OPTION_KEY.match(key):
+        raise BankError(f"{qid}: option key {key!r} must be short lowercase ASCII (a-z, 0-9, _; ≤12)")
+    return Option(key=key, label=str(raw["label"]), prose=str(raw.get("prose", raw["label"])))
+
+
+def _question(raw: dict[str, Any], sections: set[str], earlier: set[str]) -> Question:
+    qid = raw.get("id")
+    if not isinstance(qid, str) or not QUESTION_ID.match(qid):
+        raise BankError(f"question id {qid!r} must be lowercase ASCII starting with a letter")
+    for required in ("section", "label", "type", "text"):
+        if required not in raw:
+            raise BankError(f"{qid}: missing {required!r}")
+    if raw["section"] not in sections:
+        raise BankError(f"{qid}: unknown section {raw['section']!r}")
+    if raw["type"] not in QUESTION_TYPES:
+        raise BankError(f"{qid}: unknown type {raw['type']!r}")
+    options = tuple(_option(qid, o) for o in raw.get("options", ()))
+    if raw["type"] in {"choice", "multi"} and len(options) < 2:
+        raise BankError(f"{qid}: a {raw['type']} question needs at least two options")
+    if len({o.key for o in options}) != len(options):
+        raise BankError(f"{qid}: duplicate option key")
+    exclusive = raw.get("exclusive")
+    if exclusive is not None and exclusive not in {o.key for o in options}:
+        raise BankError(f"{qid}: exclusive option {exclusive!r} is not one of its options")
+    checks = []
+    for check in raw.get("checks", ()):
+        (op, other), *rest = check.items()
+        if rest or op not in CHECK_OPERATORS:
+            raise BankError(f"{qid}: a check is one of {sorted(CHECK_OPERATORS)} naming a question")
+        if other not in earlier:
+            raise BankError(f"{qid}: check names unknown or later question {other!r}")
+        checks.append(Check(op, other))
+    known_keys = {
+        "id", "section", "label", "type", "text", "example", "optional", "options", "exclusive",
+        "when", "checks", "min", "max", "min_len", "max_len", "unit", "strip_suffix",
+    }
+    if unknown := set(raw) - known_keys:
+        raise BankError(f"{qid}: unknown field(s) {sorted(unknown)}")
+    return Question(
+        id=qid,
+        section=raw["section"],
+        label=str(raw["label"]),
+        type=raw["type"],
+        text=str(raw["text"]),
+        example=None if raw.get("example") is None else str(raw["example"]),
+        optional=bool(raw.get("optional", False)),
+        options=options,
+        exclusive=exclusive,
+        when=_condition(qid, raw["when"], earlier) if "when" in raw else None,
+        checks=tuple(checks),
+        min=raw.get("min"),
+        max=raw.get("max"),
+        min_len=raw.get("min_len"),
+        max_len=raw.get("max_len"),
+        unit=raw.get("unit"),
+        strip_suffix=raw.get("strip_suffix"),
+    )
+
+
+def parse_bank(name: str, data: Any) -> Bank:
+    """Build a bank from already-parsed YAML, refusing anything inconsistent."""
+    if not isinstance(data, dict) or "sections" not in data or "questions" not in data:
+        raise BankError(f"bank {name!r} needs 'sections' and 'questions'")
+    sections = tuple(Section(str(s["id"]), str(s["title"])) for s in data["sections"])
+    section_ids = {s.id for s in sections}
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for raw in data["questions"]:
+        question = _question(raw, section_ids, seen)
+        if question.id in seen:
+            raise BankError(f"duplicate question id {question.id!r}")
+        seen.add(question.id)
+        questions.append(question)
+    order = [s.id for s in sections]
+    positions = [order.index(q.section) for q in questions]
+    if positions != sorted(positions):
+        raise BankError(f"bank {name!r}: questions must follow the order of the sections")
+    return Bank(name=name, sections=sections, questions=tuple(questions), by_id={q.id: q for q in questions})
+
+
+@cache
+def load_bank(name: str = "annual") -> Bank:
+    path = BANKS_DIR / f"{name}.yaml"
+    with path.open(encoding="utf-8") as f:
+        return parse_bank(name, yaml.safe_load(f))

@@ -1,0 +1,75 @@
+"""What a front door hands to the engine, and what it gets back. Plain data only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Start:
+    pass
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    keys: tuple[str, ...]
+    question_id: str | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+
+
+Event = Start | Text | Choice | Command
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    section: str
+    n: int
+    m: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class Prompt:
+    question_id: str
+    text: str
+    options: tuple[Option, ...] = ()
+    multi: bool = False
+    can_skip: bool = False
+    can_back: bool = False
+    progress: Progress | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class Notice:
+    text: str
+
+
+@dataclass(frozen=True)
+class Preview:
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    filename: str
+    data: bytes = field(repr=False)
+
+
+Reply = Prompt | Notice | Preview | Document

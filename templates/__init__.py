@@ -1,0 +1,1 @@
+"""Prose, vocabulary, the composer and the DOCX renderer."""

@@ -1,0 +1,212 @@
+"""Answers → Summary: the prose of every part, composed by Jinja2 templates, numbered after dropping empties.
+
+Templates write plain text. A line starting with `# ` is the part's heading, `## ` a sub-heading; blank
+lines separate paragraphs and the lines of one paragraph are joined. A part whose template writes no
+paragraph is dropped with its heading, and the remaining headings are numbered 一、二、… (（一）… inside).
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from dialogs.bank import Bank, load_bank
+from dialogs.display import money
+
+HERE = Path(__file__).parent
+BODY_PARTS = ("basic", "training", "rights", "welfare", "culture", "shortcomings", "plans")
+CHINESE_NUMERALS = "一二三四五六七八九十"
+LIST_LIMIT = 5
+TERMS = {"year": "本年度", "half": "上半年", "school": "本学年"}
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "h1", "h2" or "p"
+    text: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    title: str
+    blocks: tuple[Block, ...]
+    signature: str
+    date: str
+
+    def as_text(self) -> str:
+        lines = [self.title, ""]
+        lines += [b.text if b.kind != "p" else "　　" + b.text for b in self.blocks]
+        return "\n".join([*lines, "", self.signature, self.date])
+
+
+@cache
+def vocabulary_table() -> dict[str, dict[str, str]]:
+    with (HERE / "vocabulary.yaml").open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@cache
+def settings() -> dict[str, Any]:
+    with (HERE / "settings.yaml").open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def vocabulary(answers: dict[str, Any]) -> dict[str, str]:
+    table = vocabulary_table()
+    return dict(table.get(answers.get("unit_type") or "default", table["default"]))
+
+
+def cn_list(items: list[str], limit: int = LIST_LIMIT) -> str:
+    """、-joined; cut lists end in 等 (and only cut ones, so nothing is over-claimed or padded)."""
+    items = [i for i in items if i]
+    if len(items) > limit:
+        return "、".join(items[:limit]) + "等"
+    return "、".join(items)
+
+
+def clause(text: str) -> str:
+    """Free text placed mid-sentence: no trailing full stop doubling the template's own."""
+    return text.strip().rstrip("。.；;，,！!")
+
+
+def chinese_date(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def percent(part: float, whole: float) -> str | None:
+    """One decimal, only for a real denominator and never above 100 %."""
+    if not whole or part > whole:
+        return None
+    return f"{part * 100 / whole:.1f}%"
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "prose"),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(money=money, cn_list=cn_list, clause=clause, chinese_date=chinese_date)
+    env.globals.update(percent=percent)
+    return env
+
+
+ENVIRONMENT = _environment()
+
+
+class Composer:
+    def __init__(self, bank: Bank | None = None) -> None:
+        self.bank = bank or load_bank()
+
+    def context(self, answers: dict[str, Any]) -> dict[str, Any]:
+        """What templates see: every question id (None when unanswered or skipped), vocabulary, helpers."""
+        answers = self.bank.effective(answers)
+        words = vocabulary(answers)
+        facts = {q.id: answers.get(q.id) for q in self.bank.questions}
+        seed = f"{facts.get('unit_name')}|{facts.get('year')}"
+
+        def prose(question_id: str) -> list[str]:
+            """The chosen options of a choice or multi question, as they read inside a sentence."""
+            question = self.bank.by_id[question_id]
+            value = facts[question_id]
+            keys = value if isinstance(value, list) else [value] if value else []
+            return [question.option(k).prose.format_map(words) for k in keys if k != question.exclusive]
+
+        def pick(key: str, *variants: str) -> str:
+            # Stable per report, so a re-downloaded document reads the same, yet varied across units.
+            return variants[zlib.crc32(f"{seed}|{key}".encode()) % len(variants)]
+
+        return {"a": facts, "v": words, "s": settings(), "prose": prose, "pick": pick, "period": _period(facts),
+                "term": TERMS.get(facts.get("period"), TERMS["year"])}
+
+    def compose(self, answers: dict[str, Any]) -> Summary:
+        ctx = self.context(answers)
+        blocks: list[Block] = []
+        for name in ("opening", *BODY_PARTS, "closing"):
+            blocks += _blocks(ENVIRONMENT.get_template(f"{name}.j2").render(ctx))
+        return Summary(
+            title=ENVIRONMENT.get_template("title.j2").render(ctx).strip(),
+            blocks=tuple(_numbered(blocks)),
+            signature=ENVIRONMENT.get_template("signature.j2").render(ctx).strip(),
+            date=chinese_date(ctx["a"]["sign_date"]) if ctx["a"]["sign_date"] else "",
+        )
+
+
+def _period(facts: dict[str, Any]) -> str:
+    year, period = facts.get("year"), facts.get("period")
+    if not year:
+        return ""
+    if period == "half":
+        return f"{year}年上半年"
+    if period == "school":
+        return f"{year}—{year + 1}学年"
+    return f"{year}年"
+
+
+def _blocks(text: str) -> list[Block]:
+    """Headings and paragraphs of one part; a part without paragraphs yields nothing at all."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def close() -> None:
+        if paragraph:
+            blocks.append(Block("p", "".join(paragraph)))
+            paragraph.clear()
+
+    for line in (raw.strip() for raw in text.splitlines()):
+        if line.startswith("#"):
+            close()
+            level = len(line) - len(line.lstrip("#"))
+            blocks.append(Block(f"h{level}", line.lstrip("#").strip()))
+        elif line:
+            paragraph.append(line)
+        else:
+            close()
+    close()
+    # Drop headings left without a paragraph under them (a sub-heading whose facts were all skipped).
+    kept: list[Block] = []
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1 :]
+        body_follows = next((b for b in following if b.kind == "p" or b.kind <= block.kind), None)
+        if block.kind == "p" or (body_follows is not None and body_follows.kind == "p"):
+            kept.append(block)
+    return kept
+
+
+def _numbered(blocks: list[Block]) -> list[Block]:
+    numbered: list[Block] = []
+    top = sub = 0
+    subs_in_part = 0
+    for i, block in enumerate(blocks):
+        if block.kind == "h1":
+            top, sub = top + 1, 0
+            subs_in_part = sum(1 for b in _until_next_h1(blocks, i) if b.kind == "h2")
+            numbered.append(Block("h1", f"{CHINESE_NUMERALS[top - 1]}、{block.text}"))
+        elif block.kind == "h2":
+            if subs_in_part < 2:
+                continue  # a lone （一） is no structure at all
+            sub += 1
+            numbered.append(Block("h2", f"（{CHINESE_NUMERALS[sub - 1]}）{block.text}"))
+        else:
+            numbered.append(block)
+    return numbered
+
+
+def _until_next_h1(blocks: list[Block], start: int) -> list[Block]:
+    rest = []
+    for block in blocks[start + 1 :]:
+        if block.kind == "h1":
+            break
+        rest.append(block)
+    return rest

@@ -1,0 +1,34 @@
+"""The document maker the engine talks to: preview text, file name and DOCX from a report's answers."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dialogs.bank import Bank
+from templates import docx
+from templates.compose import Composer, vocabulary
+
+# Characters no file system or Telegram client accepts in a file name.
+_UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+class SummaryMaker:
+    def __init__(self, bank: Bank | None = None, font_set: str = "windows") -> None:
+        self.composer = Composer(bank)
+        self.font_set = font_set
+
+    def preview(self, answers: dict[str, Any]) -> str:
+        if not any(v is not None for v in answers.values()):
+            return ""
+        return self.composer.compose(answers).as_text()
+
+    def filename(self, answers: dict[str, Any]) -> str:
+        title = self.composer.compose(answers).title
+        return _UNSAFE_FILENAME.sub("", title) + ".docx"
+
+    def document(self, answers: dict[str, Any]) -> bytes:
+        return docx.render(self.composer.compose(answers), self.font_set)
+
+    def phrases(self, answers: dict[str, Any]) -> dict[str, str]:
+        return vocabulary(answers)

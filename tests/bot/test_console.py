@@ -1,0 +1,84 @@
+"""The terminal front door, driven as a newcomer would: `union-summary run` with typed lines."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from docx import Document as open_docx
+
+from tests.support.answers import HOSPITAL_FIGURES, HOSPITAL_SCRIPT
+
+COMMAND = [sys.executable, "-m", "bot.cli", "run"]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_console(workdir: Path, lines: list[str]) -> str:
+    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'bot.db'}",
+           "OUTPUT_DIR": str(workdir / "out"), "PYTHONPATH": str(ROOT)}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    finished = subprocess.run(
+        COMMAND, input="\n".join(lines) + "\n", capture_output=True, text=True, encoding="utf-8",
+        env=env, cwd=workdir, timeout=120, check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    return finished.stdout
+
+
+def test_a_scripted_chair_gets_a_complete_docx(tmp_path: Path) -> None:
+    output = run_console(tmp_path, [*HOSPITAL_SCRIPT, "完成"])
+    path = tmp_path / "out" / "滨江市第一人民医院工会2025年工作总结.docx"
+    assert str(path) in output
+    document = open_docx(str(path))
+    paragraphs = [p.text for p in document.paragraphs if p.text]
+    assert paragraphs[0] == "滨江市第一人民医院工会2025年工作总结"
+    headings = [p.text for p in document.paragraphs if p.style.name == "Summary Heading 1"]
+    assert [h[:2] for h in headings] == ["一、", "二、", "三、", "四、", "五、", "六、", "七、"]
+    text = "\n".join(paragraphs)
+    for figure in HOSPITAL_FIGURES:
+        assert figure in text, figure
+    assert "市护理技能竞赛二等奖2人" in text and "“迎新春趣味运动会”" in text
+    assert paragraphs[-2:] == ["滨江市第一人民医院工会委员会", "2026年1月10日"]
+
+
+def test_quitting_and_running_again_continues_at_the_same_question(tmp_path: Path) -> None:
+    first = run_console(tmp_path, HOSPITAL_SCRIPT[:11])  # stdin closes here, as with Ctrl-D
+    assert "进度已保存" in first
+    assert first.rstrip().endswith("进度已保存。下次运行会从这一题接着问。")
+    last_question = first.split("【")[-1]
+    assert last_question.startswith("干部与职工培训】")
+    assert "工会干部本期参加过培训吗？" in last_question
+
+    second = run_console(tmp_path, [])
+    assert "欢迎回来" in second
+    assert "工会干部本期参加过培训吗？" in second.split("欢迎回来")[1]
+
+    third = run_console(tmp_path, [*HOSPITAL_SCRIPT[11:], "完成"])
+    assert "工会2025年工作总结.docx" in third
+    text = "\n".join(p.text for p in open_docx(str(tmp_path / "out" / "滨江市第一人民医院工会2025年工作总结.docx"))
+                     .paragraphs)
+    for figure in HOSPITAL_FIGURES:  # answers from before the restart made it into the document
+        assert figure in text, figure
+
+
+def test_ctrl_c_keeps_every_answer(tmp_path: Path) -> None:
+    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", "PYTHONPATH": str(ROOT)}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    process = subprocess.Popen(COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=env, cwd=tmp_path, text=True, encoding="utf-8")
+    assert process.stdin and process.stdout
+    for line in HOSPITAL_SCRIPT[:3]:
+        process.stdin.write(line + "\n")
+        process.stdin.flush()
+    # Wait for the fourth question, then interrupt while the console waits for input.
+    seen = ""
+    while "是哪一年的总结" not in seen:
+        seen += process.stdout.readline()
+    process.send_signal(2)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert "进度已保存" in out
+    resumed = run_console(tmp_path, [])
+    assert "是哪一年的总结" in resumed.split("欢迎回来")[1]

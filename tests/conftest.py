@@ -1,0 +1,41 @@
+"""Shared fixtures: a migrated database on SQLite, and on PostgreSQL when one is configured."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy import text
+
+from storage.database import create_engine
+from storage.migrate import upgrade_async
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+asyncpg://postgres:postgres@127.0.0.1:5432/test")
+REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
+
+
+async def _reset_postgres(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text("DROP SCHEMA public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
+    except OSError as error:
+        if REQUIRE_POSTGRES:
+            pytest.fail(f"REQUIRE_POSTGRES=1 but PostgreSQL at {url} is unreachable: {error}")
+        pytest.skip(f"no PostgreSQL server ({error}); set REQUIRE_POSTGRES=1 to make this a failure")
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, tmp_path) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
+    """A freshly migrated, empty database; every storage and engine test runs on both backends."""
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+    else:
+        url = POSTGRES_URL
+        await _reset_postgres(url)
+    await upgrade_async(url)
+    yield url

@@ -1,0 +1,72 @@
+"""The question bank loads, and a broken one is refused with a message naming the fault."""
+
+from __future__ import annotations
+
+import copy
+import string
+
+import pytest
+import yaml
+
+from dialogs.bank import BANKS_DIR, BankError, load_bank, parse_bank
+from templates.compose import vocabulary_table
+
+
+@pytest.fixture
+def raw_bank() -> dict:
+    with (BANKS_DIR / "annual.yaml").open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def test_the_annual_bank_covers_every_section() -> None:
+    bank = load_bank("annual")
+    assert [s.title for s in bank.sections] == [
+        "基本情况", "干部与职工培训", "维权与民主管理", "福利与帮扶", "文体活动", "不足与打算", "落款",
+    ]
+    for section in bank.sections:
+        assert any(q.section == section.id for q in bank.questions), section.title
+
+
+def test_every_placeholder_has_a_word_for_every_unit_type() -> None:
+    bank = load_bank("annual")
+    texts = [t for q in bank.questions for t in (q.text, q.label, q.example or "", *(o.label for o in q.options),
+                                                  *(o.prose for o in q.options))]
+    used = {field for t in texts for _, field, _, _ in string.Formatter().parse(t) if field}
+    for unit_type, words in vocabulary_table().items():
+        assert used <= set(words), (unit_type, used - set(words))
+
+
+def _break(raw: dict, change) -> str:  # type: ignore[no-untyped-def]
+    broken = copy.deepcopy(raw)
+    change(broken["questions"])
+    with pytest.raises(BankError) as error:
+        parse_bank("broken", broken)
+    return str(error.value)
+
+
+def test_duplicate_ids_are_refused(raw_bank: dict) -> None:
+    message = _break(raw_bank, lambda qs: qs.insert(1, dict(qs[0])))
+    assert "duplicate question id 'unit_name'" in message
+
+
+def test_when_naming_an_unknown_question_is_refused(raw_bank: dict) -> None:
+    def change(qs: list) -> None:
+        next(q for q in qs if q["id"] == "train_people")["when"] = {"question": "train_count", "gt": 0}
+    assert "train_people: 'when' names unknown or later question 'train_count'" in _break(raw_bank, change)
+
+
+def test_when_naming_a_later_question_is_refused(raw_bank: dict) -> None:
+    def change(qs: list) -> None:
+        qs[0]["when"] = {"question": "sign_date", "answered": True}
+    assert "unit_name" in _break(raw_bank, change)
+
+
+def test_option_keys_must_be_short_ascii(raw_bank: dict) -> None:
+    def change(qs: list) -> None:
+        next(q for q in qs if q["id"] == "unit_type")["options"][0]["key"] = "企业"
+    assert "option key '企业'" in _break(raw_bank, change)
+
+
+def test_unknown_fields_and_types_are_refused(raw_bank: dict) -> None:
+    assert "unknown type 'number'" in _break(raw_bank, lambda qs: qs[3].update(type="number"))
+    assert "unknown field(s) ['optinal']" in _break(raw_bank, lambda qs: qs[3].update(optinal=True))

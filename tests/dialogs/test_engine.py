@@ -1,0 +1,164 @@
+"""The engine on a real database (SQLite and PostgreSQL): the interview, resume and bad input."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from docx import Document as open_docx
+
+from dialogs.events import Choice, Command, Document, Preview, Start
+from storage.database import create_engine
+from tests.support.answers import HOSPITAL_FIGURES, HOSPITAL_SCRIPT
+from tests.support.chat import Chair, make_engine
+
+
+@pytest.fixture
+async def database(database_url):  # type: ignore[no-untyped-def]
+    engine = create_engine(database_url)
+    yield engine
+    await engine.dispose()
+
+
+async def answers_of(chair: Chair) -> dict:
+    async with chair.engine.store.unit(chair.chat_id) as unit:
+        report = await unit.current_report()
+        return await unit.answers(report.id)
+
+
+async def test_whole_interview_produces_the_document(database) -> None:
+    chair = Chair(make_engine(database))
+    await chair.send(Start())
+    assert chair.prompt.question_id == "unit_name"
+    for line in HOSPITAL_SCRIPT:
+        await chair.send(line)
+    assert "完成" in chair.notices[-1]  # the review message tells the chair how to finish
+    replies = await chair.send("完成")
+    document = next(r for r in replies if isinstance(r, Document))
+    assert document.filename == "滨江市第一人民医院工会2025年工作总结.docx"
+    text = "\n".join(p.text for p in open_docx(io.BytesIO(document.data)).paragraphs)
+    for figure in HOSPITAL_FIGURES:
+        assert figure in text, figure
+    assert "None" not in text
+
+
+async def test_a_fresh_engine_continues_at_the_same_question(database) -> None:
+    first = Chair(make_engine(database))
+    await first.send(Start())
+    for line in HOSPITAL_SCRIPT[:9]:
+        await first.send(line)
+    waiting_on = first.prompt.question_id
+    assert waiting_on == "train_people"
+
+    second = Chair(make_engine(database))  # as after a restart: nothing shared but the database
+    await second.send(Start())
+    assert second.prompt.question_id == waiting_on
+    stored = await answers_of(second)
+    assert stored["unit_name"] == "滨江市第一人民医院"
+    assert stored["members_female"] == 52
+    assert len(stored) == 9
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("abc", "没看懂“abc”"),
+        ("-5", "不能是负数"),
+        ("1000000000000", "之间的数字"),
+        ("", "还没有输入内容"),
+        ("😀", "没看懂"),
+        ("3.5", "整数"),
+    ],
+)
+async def test_bad_number_is_refused_and_nothing_is_stored(database, typed: str, message: str) -> None:
+    chair = Chair(make_engine(database))
+    await chair.send(Start())
+    for line in HOSPITAL_SCRIPT[:4]:
+        await chair.send(line)
+    assert chair.prompt.question_id == "staff_total"
+    before = await answers_of(chair)
+    await chair.send(typed)
+    assert any(message in notice for notice in chair.notices), chair.notices
+    assert chair.prompt.question_id == "staff_total"
+    assert await answers_of(chair) == before
+
+
+async def test_back_skip_and_required_questions(database) -> None:
+    chair = Chair(make_engine(database))
+    await chair.send(Start())
+    await chair.send("返回")
+    assert "第一题" in chair.notices[0]
+    await chair.send("跳过")  # the unit name is required
+    assert "必答题" in chair.notices[0] and chair.prompt.question_id == "unit_name"
+    for line in HOSPITAL_SCRIPT[:5]:
+        await chair.send(line)
+    assert chair.prompt.question_id == "members"
+    await chair.send("跳过")
+    # No members, so the follow-up about women members is not asked.
+    assert chair.prompt.question_id == "org_change"
+    await chair.send("/back")
+    assert chair.prompt.question_id == "members"
+    assert "已跳过" in chair.prompt.text
+    await chair.send("80")
+    assert chair.prompt.question_id == "members_female"
+    await chair.send("90")  # more women than members
+    assert any("女会员人数”（90）不能多于“工会会员人数”（80）" in n for n in chair.notices)
+    assert (await answers_of(chair)).get("members_female") is None
+
+
+async def test_after_going_back_an_answer_returns_to_where_the_chair_was(database) -> None:
+    chair = Chair(make_engine(database))
+    await chair.send(Start())
+    for line in HOSPITAL_SCRIPT[:8]:
+        await chair.send(line)
+    assert chair.prompt.question_id == "train_sessions"
+    for _ in range(3):
+        await chair.send("返回")
+    assert chair.prompt.question_id == "members"
+    await chair.send("81")
+    assert chair.prompt.question_id == "train_sessions"
+    assert (await answers_of(chair))["members"] == 81
+
+
+async def test_preview_shows_the_text_so_far(database) -> None:
+    chair = Chair(make_engine(database))
+    await chair.send(Start())
+    for line in HOSPITAL_SCRIPT[:6]:
+        await chair.send(line)
+    replies = await chair.send("预览")
+    preview = next(r for r in replies if isinstance(r, Preview))
+    assert "滨江市第一人民医院工会2025年工作总结" in preview.text
+    assert "在职医务人员86人" in preview.text
+    assert chair.prompt.question_id == "members_female"
+
+
+async def test_finish_is_refused_while_required_questions_are_open(database) -> None:
+    chair = Chair(make_engine(database))
+    await chair.send(Start())
+    for line in HOSPITAL_SCRIPT[:4]:
+        await chair.send(line)
+    await chair.send(Command("finish"))
+    assert re.search("培训期数.*召开职代会.*文体活动.*落款日期", chair.notices[0])
+    assert not any(isinstance(r, Document) for r in chair.replies)
+
+
+async def test_a_redelivered_update_is_applied_once(database) -> None:
+    chair = Chair(make_engine(database))
+    await chair.send(Start(), update_id=1)
+    await chair.send("甲厂", update_id=2)
+    assert await chair.send("乙厂", update_id=2) == []
+    assert (await answers_of(chair))["unit_name"] == "甲厂"
+
+
+async def test_a_stale_button_gets_the_current_question(database) -> None:
+    chair = Chair(make_engine(database))
+    await chair.send(Start())
+    await chair.send("甲厂")
+    tapped = chair.prompt
+    await chair.send(Choice(("ent",), tapped.question_id, tapped.version))
+    assert chair.prompt.question_id == "period"
+    await chair.send(Choice(("school",), tapped.question_id, tapped.version))  # the old message's button
+    assert "过期" in chair.notices[0]
+    assert chair.prompt.question_id == "period"
+    assert (await answers_of(chair))["unit_type"] == "ent"

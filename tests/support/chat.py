@@ -1,0 +1,46 @@
+"""Drive the engine like a chair would, on a real database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dialogs.engine import Engine
+from dialogs.events import Event, Notice, Prompt, Reply, Text
+from storage.database import create_engine
+from storage.repository import SqlChatStore
+from templates.maker import SummaryMaker
+
+TODAY = date(2026, 1, 10)
+
+
+def make_engine(database) -> Engine:  # type: ignore[no-untyped-def]
+    return Engine(SqlChatStore(database), SummaryMaker(), today=lambda: TODAY)
+
+
+class Chair:
+    """One chat on one engine; keeps the last replies for assertions."""
+
+    def __init__(self, engine: Engine, chat_id: int = 1001) -> None:
+        self.engine = engine
+        self.chat_id = chat_id
+        self.replies: list[Reply] = []
+
+    async def send(self, event: Event | str, update_id: int | None = None) -> list[Reply]:
+        if isinstance(event, str):
+            event = Text(event)
+        self.replies = await self.engine.handle(self.chat_id, event, update_id=update_id)
+        return self.replies
+
+    @property
+    def prompt(self) -> Prompt:
+        prompts = [r for r in self.replies if isinstance(r, Prompt)]
+        assert prompts, f"no question in {self.replies}"
+        return prompts[-1]
+
+    @property
+    def notices(self) -> list[str]:
+        return [r.text for r in self.replies if isinstance(r, Notice)]
+
+
+async def open_database(url: str):  # type: ignore[no-untyped-def]
+    return create_engine(url)
