@@ -68,6 +68,9 @@ def _remove_theme_fonts(document: Any) -> None:
     for fonts in document.styles.element.iter(qn("w:rFonts")):
         for attribute in THEME_ATTRIBUTES:
             fonts.attrib.pop(qn(attribute), None)
+    # Mark East Asian text as Chinese, so Word and LibreOffice pick Chinese glyphs and fallbacks.
+    for language in document.styles.element.iter(qn("w:lang")):
+        language.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _styles(document: Any, fonts: dict[str, str]) -> None:
@@ -147,13 +150,18 @@ def render(summary: Summary, font_set: str = "windows") -> bytes:
     document.core_properties.title = clean_text(summary.title)
     document.core_properties.author = clean_text(summary.signature)
     document.add_paragraph(clean_text(summary.title), style=STYLE_TITLE)
+    paragraph = None
     for block in summary.blocks:
         style = {"h1": STYLE_H1, "h2": STYLE_H2}.get(block.kind, "Normal")
-        document.add_paragraph(clean_text(block.text), style=style)
-    document.add_paragraph("", style="Normal")
-    document.add_paragraph(clean_text(summary.signature), style=STYLE_SIGNATURE)
+        paragraph = document.add_paragraph(clean_text(block.text), style=style)
+    # The signature never stands alone on a page: the last paragraph travels with it.
+    closing = [paragraph] if paragraph is not None else []
+    closing.append(document.add_paragraph("", style="Normal"))
+    closing.append(document.add_paragraph(clean_text(summary.signature), style=STYLE_SIGNATURE))
     if summary.date:
         document.add_paragraph(summary.date, style=STYLE_SIGNATURE)
+    for kept in closing:
+        kept.paragraph_format.keep_with_next = True
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
