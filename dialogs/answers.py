@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import cn2an
@@ -22,6 +22,17 @@ class AnswerError(ValueError):
 class ParseContext:
     today: date
     year: int | None = None
+    period: str | None = None  # "year", "half" or "school"
+
+    def span(self) -> tuple[date, date] | None:
+        """First and last day of the reporting period, once year and period are known."""
+        if self.year is None:
+            return None
+        if self.period == "half":
+            return date(self.year, 1, 1), date(self.year, 6, 30)
+        if self.period == "school":
+            return date(self.year, 9, 1), date(self.year + 1, 8, 31)
+        return date(self.year, 1, 1), date(self.year, 12, 31)
 
 
 # Characters XML 1.0 can't hold, plus lone surrogates: python-docx raises on them.
@@ -32,6 +43,8 @@ _UNIT_SUFFIX = re.compile(r"(人次|户次|人|名|次|期|场|件|户|个|项|�
 _MONEY_SUFFIX = re.compile(r"(人民币|元整|元|块钱|块)$")
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
+# A summary is signed after its period ends; a year later it is surely a typo.
+LATEST_SIGNING = timedelta(days=366)
 _YES = {"是", "有", "对", "开了", "召开了", "yes", "y", "1", "是的", "有的"}
 _NO = {"否", "没有", "无", "没", "不是", "没开", "no", "n", "2", "未召开"}
 
@@ -158,7 +171,7 @@ def _to_int(token: str) -> int:
     return int(token) if token.isdigit() else int(cn2an.cn2an(token, "smart"))
 
 
-def _parse_month(q: Question, text: str) -> int:
+def _parse_month(q: Question, text: str, ctx: ParseContext) -> int:
     t = _normalise(text)
     match = re.fullmatch(r"(?:\d{4}年)?([0-9一二三四五六七八九十]{1,3})月?(?:份)?", t)
     try:
@@ -167,21 +180,35 @@ def _parse_month(q: Question, text: str) -> int:
         month = 0
     if not 1 <= month <= 12:
         raise AnswerError(say("err_month"))
+    if ctx.period == "half" and month > 6:
+        raise AnswerError(say("err_month_half", month=month))
     return month
 
 
 def _parse_date(q: Question, text: str, ctx: ParseContext) -> str:
     t = _normalise(text)
-    if t in {"今天", "今日", "today"}:
-        return ctx.today.isoformat()
-    match = re.fullmatch(r"(?:(\d{4})[年\-/.])?(\d{1,2})[月\-/.](\d{1,2})[日号]?", t)
-    if not match:
-        raise AnswerError(say("err_date"))
-    year = int(match.group(1)) if match.group(1) else ctx.today.year
-    try:
-        return date(year, int(match.group(2)), int(match.group(3))).isoformat()
-    except ValueError:
-        raise AnswerError(say("err_date")) from None
+    if t.casefold() in {"今天", "今日", "today"}:
+        day = ctx.today
+    else:
+        if re.search("[一二三四五六七八九十]", t):
+            t = cn2an.transform(t, "cn2an")
+        match = re.fullmatch(r"(?:(\d{4})[年\-/.])?(\d{1,2})[月\-/.](\d{1,2})[日号]?", t)
+        if not match:
+            raise AnswerError(say("err_date"))
+        year = int(match.group(1)) if match.group(1) else ctx.today.year
+        try:
+            day = date(year, int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            raise AnswerError(say("err_date")) from None
+    span = ctx.span()
+    if span and not span[0] <= day <= span[1] + LATEST_SIGNING:
+        raise AnswerError(say("err_date_period", date=_chinese(day), start=_chinese(span[0]),
+                              latest=_chinese(span[1] + LATEST_SIGNING)))
+    return day.isoformat()
+
+
+def _chinese(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def parse_answer(q: Question, text: str, ctx: ParseContext) -> Any:
@@ -199,7 +226,7 @@ def parse_answer(q: Question, text: str, ctx: ParseContext) -> Any:
     if q.type == "yesno":
         return _parse_yesno(q, text)
     if q.type == "month":
-        return _parse_month(q, text)
+        return _parse_month(q, text, ctx)
     if q.type == "date":
         return _parse_date(q, text, ctx)
     raise AssertionError(q.type)
@@ -207,18 +234,24 @@ def parse_answer(q: Question, text: str, ctx: ParseContext) -> Any:
 
 def check_relations(q: Question, value: Any, answers: dict[str, Any], bank_questions: dict[str, Question],
                     label: Any) -> None:
-    """Cross-field checks in both directions: this answer against earlier ones, and theirs against it."""
+    """Cross-field checks in both directions: this answer against earlier ones, and theirs against it.
+
+    A check naming several questions compares with the sum of those answered (体检 ≤ 在职 + 离退休).
+    """
     trial = {**answers, q.id: value}
     for subject in bank_questions.values():
         for check in subject.checks:
-            if q.id not in (subject.id, check.other):
+            if q.id != subject.id and q.id not in check.others:
                 continue
-            mine, other = trial.get(subject.id), trial.get(check.other)
-            if mine is None or other is None:
+            mine = trial.get(subject.id)
+            present = [name for name in check.others if trial.get(name) is not None]
+            if mine is None or not present:
                 continue
+            other = sum(trial[name] for name in present)
             broken = (check.operator == "le" and mine > other) or (check.operator == "ge" and mine < other)
             if broken:
+                names = "、".join(label(bank_questions[name]) for name in present)
                 raise AnswerError(say(
                     f"check_{check.operator}", label=label(subject), value=mine,
-                    other_label=label(bank_questions[check.other]), other=other,
+                    other_label=names if len(present) == 1 else say("check_sum", labels=names), other=other,
                 ))

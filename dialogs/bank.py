@@ -14,7 +14,7 @@ BANKS_DIR = Path(__file__).parent / "banks"
 QUESTION_TYPES = {"int", "money", "text", "choice", "multi", "yesno", "month", "date"}
 OPTION_KEY = re.compile(r"^[a-z0-9_]{1,12}$")
 QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
-WHEN_OPERATORS = {"equals", "gt", "excludes", "includes", "answered"}
+WHEN_OPERATORS = {"equals", "gt", "excludes", "includes", "answered", "in"}
 CHECK_OPERATORS = {"le", "ge"}
 
 
@@ -49,13 +49,15 @@ class Condition:
             return self.operand in value
         if self.operator == "excludes":
             return self.operand not in value
+        if self.operator == "in":
+            return value in self.operand
         raise AssertionError(self.operator)
 
 
 @dataclass(frozen=True)
 class Check:
     operator: str
-    other: str
+    others: tuple[str, ...]  # compared with the sum of those answered
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class Question:
     max_len: int | None = None
     unit: str | None = None
     strip_suffix: str | None = None
+    carry: bool = False
 
     def option(self, key: str) -> Option | None:
         return next((o for o in self.options if o.key == key), None)
@@ -158,12 +161,14 @@ def _question(raw: dict[str, Any], sections: set[str], earlier: set[str]) -> Que
         (op, other), *rest = check.items()
         if rest or op not in CHECK_OPERATORS:
             raise BankError(f"{qid}: a check is one of {sorted(CHECK_OPERATORS)} naming a question")
-        if other not in earlier:
-            raise BankError(f"{qid}: check names unknown or later question {other!r}")
-        checks.append(Check(op, other))
+        others = tuple(other) if isinstance(other, list) else (other,)
+        for name in others:
+            if name not in earlier:
+                raise BankError(f"{qid}: check names unknown or later question {name!r}")
+        checks.append(Check(op, others))
     known_keys = {
         "id", "section", "label", "type", "text", "example", "optional", "options", "exclusive",
-        "when", "checks", "min", "max", "min_len", "max_len", "unit", "strip_suffix",
+        "when", "checks", "min", "max", "min_len", "max_len", "unit", "strip_suffix", "carry",
     }
     if unknown := set(raw) - known_keys:
         raise BankError(f"{qid}: unknown field(s) {sorted(unknown)}")
@@ -185,6 +190,7 @@ def _question(raw: dict[str, Any], sections: set[str], earlier: set[str]) -> Que
         max_len=raw.get("max_len"),
         unit=raw.get("unit"),
         strip_suffix=raw.get("strip_suffix"),
+        carry=bool(raw.get("carry", False)),
     )
 
 

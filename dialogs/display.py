@@ -56,12 +56,19 @@ def format_value(question: Question, value: Any, phrases: dict[str, str]) -> str
     return str(value)
 
 
-def question_text(question: Question, phrases: dict[str, str], current: Any = UNANSWERED) -> str:
+def question_text(
+    question: Question, phrases: dict[str, str], current: Any = UNANSWERED, default: Any = UNANSWERED,
+    *, editing: bool = False,
+) -> str:
     lines = [fill(question.text, phrases)]
     if question.example:
         lines.append(say("example", example=fill(question.example, phrases)))
     if current is not UNANSWERED:
         lines.append(say("current_answer", value=format_value(question, current, phrases)))
+    elif default is not UNANSWERED:
+        lines.append(say("default_answer", value=format_value(question, default, phrases)))
+    if editing:
+        lines.append(say("editing_hint"))
     return "\n".join(lines)
 
 

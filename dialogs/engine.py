@@ -11,10 +11,23 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from dialogs import display
+from dialogs import display, menus
 from dialogs.answers import AnswerError, ParseContext, check_relations, parse_answer, validate_keys
 from dialogs.bank import Bank, Question, load_bank
-from dialogs.events import Choice, Command, Document, Event, Notice, Preview, Prompt, Reply, Start, Text
+from dialogs.events import (
+    Choice,
+    Command,
+    Document,
+    Event,
+    Notice,
+    Preview,
+    Prompt,
+    Reply,
+    Start,
+    Submit,
+    Text,
+    Toggle,
+)
 from dialogs.flow import DONE, INTRO, REVIEW, Flow
 from dialogs.ports import ChatStore, ChatUnit, DocumentMaker, ReportState
 from dialogs.texts import command_for, say
@@ -59,31 +72,76 @@ class Engine:
     async def _dispatch(self, turn: Turn, event: Event) -> list[Reply]:
         if isinstance(event, Text) and (name := command_for(event.text)):
             event = Command(name)
-        if isinstance(event, Command) and event.name == "new":
-            return await self._new_report(turn, say("new_report"))
+        if isinstance(event, Command) and event.name in ("new", "reports", "edit"):
+            return await self._open_menu(turn, event.name)
+        if turn.unit.menu:
+            return await menus.handle(self, turn, event)
         if turn.report is None:
-            return await self._new_report(turn, say("welcome"))
+            return await self.new_report(turn, say("welcome"))
         if isinstance(event, Start):
-            return [Notice(say("welcome_back")), *self._where(turn)]
+            return [Notice(say("welcome_back")), *self.where(turn)]
         if isinstance(event, Command):
             return await self._command(turn, event.name)
-        if turn.report.cursor not in self.bank.by_id:
-            # Typed text or a tapped button while no question is open (review or done).
-            return self._where(turn)
-        question = self.bank.by_id[turn.report.cursor]
+        question = self.bank.by_id.get(turn.report.cursor)
+        if question is None:
+            return self.where(turn)  # typed text or a tapped button while no question is open
+        if isinstance(event, Choice | Toggle | Submit) and (
+            event.question_id not in (None, question.id) or event.version not in (None, turn.report.version)
+        ):
+            return [Notice(say("stale_button")), self.prompt(turn)]
+        if isinstance(event, Toggle):
+            return await self._toggle(turn, question, event.key)
+        if isinstance(event, Submit):
+            return await self._answer(turn, question, lambda: validate_keys(question, turn.report.pending or []))
         if isinstance(event, Choice):
-            if event.question_id not in (None, question.id) or event.version not in (None, turn.report.version):
-                return [Notice(say("stale_button")), self._prompt(turn)]
             return await self._answer(turn, question, lambda: validate_keys(question, list(event.keys)))
-        ctx = ParseContext(today=self.today(), year=turn.answers.get("year"))
+        ctx = ParseContext(today=self.today(), year=turn.answers.get("year"), period=turn.answers.get("period"))
         return await self._answer(turn, question, lambda: parse_answer(question, event.text, ctx))
 
-    async def _new_report(self, turn: Turn, greeting: str) -> list[Reply]:
-        first = self.flow.fire(INTRO, {}, "advance")
-        turn.report = await turn.unit.create_report(REPORT_KIND, first)
+    async def _open_menu(self, turn: Turn, name: str) -> list[Reply]:
+        if name == "new":
+            return await self.new_report(turn, say("new_report"))
+        if turn.report is None and name == "edit":
+            return await self.new_report(turn, say("welcome"))
+        return await menus.open_menu(self, turn, name)
+
+    async def new_report(self, turn: Turn, greeting: str) -> list[Reply]:
+        """Start a report, offering the unit facts of the chair's previous one as defaults."""
+        await turn.unit.set_menu(None)
+        if turn.report is not None and not turn.answers and turn.report.status == "draft":
+            return [Notice(greeting), *self.where(turn)]  # an untouched draft is reused, not multiplied
+        defaults = await self._carried_facts(turn.unit)
+        turn.report = await turn.unit.create_report(REPORT_KIND, self.flow.fire(INTRO, {}, "advance"), defaults)
         turn.answers = {}
         await turn.unit.save_report(turn.report)
-        return [Notice(greeting), self._prompt(turn)]
+        notices = [Notice(greeting)]
+        if defaults:
+            notices.append(Notice(say("carried_over")))
+        return [*notices, self.prompt(turn)]
+
+    async def _carried_facts(self, unit: ChatUnit) -> dict[str, Any]:
+        for report in reversed(await unit.reports()):
+            answers = self.bank.effective(await unit.answers(report.id))
+            if answers.get("unit_name"):
+                return {q.id: answers[q.id] for q in self.bank.questions
+                        if q.carry and answers.get(q.id) is not None}
+        return {}
+
+    # ------------------------------------------------------------------ answering
+
+    async def _toggle(self, turn: Turn, question: Question, key: str) -> list[Reply]:
+        if question.type != "multi" or question.option(key) is None:
+            return [Notice(say("stale_button")), self.prompt(turn)]
+        ticked = list(turn.report.pending or [])
+        if key in ticked:
+            ticked.remove(key)
+        elif key == question.exclusive:
+            ticked = [key]
+        else:
+            ticked = [k for k in ticked if k != question.exclusive] + [key]
+        turn.report.pending = [o.key for o in question.options if o.key in ticked]
+        await turn.unit.save_report(turn.report)
+        return [self.prompt(turn)]
 
     async def _answer(self, turn: Turn, question: Question, parse: Callable[[], Any]) -> list[Reply]:
         phrases = self.maker.phrases(turn.answers)
@@ -94,52 +152,98 @@ class Engine:
                 lambda q: display.label(q, phrases),
             )
         except AnswerError as error:
-            return [Notice(str(error)), self._prompt(turn)]
+            return [Notice(str(error)), self.prompt(turn)]
+        return await self.store_answer(turn, question, value)
+
+    async def store_answer(self, turn: Turn, question: Question, value: Any) -> list[Reply]:
         await turn.unit.save_answer(turn.report.id, question.id, value)
         turn.answers[question.id] = value
+        turn.report.pending = None
         replies: list[Reply] = []
-        if question.type == "text":
+        if question.type == "text" and value is not None:
             replies.append(Notice(say("saved", value=value)))
-        return replies + await self._move(turn, "advance")
+        return replies + await self._move_on(turn, "advance" if value is not None else "skip")
 
-    async def _move(self, turn: Turn, trigger: str) -> list[Reply]:
-        target = self.flow.fire(turn.report.cursor, self.bank.effective(turn.answers), trigger)
-        if target is None:
-            return []
-        turn.report.cursor = target
-        await turn.unit.save_report(turn.report)
-        return self._where(turn)
+    async def _move_on(self, turn: Turn, trigger: str) -> list[Reply]:
+        """After an answer: the next open question, or back to where an edit started."""
+        report = turn.report
+        answers = self.bank.effective(turn.answers)
+        target = self.flow.fire(report.cursor, answers, trigger) or REVIEW
+        resume = report.resume_to
+        if resume is not None:
+            if resume in (REVIEW, DONE):
+                resume_at = len(self.bank.questions)
+            elif resume in self.bank.by_id and self.bank.by_id[resume].is_shown(answers):
+                resume_at = self.bank.index(resume)
+            else:
+                resume_at = -1
+            if resume_at < 0:
+                report.resume_to = None
+            elif target in self.bank.by_id and self.bank.index(target) < resume_at:
+                pass  # the change opened a follow-up question; ask it before returning
+            else:
+                target, report.resume_to = resume, None
+        if target == REVIEW and report.status == "done":
+            target = DONE
+        report.cursor = target
+        await turn.unit.save_report(report)
+        return self.where(turn)
 
     # ------------------------------------------------------------------ commands
 
     async def _command(self, turn: Turn, name: str) -> list[Reply]:
         answers = self.bank.effective(turn.answers)
         if name == "back":
-            moved = await self._move(turn, "back")
-            return moved or [Notice(say("at_first")), *self._where(turn)]
+            return await self._back(turn)
         if name == "skip":
             return await self._skip(turn)
+        if name == "keep":
+            return await self._keep(turn)
+        if name == "cancel":
+            return await self._cancel(turn)
         if name == "preview":
             text = self.maker.preview(answers)
-            return [Preview(text) if text else Notice(say("preview_empty")), *self._where(turn)]
+            return [Preview(text) if text else Notice(say("preview_empty")), *self.where(turn)]
         if name == "status":
-            return [Notice(self._status_text(turn)), *self._where(turn)]
+            return [Notice(self._status_text(turn)), *self.where(turn)]
         if name == "help":
-            return [Notice(say("help")), *self._where(turn)]
+            return [Notice(say("help")), *self.where(turn)]
         if name == "finish":
             return await self._finish(turn)
-        return [Notice(say("not_yet")), *self._where(turn)]
+        return [Notice(say("unknown_command")), *self.where(turn)]
+
+    async def _back(self, turn: Turn) -> list[Reply]:
+        source = REVIEW if turn.report.cursor == DONE else turn.report.cursor
+        target = self.flow.fire(source, self.bank.effective(turn.answers), "back")
+        if target is None:
+            return [Notice(say("at_first")), *self.where(turn)]
+        turn.report.cursor, turn.report.pending = target, None
+        await turn.unit.save_report(turn.report)
+        return self.where(turn)
 
     async def _skip(self, turn: Turn) -> list[Reply]:
         question = self.bank.by_id.get(turn.report.cursor)
         if question is None:
-            return self._where(turn)
+            return self.where(turn)
         if not question.optional:
             label = display.label(question, self.maker.phrases(turn.answers))
-            return [Notice(say("skip_required", label=label, why=say("skip_required_why"))), self._prompt(turn)]
-        await turn.unit.save_answer(turn.report.id, question.id, None)
-        turn.answers[question.id] = None
-        return [Notice(say("skipped")), *await self._move(turn, "skip")]
+            return [Notice(say("skip_required", label=label, why=say("skip_required_why"))), self.prompt(turn)]
+        return [Notice(say("skipped")), *await self.store_answer(turn, question, None)]
+
+    async def _keep(self, turn: Turn) -> list[Reply]:
+        question = self.bank.by_id.get(turn.report.cursor)
+        if question is not None and question.id in turn.answers:
+            return await self._move_on(turn, "advance")
+        if question is not None and question.id in turn.report.defaults:
+            return await self._answer(turn, question, lambda: turn.report.defaults[question.id])
+        return [Notice(say("nothing_to_keep")), *self.where(turn)]
+
+    async def _cancel(self, turn: Turn) -> list[Reply]:
+        if turn.report.resume_to is None:
+            return [Notice(say("nothing_to_cancel")), *self.where(turn)]
+        turn.report.cursor, turn.report.resume_to, turn.report.pending = turn.report.resume_to, None, None
+        await turn.unit.save_report(turn.report)
+        return [Notice(say("edit_cancelled")), *self.where(turn)]
 
     async def _finish(self, turn: Turn) -> list[Reply]:
         answers = self.bank.effective(turn.answers)
@@ -147,28 +251,35 @@ class Engine:
         if missing:
             phrases = self.maker.phrases(answers)
             names = "、".join(display.label(q, phrases) for q in missing)
-            return [Notice(say("finish_missing", missing=names)), *self._where(turn)]
-        if turn.report.status != "done":
+            return [Notice(say("finish_missing", missing=names)), *self.where(turn)]
+        if turn.report.status != "done" or turn.report.cursor != DONE:
             turn.report.status, turn.report.cursor, turn.report.resume_to = "done", DONE, None
+            turn.report.pending = None
             await turn.unit.save_report(turn.report)
+        return self.document(answers)
+
+    def document(self, answers: dict[str, Any]) -> list[Reply]:
         filename = self.maker.filename(answers)
         return [Document(filename, self.maker.document(answers)), Notice(say("done_notice", filename=filename))]
 
     # ------------------------------------------------------------------ where the chair is
 
-    def _where(self, turn: Turn) -> list[Reply]:
+    def where(self, turn: Turn) -> list[Reply]:
         cursor = turn.report.cursor
         if cursor == REVIEW:
             return [Notice(say("review"))]
         if cursor == DONE:
             return [Notice(say("already_done"))]
-        return [self._prompt(turn)]
+        return [self.prompt(turn)]
 
-    def _prompt(self, turn: Turn) -> Prompt:
+    def prompt(self, turn: Turn) -> Prompt:
         question = self.bank.by_id[turn.report.cursor]
         answers = self.bank.effective(turn.answers)
         phrases = self.maker.phrases(answers)
-        text = display.question_text(question, phrases, answers.get(question.id, display.UNANSWERED))
+        current = answers.get(question.id, display.UNANSWERED)
+        default = turn.report.defaults.get(question.id, display.UNANSWERED)
+        keep = current if current is not display.UNANSWERED else default
+        text = display.question_text(question, phrases, current, default, editing=turn.report.resume_to is not None)
         return Prompt(
             question_id=question.id,
             text=text,
@@ -178,6 +289,8 @@ class Engine:
             can_back=any(q.id in answers for q in self.bank.questions[: self.bank.index(question.id)]),
             progress=display.progress(self.bank, question, answers),
             version=turn.report.version,
+            selected=tuple(turn.report.pending or ()),
+            keep=None if keep is display.UNANSWERED else display.format_value(question, keep, phrases),
         )
 
     def _status_text(self, turn: Turn) -> str:

@@ -23,11 +23,28 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Toggle:
+    """One option ticked or unticked on a multiple choice, before the chair submits it."""
+
+    key: str
+    question_id: str | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class Submit:
+    """The ticked options of a multiple choice are final (the 完成 button)."""
+
+    question_id: str | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
 class Command:
     name: str
 
 
-Event = Start | Text | Choice | Command
+Event = Start | Text | Choice | Toggle | Submit | Command
 
 
 @dataclass(frozen=True)
@@ -54,6 +71,9 @@ class Prompt:
     can_back: bool = False
     progress: Progress | None = None
     version: int = 0
+    selected: tuple[str, ...] = ()  # ticked so far on a multiple choice
+    keep: str | None = None  # the current (or carried-over) answer the chair may keep with 沿用
+    menu: bool = False  # a menu (edit, reports) rather than a question of the interview
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 
@@ -15,6 +15,8 @@ class ReportState:
     cursor: str  # a question id, or "review" / "done"
     resume_to: str | None  # where to return after an edit
     version: int
+    pending: list[str] | None = None  # options ticked so far on an open multiple choice
+    defaults: dict[str, Any] = field(default_factory=dict)  # carried-over facts to confirm
 
 
 class ChatUnit(Protocol):
@@ -23,12 +25,27 @@ class ChatUnit(Protocol):
     async def claim_update(self, update_id: int) -> bool:
         """Record the update as processed; False if it already was."""
 
+    menu: str | None
+    """The chair's open menu (edit, reports, a confirmation), if any."""
+
+    async def set_menu(self, menu: str | None) -> None: ...
+
     async def current_report(self) -> ReportState | None: ...
 
-    async def create_report(self, kind: str, cursor: str) -> ReportState: ...
+    async def create_report(self, kind: str, cursor: str, defaults: dict[str, Any] | None = None) -> ReportState:
+        """A new report, made the chair's current one."""
 
     async def save_report(self, report: ReportState) -> None:
-        """Persist cursor, status and resume point, bumping the version."""
+        """Persist cursor, status, resume point and pending selection, bumping the version."""
+
+    async def reports(self) -> list[ReportState]:
+        """This chair's reports, oldest first."""
+
+    async def open_report(self, report_id: int) -> ReportState | None:
+        """Make one of this chair's reports the current one; None if it isn't theirs."""
+
+    async def delete_report(self, report_id: int) -> bool:
+        """Delete one of this chair's reports with its answers; False if it isn't theirs."""
 
     async def answers(self, report_id: int) -> dict[str, Any]:
         """Answered questions of a report: id → value (None for a skipped question)."""

@@ -30,6 +30,8 @@ class Chair(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
     # No foreign key: reports already point at chairs, and a cycle would complicate SQLite migrations.
     current_report_id: Mapped[int | None] = mapped_column(Integer)
+    # An open menu (edit, reports, a confirmation), stored so a restart returns the chair to it.
+    menu: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
@@ -43,6 +45,10 @@ class Report(Base):
     cursor: Mapped[str] = mapped_column(String(40))
     resume_to: Mapped[str | None] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=0)
+    # Options ticked so far on an unfinished multiple choice (Telegram toggles them one by one).
+    pending: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
+    # Unit facts carried over from the chair's previous report, offered as defaults to confirm.
+    defaults: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()

@@ -6,12 +6,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dialogs.ports import ReportState
-from storage.models import Answer, Chair, ProcessedUpdate, Report
+from storage.models import Answer, Chair, Photo, ProcessedUpdate, Report
 
 
 def _insert(session: AsyncSession, table: Any) -> Any:
@@ -22,7 +22,8 @@ def _insert(session: AsyncSession, table: Any) -> Any:
 def _state(report: Report) -> ReportState:
     return ReportState(
         id=report.id, kind=report.kind, status=report.status, cursor=report.cursor,
-        resume_to=report.resume_to, version=report.version,
+        resume_to=report.resume_to, version=report.version, pending=report.pending,
+        defaults=report.defaults or {},
     )
 
 
@@ -30,6 +31,14 @@ class SqlChatUnit:
     def __init__(self, session: AsyncSession, chair: Chair) -> None:
         self.session = session
         self.chair = chair
+
+    @property
+    def menu(self) -> str | None:
+        return self.chair.menu
+
+    async def set_menu(self, menu: str | None) -> None:
+        self.chair.menu = menu
+        await self.session.flush()
 
     async def claim_update(self, update_id: int) -> bool:
         statement = _insert(self.session, ProcessedUpdate).values(update_id=update_id)
@@ -42,11 +51,13 @@ class SqlChatUnit:
         report = await self.session.get(Report, self.chair.current_report_id)
         return _state(report) if report else None
 
-    async def create_report(self, kind: str, cursor: str) -> ReportState:
-        report = Report(chair_id=self.chair.id, kind=kind, status="draft", cursor=cursor, version=0)
+    async def create_report(self, kind: str, cursor: str, defaults: dict[str, Any] | None = None) -> ReportState:
+        report = Report(chair_id=self.chair.id, kind=kind, status="draft", cursor=cursor, version=0,
+                        defaults=defaults or None)
         self.session.add(report)
         await self.session.flush()
         self.chair.current_report_id = report.id
+        await self.session.flush()
         return _state(report)
 
     async def save_report(self, state: ReportState) -> None:
@@ -54,8 +65,36 @@ class SqlChatUnit:
         await self.session.execute(
             update(Report)
             .where(Report.id == state.id, Report.chair_id == self.chair.id)
-            .values(status=state.status, cursor=state.cursor, resume_to=state.resume_to, version=state.version)
+            .values(status=state.status, cursor=state.cursor, resume_to=state.resume_to, version=state.version,
+                    pending=state.pending)
         )
+
+    async def reports(self) -> list[ReportState]:
+        rows = await self.session.scalars(select(Report).where(Report.chair_id == self.chair.id).order_by(Report.id))
+        return [_state(r) for r in rows]
+
+    async def _own(self, report_id: int) -> Report | None:
+        return await self.session.scalar(select(Report).where(Report.id == report_id, Report.chair_id == self.chair.id))
+
+    async def open_report(self, report_id: int) -> ReportState | None:
+        report = await self._own(report_id)
+        if report is None:
+            return None
+        self.chair.current_report_id = report.id
+        await self.session.flush()
+        return _state(report)
+
+    async def delete_report(self, report_id: int) -> bool:
+        report = await self._own(report_id)
+        if report is None:
+            return False
+        await self.session.execute(delete(Answer).where(Answer.report_id == report_id))
+        await self.session.execute(delete(Photo).where(Photo.report_id == report_id))
+        await self.session.delete(report)
+        if self.chair.current_report_id == report_id:
+            self.chair.current_report_id = None
+        await self.session.flush()
+        return True
 
     async def answers(self, report_id: int) -> dict[str, Any]:
         rows = await self.session.execute(

@@ -7,6 +7,7 @@ paragraph is dropped with its heading, and the remaining headings are numbered �
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +25,7 @@ HERE = Path(__file__).parent
 BODY_PARTS = ("basic", "training", "rights", "welfare", "culture", "shortcomings", "plans")
 CHINESE_NUMERALS = "一二三四五六七八九十"
 LIST_LIMIT = 5
+OTHER = "other"
 TERMS = {"year": "本年度", "half": "上半年", "school": "本学年"}
 
 
@@ -76,6 +78,14 @@ def clause(text: str) -> str:
     return text.strip().rstrip("。.；;，,！!")
 
 
+def items(text: str | None) -> list[str]:
+    """A chair's list typed as one line (；/;/、 or numbered) split into its items."""
+    if not text:
+        return []
+    parts = re.split(r"[；;\n]+|(?:^|\s)\d+[.、．]", text)
+    return [clause(p) for p in parts if clause(p)]
+
+
 def chinese_date(iso: str) -> str:
     day = date.fromisoformat(iso)
     return f"{day.year}年{day.month}月{day.day}日"
@@ -97,7 +107,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters.update(money=money, cn_list=cn_list, clause=clause, chinese_date=chinese_date)
+    env.filters.update(money=money, cn_list=cn_list, clause=clause, chinese_date=chinese_date, items=items)
     env.globals.update(percent=percent)
     return env
 
@@ -108,6 +118,11 @@ ENVIRONMENT = _environment()
 class Composer:
     def __init__(self, bank: Bank | None = None) -> None:
         self.bank = bank or load_bank()
+        # question id → the free-text question asked when its 其他 option is ticked
+        self.other_text = {
+            q.when.question: q.id for q in self.bank.questions
+            if q.when and q.when.operator == "includes" and q.when.operand == OTHER
+        }
 
     def context(self, answers: dict[str, Any]) -> dict[str, Any]:
         """What templates see: every question id (None when unanswered or skipped), vocabulary, helpers."""
@@ -117,17 +132,33 @@ class Composer:
         seed = f"{facts.get('unit_name')}|{facts.get('year')}"
 
         def prose(question_id: str) -> list[str]:
-            """The chosen options of a choice or multi question, as they read inside a sentence."""
+            """The chosen options of a choice or multi question, as they read inside a sentence.
+
+            An 其他 option reads as what the chair wrote in its follow-up question, or not at all.
+            """
             question = self.bank.by_id[question_id]
             value = facts[question_id]
             keys = value if isinstance(value, list) else [value] if value else []
-            return [question.option(k).prose.format_map(words) for k in keys if k != question.exclusive]
+            phrases = []
+            for key in keys:
+                if key == question.exclusive:
+                    continue
+                if key == OTHER:
+                    follow_up = self.other_text.get(question_id)
+                    if follow_up and facts.get(follow_up):
+                        phrases.append(clause(facts[follow_up]))
+                    continue
+                phrases.append(question.option(key).prose.format_map(words))
+            return phrases
 
         def pick(key: str, *variants: str) -> str:
             # Stable per report, so a re-downloaded document reads the same, yet varied across units.
             return variants[zlib.crc32(f"{seed}|{key}".encode()) % len(variants)]
 
+        party_org = self.bank.by_id["party_org"].option(facts["party_org"]) if facts.get("party_org") else None
+        party = words["prefix"] + party_org.label if party_org else words["party"]
         return {"a": facts, "v": words, "s": settings(), "prose": prose, "pick": pick, "period": _period(facts),
+                "party": party,
                 "term": TERMS.get(facts.get("period"), TERMS["year"])}
 
     def compose(self, answers: dict[str, Any]) -> Summary:

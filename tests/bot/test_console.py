@@ -9,7 +9,7 @@ from pathlib import Path
 
 from docx import Document as open_docx
 
-from tests.support.answers import HOSPITAL_FIGURES, HOSPITAL_SCRIPT
+from tests.support.answers import HOSPITAL_FIGURES, HOSPITAL_SCRIPT, lines_before
 
 COMMAND = [sys.executable, "-m", "bot.cli", "run"]
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +44,8 @@ def test_a_scripted_chair_gets_a_complete_docx(tmp_path: Path) -> None:
 
 
 def test_quitting_and_running_again_continues_at_the_same_question(tmp_path: Path) -> None:
-    first = run_console(tmp_path, HOSPITAL_SCRIPT[:11])  # stdin closes here, as with Ctrl-D
+    before_cadre = lines_before("cadre_training")
+    first = run_console(tmp_path, before_cadre)  # stdin closes here, as with Ctrl-D
     assert "进度已保存" in first
     assert first.rstrip().endswith("进度已保存。下次运行会从这一题接着问。")
     last_question = first.split("【")[-1]
@@ -55,7 +56,7 @@ def test_quitting_and_running_again_continues_at_the_same_question(tmp_path: Pat
     assert "欢迎回来" in second
     assert "工会干部本期参加过培训吗？" in second.split("欢迎回来")[1]
 
-    third = run_console(tmp_path, [*HOSPITAL_SCRIPT[11:], "完成"])
+    third = run_console(tmp_path, [*HOSPITAL_SCRIPT[len(before_cadre):], "完成"])
     assert "工会2025年工作总结.docx" in third
     text = "\n".join(p.text for p in open_docx(str(tmp_path / "out" / "滨江市第一人民医院工会2025年工作总结.docx"))
                      .paragraphs)
