@@ -44,7 +44,7 @@ _MONEY_SUFFIX = re.compile(r"(人民币|元整|元|块钱|块)$")
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
 # A summary is signed after its period ends; a year later it is surely a typo.
-LATEST_SIGNING = timedelta(days=366)
+LATEST_SIGNING = timedelta(days=365)
 _YES = {"是", "有", "对", "开了", "召开了", "yes", "y", "1", "是的", "有的"}
 _NO = {"否", "没有", "无", "没", "不是", "没开", "no", "n", "2", "未召开"}
 

@@ -52,6 +52,9 @@ def _typed_option(text: str, options: tuple[Option, ...]) -> str:
     token = text.strip()
     if token.isdigit() and 1 <= int(token) <= len(options):
         return options[int(token) - 1].key
+    for option in options:
+        if token == option.label:
+            return option.key
     raise AnswerError(say("err_choice", max=len(options)))
 
 

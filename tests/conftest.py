@@ -39,3 +39,10 @@ async def database_url(request: pytest.FixtureRequest, tmp_path) -> AsyncIterato
         await _reset_postgres(url)
     await upgrade_async(url)
     yield url
+
+
+@pytest.fixture
+async def database(database_url: str):  # type: ignore[no-untyped-def]
+    engine = create_engine(database_url)
+    yield engine
+    await engine.dispose()

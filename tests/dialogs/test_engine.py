@@ -9,22 +9,8 @@ import pytest
 from docx import Document as open_docx
 
 from dialogs.events import Choice, Command, Document, Preview, Start
-from storage.database import create_engine
 from tests.support.answers import HOSPITAL_FIGURES, HOSPITAL_SCRIPT
-from tests.support.chat import Chair, make_engine
-
-
-@pytest.fixture
-async def database(database_url):  # type: ignore[no-untyped-def]
-    engine = create_engine(database_url)
-    yield engine
-    await engine.dispose()
-
-
-async def answers_of(chair: Chair) -> dict:
-    async with chair.engine.store.unit(chair.chat_id) as unit:
-        report = await unit.current_report()
-        return await unit.answers(report.id)
+from tests.support.chat import Chair, answers_of, make_engine
 
 
 async def test_whole_interview_produces_the_document(database) -> None:

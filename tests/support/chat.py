@@ -6,7 +6,6 @@ from datetime import date
 
 from dialogs.engine import Engine
 from dialogs.events import Event, Notice, Prompt, Reply, Text
-from storage.database import create_engine
 from storage.repository import SqlChatStore
 from templates.maker import SummaryMaker
 
@@ -54,5 +53,8 @@ class Chair:
         return [r.text for r in self.replies if isinstance(r, Notice)]
 
 
-async def open_database(url: str):  # type: ignore[no-untyped-def]
-    return create_engine(url)
+async def answers_of(chair: Chair) -> dict:
+    """What is stored for the chair's current report."""
+    async with chair.engine.store.unit(chair.chat_id) as unit:
+        report = await unit.current_report()
+        return await unit.answers(report.id)

@@ -1,0 +1,132 @@
+"""What chairs really type, per question type: accepted inputs and their values, refused ones and why."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dialogs.answers import AnswerError, ParseContext, check_relations, parse_answer, validate_keys
+from dialogs.bank import load_bank
+from dialogs.display import label
+
+BANK = load_bank()
+Q = BANK.by_id
+CTX = ParseContext(today=date(2026, 1, 10), year=2025, period="year")
+PHRASES = {"staff": "职工", "self": "公司", "congress": "职代会", "openness": "厂务公开", "ethics": "职业道德",
+           "home": "职工之家", "kind": "企业"}
+
+
+@pytest.mark.parametrize(
+    ("question", "typed", "value"),
+    [
+        ("staff_total", "86", 86),
+        ("staff_total", "１２", 12),
+        ("staff_total", "1,200", 1200),
+        ("staff_total", "约300", 300),
+        ("staff_total", "三十", 30),
+        ("staff_total", "86人", 86),
+        ("staff_total", "300多", 300),
+        ("train_people", "2.5万", 25000),
+        ("train_people", "两万五千", 25000),
+        ("hardship_funds", "2.5万", 25000),
+        ("hardship_funds", "25000元", 25000),
+        ("hardship_funds", "两万五千", 25000),
+        ("hardship_funds", "99。8", 99.8),
+        ("hardship_funds", "1,200.50元", 1200.5),
+        ("unit_name", "  红星机械厂工会 ", "红星机械厂"),
+        ("unit_type", "4", "hosp"),
+        ("unit_type", "医院", "hosp"),
+        ("festivals", "1 3 5", ["newyear", "lantern", "labor"]),
+        ("festivals", "1，3、5", ["newyear", "lantern", "labor"]),
+        ("festivals", "135", ["newyear", "lantern", "labor"]),
+        ("festivals", "春节 中秋", ["spring", "autumn"]),
+        ("congress", "是", True),
+        ("congress", "没有", False),
+        ("congress", "1", True),
+        ("congress_month", "3月", 3),
+        ("congress_month", "三月", 3),
+        ("congress_month", "12", 12),
+        ("sign_date", "2026-1-10", "2026-01-10"),
+        ("sign_date", "2026年1月10日", "2026-01-10"),
+        ("sign_date", "1月8日", "2026-01-08"),
+        ("sign_date", "二〇二六年一月八日", "2026-01-08"),
+        ("sign_date", "今天", "2026-01-10"),
+    ],
+)
+def test_accepted(question: str, typed: str, value: object) -> None:
+    assert parse_answer(Q[question], typed, CTX) == value
+
+
+@pytest.mark.parametrize(
+    ("question", "typed", "message"),
+    [
+        ("staff_total", "abc", "没看懂“abc”，请只回复一个数字，例如：86"),
+        ("staff_total", "-5", "不能是负数"),
+        ("staff_total", "0", "请输入 1 到 100000 之间的数字"),
+        ("staff_total", "1000000000000", "请输入 1 到 100000 之间的数字"),
+        ("staff_total", "   ", "还没有输入内容"),
+        ("staff_total", "😀", "没看懂"),
+        ("staff_total", "12.5", "整数"),
+        ("hardship_funds", "很多", "没看懂这个金额"),
+        ("hardship_funds", "-100", "不能是负数"),
+        ("unit_name", "厂", "至少需要 2 个字"),
+        ("unit_name", "长" * 41, "请控制在 40 字以内"),
+        ("unit_type", "9", "请回复选项前的数字（1 到 6）"),
+        ("festivals", "1 99", "请回复选项前的数字（1 到 11）"),
+        ("activity_types", "1 16", "“没有”不能和其他选项同时选"),
+        ("congress", "也许", "请回复“是”或“否”"),
+        ("congress_month", "13月", "1 到 12"),
+        ("sign_date", "明年", "2026年1月10日"),
+        ("sign_date", "2026-2-30", "没看懂这个日期"),
+        ("sign_date", "2024年5月1日", "应在 2025年1月1日 到 2026年12月31日 之间"),
+    ],
+)
+def test_refused(question: str, typed: str, message: str) -> None:
+    with pytest.raises(AnswerError) as error:
+        parse_answer(Q[question], typed, CTX)
+    assert message in str(error.value)
+
+
+def test_a_half_year_refuses_months_after_june() -> None:
+    half = ParseContext(today=date(2025, 7, 10), year=2025, period="half")
+    assert parse_answer(Q["congress_month"], "6月", half) == 6
+    with pytest.raises(AnswerError, match="上半年的总结只包括 1 到 6 月"):
+        parse_answer(Q["congress_month"], "9月", half)
+
+
+def test_a_school_year_spans_two_calendar_years() -> None:
+    school = ParseContext(today=date(2026, 7, 10), year=2025, period="school")
+    assert parse_answer(Q["sign_date"], "2026年7月10日", school) == "2026-07-10"
+    with pytest.raises(AnswerError, match="2025年9月1日"):
+        parse_answer(Q["sign_date"], "2025年3月1日", school)
+
+
+def test_buttons_are_validated_too() -> None:
+    assert validate_keys(Q["activity_types"], ["walk", "basketball"]) == ["basketball", "walk"]
+    with pytest.raises(AnswerError):
+        validate_keys(Q["activity_types"], ["none", "walk"])
+    with pytest.raises(AnswerError):
+        validate_keys(Q["unit_type"], ["castle"])
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "answers", "message"),
+    [
+        ("members_female", 90, {"members": 80}, "“女会员人数”（90）不能多于“工会会员人数”（80）"),
+        ("members", 40, {"members_female": 52}, "“女会员人数”（52）不能多于“工会会员人数”（40）"),
+        ("proposals_answered", 20, {"proposals": 18}, "“已答复提案”（20）不能多于“收到提案和建议”（18）"),
+        ("train_people", 3, {"train_sessions": 6}, "“参训人次”（3）不能少于“培训期数”（6）"),
+        ("health_check", 120, {"staff_total": 86, "retirees_total": 20},
+         "“体检人数”（120）不能多于“在职职工人数、离退休人员人数之和”（106）"),
+    ],
+)
+def test_cross_field_checks_name_the_numbers(question: str, value: int, answers: dict, message: str) -> None:
+    with pytest.raises(AnswerError) as error:
+        check_relations(Q[question], value, answers, Q, lambda q: label(q, PHRASES))
+    assert str(error.value).startswith(message)
+
+
+def test_cross_field_checks_pass_when_consistent() -> None:
+    check_relations(Q["health_check"], 100, {"staff_total": 86, "retirees_total": 20}, Q, lambda q: label(q, PHRASES))
+    check_relations(Q["health_check"], 80, {"staff_total": 86}, Q, lambda q: label(q, PHRASES))
