@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import build_app
-from dialogs.events import Document, Notice, Preview, Prompt, Reply, Start, Text
+from dialogs.events import Document, Event, Notice, Photo, Preview, Prompt, Reply, Start, Text
 from dialogs.texts import say
 
 CONSOLE_CHAT_ID = 0  # Telegram never uses 0, so the terminal chair can't collide with a real chat.
@@ -31,6 +31,8 @@ def render(reply: Reply) -> str:
             hints.append(say("multi_hint") if reply.multi else say("choice_hint"))
         if reply.can_skip:
             hints.append(say("optional_hint"))
+        if reply.photo:
+            hints.append(say("console_photo_hint"))
         if hints:
             lines.append("（" + "；".join(hints) + "）")
         return "\n".join(lines)
@@ -46,8 +48,22 @@ def save_document(document: Document, output_dir: Path) -> Path:
     return path.resolve()
 
 
+def to_event(line: str, asked: Prompt | None) -> Event:
+    """A typed line; at a photo question a path to an image file sends that image."""
+    text = line.rstrip("\r\n")
+    if asked is not None and asked.photo:
+        path = Path(text.strip().strip("'\"")).expanduser()
+        if text.strip() and path.is_file():
+            return Photo(path.read_bytes(), caption=None)
+    return Text(text)
+
+
 def run_console(database_url: str, output_dir: Path, stdin: TextIO, stdout: TextIO) -> None:
+    asked: Prompt | None = None
+
     def show(replies: list[Reply]) -> None:
+        nonlocal asked
+        asked = next((r for r in reversed(replies) if isinstance(r, Prompt)), None)
         for reply in replies:
             if isinstance(reply, Document):
                 text = say("console_saved", path=save_document(reply, output_dir))
@@ -62,7 +78,7 @@ def run_console(database_url: str, output_dir: Path, stdin: TextIO, stdout: Text
         try:
             show(runner.run(app.engine.handle(CONSOLE_CHAT_ID, Start())))
             while line := stdin.readline():
-                show(runner.run(app.engine.handle(CONSOLE_CHAT_ID, Text(line.rstrip("\r\n")))))
+                show(runner.run(app.engine.handle(CONSOLE_CHAT_ID, to_event(line, asked))))
             stdout.write("\n" + say("console_bye") + "\n")
         except KeyboardInterrupt:
             stdout.write("\n" + say("console_bye") + "\n")

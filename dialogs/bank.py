@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 BANKS_DIR = Path(__file__).parent / "banks"
-QUESTION_TYPES = {"int", "money", "text", "choice", "multi", "yesno", "month", "date"}
+QUESTION_TYPES = {"int", "money", "text", "choice", "multi", "yesno", "month", "date", "photo"}
 OPTION_KEY = re.compile(r"^[a-z0-9_]{1,12}$")
 QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 WHEN_OPERATORS = {"equals", "gt", "excludes", "includes", "answered", "in"}

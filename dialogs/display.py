@@ -50,6 +50,8 @@ def format_value(question: Question, value: Any, phrases: dict[str, str]) -> str
         return say("answer_yes") if value else say("answer_no")
     if question.type == "month":
         return f"{value}月"
+    if question.type == "photo":
+        return say("photo_count", n=len(value))
     if question.type == "date":
         day = date.fromisoformat(value)
         return f"{day.year}年{day.month}月{day.day}日"
@@ -61,6 +63,8 @@ def question_text(
     *, editing: bool = False,
 ) -> str:
     lines = [fill(question.text, phrases)]
+    if question.type == "photo":
+        lines.append(say("photo_hint", max=question.max or 1))
     if question.example:
         lines.append(say("example", example=fill(question.example, phrases)))
     if current is not UNANSWERED:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from dialogs import display, menus
-from dialogs.answers import AnswerError, ParseContext, check_relations, parse_answer, validate_keys
+from dialogs.answers import AnswerError, ParseContext, check_relations, clean_text, parse_answer, validate_keys
 from dialogs.bank import Bank, Question, load_bank
 from dialogs.events import (
     Choice,
@@ -20,6 +20,7 @@ from dialogs.events import (
     Document,
     Event,
     Notice,
+    Photo,
     Preview,
     Prompt,
     Reply,
@@ -29,10 +30,12 @@ from dialogs.events import (
     Toggle,
 )
 from dialogs.flow import DONE, INTRO, REVIEW, Flow
+from dialogs.photos import check_photo
 from dialogs.ports import ChatStore, ChatUnit, DocumentMaker, ReportState
 from dialogs.texts import command_for, say
 
 REPORT_KIND = "annual"
+CAPTION_LIMIT = 15
 
 
 class Turn:
@@ -89,6 +92,10 @@ class Engine:
             event.question_id not in (None, question.id) or event.version not in (None, turn.report.version)
         ):
             return [Notice(say("stale_button")), self.prompt(turn)]
+        if isinstance(event, Photo):
+            return await self._photo(turn, question, event)
+        if question.type == "photo":
+            return [Notice(say("photo_expected")), self.prompt(turn)]
         if isinstance(event, Toggle):
             return await self._toggle(turn, question, event.key)
         if isinstance(event, Submit):
@@ -142,6 +149,23 @@ class Engine:
         turn.report.pending = [o.key for o in question.options if o.key in ticked]
         await turn.unit.save_report(turn.report)
         return [self.prompt(turn)]
+
+    async def _photo(self, turn: Turn, question: Question, photo: Photo) -> list[Reply]:
+        if question.type != "photo":
+            return [Notice(say("photo_not_here")), self.prompt(turn)]
+        try:
+            check_photo(photo.data)
+        except AnswerError as error:
+            return [Notice(str(error)), self.prompt(turn)]
+        caption = clean_text(photo.caption or "")[:CAPTION_LIMIT] or None
+        photo_id = await turn.unit.add_photo(turn.report.id, question.id, photo.data, caption)
+        value = [*(turn.answers.get(question.id) or []), [photo_id, caption]]
+        if len(value) >= (question.max or 1):
+            return await self.store_answer(turn, question, value)
+        await turn.unit.save_answer(turn.report.id, question.id, value)
+        turn.answers[question.id] = value
+        await turn.unit.save_report(turn.report)  # a new version, so older buttons are stale
+        return [Notice(say("photo_received", n=len(value))), self.prompt(turn)]
 
     async def _answer(self, turn: Turn, question: Question, parse: Callable[[], Any]) -> list[Reply]:
         phrases = self.maker.phrases(turn.answers)
@@ -197,7 +221,7 @@ class Engine:
             return await self._back(turn)
         if name == "skip":
             return await self._skip(turn)
-        if name == "keep":
+        if name in ("keep", "next"):
             return await self._keep(turn)
         if name == "cancel":
             return await self._cancel(turn)
@@ -234,6 +258,8 @@ class Engine:
         question = self.bank.by_id.get(turn.report.cursor)
         if question is not None and question.id in turn.answers:
             return await self._move_on(turn, "advance")
+        if question is not None and question.type == "photo":
+            return [Notice(say("photo_expected")), self.prompt(turn)]
         if question is not None and question.id in turn.report.defaults:
             return await self._answer(turn, question, lambda: turn.report.defaults[question.id])
         return [Notice(say("nothing_to_keep")), *self.where(turn)]
@@ -256,11 +282,13 @@ class Engine:
             turn.report.status, turn.report.cursor, turn.report.resume_to = "done", DONE, None
             turn.report.pending = None
             await turn.unit.save_report(turn.report)
-        return self.document(answers)
+        return await self.document(turn.unit, turn.report.id, answers)
 
-    def document(self, answers: dict[str, Any]) -> list[Reply]:
+    async def document(self, unit: ChatUnit, report_id: int, answers: dict[str, Any]) -> list[Reply]:
+        photos = {photo_id: data for photo_id, (data, _caption) in (await unit.photos(report_id)).items()}
         filename = self.maker.filename(answers)
-        return [Document(filename, self.maker.document(answers)), Notice(say("done_notice", filename=filename))]
+        data = self.maker.document(answers, photos)
+        return [Document(filename, data), Notice(say("done_notice", filename=filename))]
 
     # ------------------------------------------------------------------ where the chair is
 
@@ -291,6 +319,7 @@ class Engine:
             version=turn.report.version,
             selected=tuple(turn.report.pending or ()),
             keep=None if keep is display.UNANSWERED else display.format_value(question, keep, phrases),
+            photo=question.type == "photo",
         )
 
     def _status_text(self, turn: Turn) -> str:

@@ -40,11 +40,19 @@ class Submit:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """An image the chair sent: its bytes (already downloaded by the front door) and caption."""
+
+    data: bytes = field(repr=False)
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
 class Command:
     name: str
 
 
-Event = Start | Text | Choice | Toggle | Submit | Command
+Event = Start | Text | Choice | Toggle | Submit | Photo | Command
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,7 @@ class Prompt:
     selected: tuple[str, ...] = ()  # ticked so far on a multiple choice
     keep: str | None = None  # the current (or carried-over) answer the chair may keep with 沿用
     menu: bool = False  # a menu (edit, reports) rather than a question of the interview
+    photo: bool = False  # the question is answered by sending photos
 
 
 @dataclass(frozen=True)

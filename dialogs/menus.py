@@ -104,7 +104,8 @@ async def _report_action(engine: Engine, turn: Turn, report_id: int, action: str
     if action == "doc":
         answers = engine.bank.effective(await turn.unit.answers(report_id))
         await turn.unit.set_menu(None)
-        return [*engine.document(answers), *(engine.where(turn) if turn.report else [])]
+        document = await engine.document(turn.unit, report_id, answers)
+        return [*document, *(engine.where(turn) if turn.report else [])]
     opened = await turn.unit.open_report(report_id)
     await turn.unit.set_menu(None)
     if opened is None:

@@ -52,6 +52,12 @@ class ChatUnit(Protocol):
 
     async def save_answer(self, report_id: int, question_id: str, value: Any) -> None: ...
 
+    async def add_photo(self, report_id: int, question_id: str, data: bytes, caption: str | None) -> int:
+        """Store one photo of a report; returns its id."""
+
+    async def photos(self, report_id: int) -> dict[int, tuple[bytes, str | None]]:
+        """A report's photos: id → (image bytes, caption)."""
+
 
 class ChatStore(Protocol):
     def unit(self, chat_id: int) -> AbstractAsyncContextManager[ChatUnit]:
@@ -63,7 +69,8 @@ class DocumentMaker(Protocol):
 
     def filename(self, answers: dict[str, Any]) -> str: ...
 
-    def document(self, answers: dict[str, Any]) -> bytes: ...
+    def document(self, answers: dict[str, Any], photos: dict[int, bytes]) -> bytes:
+        """The DOCX; `photos` holds the images that photo answers refer to by id."""
 
     def phrases(self, answers: dict[str, Any]) -> dict[str, str]:
         """Unit-type vocabulary for question texts ({staff}, {self}, …)."""

@@ -112,6 +112,21 @@ class SqlChatUnit:
         )
 
 
+    async def add_photo(self, report_id: int, question_id: str, data: bytes, caption: str | None) -> int:
+        photo = Photo(report_id=report_id, question_id=question_id, data=data, caption=caption)
+        self.session.add(photo)
+        await self.session.flush()
+        return photo.id
+
+    async def photos(self, report_id: int) -> dict[int, tuple[bytes, str | None]]:
+        rows = await self.session.execute(
+            select(Photo.id, Photo.data, Photo.caption)
+            .join(Report, Report.id == Photo.report_id)
+            .where(Photo.report_id == report_id, Report.chair_id == self.chair.id)
+        )
+        return {photo_id: (data, caption) for photo_id, data, caption in rows}
+
+
 class SqlChatStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine

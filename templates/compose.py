@@ -26,13 +26,15 @@ BODY_PARTS = ("basic", "training", "rights", "welfare", "culture", "shortcomings
 CHINESE_NUMERALS = "一二三四五六七八九十"
 LIST_LIMIT = 5
 OTHER = "other"
+BODY_KINDS = {"p", "figure"}
 TERMS = {"year": "本年度", "half": "上半年", "school": "本学年"}
 
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "h1", "h2" or "p"
+    kind: str  # "h1", "h2", "p" or "figure" (a photo: `ref` is its id, `text` its caption line)
     text: str
+    ref: int | None = None
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class Summary:
 
     def as_text(self) -> str:
         lines = [self.title, ""]
-        lines += [b.text if b.kind != "p" else "　　" + b.text for b in self.blocks]
+        lines += ["　　" + b.text if b.kind == "p" else b.text for b in self.blocks]
         return "\n".join([*lines, "", self.signature, self.date])
 
 
@@ -164,14 +166,28 @@ class Composer:
     def compose(self, answers: dict[str, Any]) -> Summary:
         ctx = self.context(answers)
         blocks: list[Block] = []
+        figures = 0
         for name in ("opening", *BODY_PARTS, "closing"):
-            blocks += _blocks(ENVIRONMENT.get_template(f"{name}.j2").render(ctx))
+            photos = self._figures(name, ctx, first=figures + 1)
+            figures += len(photos)
+            blocks += _blocks(ENVIRONMENT.get_template(f"{name}.j2").render(ctx), photos)
         return Summary(
             title=ENVIRONMENT.get_template("title.j2").render(ctx).strip(),
             blocks=tuple(_numbered(blocks)),
             signature=ENVIRONMENT.get_template("signature.j2").render(ctx).strip(),
             date=chinese_date(ctx["a"]["sign_date"]) if ctx["a"]["sign_date"] else "",
         )
+
+
+    def _figures(self, part: str, ctx: dict[str, Any], first: int) -> list[Block]:
+        """Photos answered in the section a part reports on, numbered through the document."""
+        figures = []
+        for question in self.bank.questions:
+            if question.type == "photo" and question.section == part:
+                for photo_id, caption in ctx["a"][question.id] or []:
+                    line = ENVIRONMENT.get_template("figure.j2").render(number=first + len(figures), caption=caption)
+                    figures.append(Block("figure", line.strip(), photo_id))
+        return figures
 
 
 def _period(facts: dict[str, Any]) -> str:
@@ -185,8 +201,8 @@ def _period(facts: dict[str, Any]) -> str:
     return f"{year}年"
 
 
-def _blocks(text: str) -> list[Block]:
-    """Headings and paragraphs of one part; a part without paragraphs yields nothing at all."""
+def _blocks(text: str, figures: list[Block] = ()) -> list[Block]:  # type: ignore[assignment]
+    """Headings and paragraphs of one part, its photos last; a part without paragraphs yields nothing."""
     blocks: list[Block] = []
     paragraph: list[str] = []
 
@@ -205,12 +221,17 @@ def _blocks(text: str) -> list[Block]:
         else:
             close()
     close()
+    if figures and any(b.kind == "p" for b in blocks):
+        blocks += figures
     # Drop headings left without a paragraph under them (a sub-heading whose facts were all skipped).
     kept: list[Block] = []
     for i, block in enumerate(blocks):
+        if block.kind in BODY_KINDS:
+            kept.append(block)
+            continue
         following = blocks[i + 1 :]
-        body_follows = next((b for b in following if b.kind == "p" or b.kind <= block.kind), None)
-        if block.kind == "p" or (body_follows is not None and body_follows.kind == "p"):
+        body_follows = next((b for b in following if b.kind in BODY_KINDS or b.kind <= block.kind), None)
+        if body_follows is not None and body_follows.kind in BODY_KINDS:
             kept.append(block)
     return kept
 

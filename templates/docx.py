@@ -7,6 +7,8 @@ and the theme-font attributes of the default template are removed: Word would ot
 from __future__ import annotations
 
 import io
+import zipfile
+from datetime import datetime
 from typing import Any
 
 from docx import Document
@@ -18,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from dialogs.answers import clean_text
+from templates import pictures
 from templates.compose import Summary, settings
 
 TITLE_SIZE = Pt(22)  # 二号
@@ -26,11 +29,14 @@ PAGE_NUMBER_SIZE = Pt(14)  # 四号
 LINE_PITCH = Pt(28.95)  # 22 lines in the 225 mm type area
 INDENT = Pt(32)  # two characters of the body size
 MARGINS = {"top_margin": Mm(37), "bottom_margin": Mm(35), "left_margin": Mm(28), "right_margin": Mm(26)}
+FIXED_TIME = datetime(2020, 1, 1)
 THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
-STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_SIGNATURE, STYLE_PAGE_NUMBER = (
+STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_SIGNATURE, STYLE_PAGE_NUMBER, STYLE_FIGURE, STYLE_CAPTION = (
     "Summary Title", "Summary Heading 1", "Summary Heading 2", "Summary Signature", "Summary Page Number",
+    "Summary Figure", "Summary Caption",
 )
+CAPTION_SIZE = Pt(14)  # 四号
 
 
 def set_fonts(rpr_owner: Any, east_asia: str, latin: str) -> None:
@@ -91,6 +97,14 @@ def _styles(document: Any, fonts: dict[str, str]) -> None:
     signature.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     signature.paragraph_format.first_line_indent = Pt(0)
     signature.paragraph_format.right_indent = INDENT
+    figure = _paragraph_style(document, STYLE_FIGURE, fonts["body"], latin, BODY_SIZE)
+    figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    figure.paragraph_format.first_line_indent = Pt(0)
+    figure.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # an exact pitch would crop the photo
+    figure.paragraph_format.keep_with_next = True
+    caption = _paragraph_style(document, STYLE_CAPTION, fonts["heading2"], latin, CAPTION_SIZE)
+    caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.first_line_indent = Pt(0)
     number = _paragraph_style(document, STYLE_PAGE_NUMBER, fonts["page_number"], latin, PAGE_NUMBER_SIZE)
     number.paragraph_format.first_line_indent = Pt(0)
     number.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
@@ -141,7 +155,13 @@ def _page(document: Any) -> Any:
     return section
 
 
-def render(summary: Summary, font_set: str = "windows") -> bytes:
+def _figure(document: Any, data: bytes, caption: str) -> Any:
+    image, width = pictures.prepare(data)
+    document.add_paragraph(style=STYLE_FIGURE).add_run().add_picture(io.BytesIO(image), width=width)
+    return document.add_paragraph(clean_text(caption), style=STYLE_CAPTION)
+
+
+def render(summary: Summary, font_set: str = "windows", photos: dict[int, bytes] | None = None) -> bytes:
     fonts = settings()["fonts"][font_set]
     document = Document()
     _styles(document, fonts)
@@ -152,6 +172,10 @@ def render(summary: Summary, font_set: str = "windows") -> bytes:
     document.add_paragraph(clean_text(summary.title), style=STYLE_TITLE)
     paragraph = None
     for block in summary.blocks:
+        if block.kind == "figure":
+            if block.ref in (photos or {}):
+                paragraph = _figure(document, photos[block.ref], block.text)
+            continue
         style = {"h1": STYLE_H1, "h2": STYLE_H2}.get(block.kind, "Normal")
         paragraph = document.add_paragraph(clean_text(block.text), style=style)
     # The signature never stands alone on a page: the last paragraph travels with it.
@@ -162,6 +186,20 @@ def render(summary: Summary, font_set: str = "windows") -> bytes:
         document.add_paragraph(summary.date, style=STYLE_SIGNATURE)
     for kept in closing:
         kept.paragraph_format.keep_with_next = True
+    document.core_properties.created = document.core_properties.modified = FIXED_TIME
+    document.core_properties.revision = 1
     buffer = io.BytesIO()
     document.save(buffer)
+    return _stable_zip(buffer.getvalue())
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same summary gives the same bytes: zip entries lose the wall-clock time python-docx gives them."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
     return buffer.getvalue()

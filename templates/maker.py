@@ -27,8 +27,8 @@ class SummaryMaker:
         title = self.composer.compose(answers).title
         return _UNSAFE_FILENAME.sub("", title) + ".docx"
 
-    def document(self, answers: dict[str, Any]) -> bytes:
-        return docx.render(self.composer.compose(answers), self.font_set)
+    def document(self, answers: dict[str, Any], photos: dict[int, bytes] | None = None) -> bytes:
+        return docx.render(self.composer.compose(answers), self.font_set, photos or {})
 
     def phrases(self, answers: dict[str, Any]) -> dict[str, str]:
         return vocabulary(answers)

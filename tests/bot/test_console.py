@@ -83,3 +83,17 @@ def test_ctrl_c_keeps_every_answer(tmp_path: Path) -> None:
     assert "进度已保存" in out
     resumed = run_console(tmp_path, [])
     assert "是哪一年的总结" in resumed.split("欢迎回来")[1]
+
+
+def test_a_photo_is_sent_as_a_file_path(tmp_path: Path) -> None:
+    from tests.support.answers import lines_before
+    from tests.support.images import jpeg
+
+    image = tmp_path / "photo.jpg"
+    image.write_bytes(jpeg())
+    before = lines_before("culture_photo")
+    rest = HOSPITAL_SCRIPT[len(before) + 1 :]
+    output = run_console(tmp_path, [*before, str(image), "下一题", *rest, "完成"])
+    assert "已收到第 1 张照片" in output
+    document = open_docx(str(tmp_path / "out" / "滨江市第一人民医院工会2025年工作总结.docx"))
+    assert len(document.inline_shapes) == 1
