@@ -27,6 +27,7 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 LIST_LIMIT = 5
 OTHER = "other"
 BODY_KINDS = {"p", "figure"}
+THIN_PART_CHARS = 120  # welfare plus culture shorter than this share one heading
 TERMS = {"year": "本年度", "half": "上半年", "school": "本学年"}
 
 
@@ -75,6 +76,19 @@ def cn_list(items: list[str], limit: int = LIST_LIMIT) -> str:
     return "、".join(items)
 
 
+def is_cut(items: list[str]) -> bool:
+    """Whether cn_list shortened the list (and so ended it with 等)."""
+    return len([i for i in items if i]) > LIST_LIMIT
+
+
+def quoted(name: str) -> str:
+    """An event name in “”; quotation marks inside it become ‘’ as Chinese nesting requires."""
+    inner = clause(name)
+    if inner.startswith("“") and inner.endswith("”") and inner.count("“") == 1:
+        inner = inner[1:-1]
+    return "“" + inner.replace("“", "‘").replace("”", "’") + "”"
+
+
 def clause(text: str) -> str:
     """Free text placed mid-sentence: no trailing full stop doubling the template's own."""
     return text.strip().rstrip("。.；;，,！!")
@@ -109,7 +123,9 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters.update(money=money, cn_list=cn_list, clause=clause, chinese_date=chinese_date, items=items)
+    env.filters.update(money=money, cn_list=cn_list, clause=clause, chinese_date=chinese_date, items=items,
+                       quoted=quoted)
+    env.tests.update(cut=is_cut)
     env.globals.update(percent=percent)
     return env
 
@@ -165,12 +181,18 @@ class Composer:
 
     def compose(self, answers: dict[str, Any]) -> Summary:
         ctx = self.context(answers)
-        blocks: list[Block] = []
+        body: list[Block] = []
         figures = 0
-        for name in ("opening", *BODY_PARTS, "closing"):
+        for name in BODY_PARTS:
             photos = self._figures(name, ctx, first=figures + 1)
             figures += len(photos)
-            blocks += _blocks(ENVIRONMENT.get_template(f"{name}.j2").render(ctx), photos)
+            body += _blocks(ENVIRONMENT.get_template(f"{name}.j2").render(ctx), photos)
+        ctx["has_body"] = bool(body)
+        blocks = [
+            *_blocks(ENVIRONMENT.get_template("opening.j2").render(ctx)),
+            *_merge_thin(body, ctx),
+            *_blocks(ENVIRONMENT.get_template("closing.j2").render(ctx)),
+        ]
         return Summary(
             title=ENVIRONMENT.get_template("title.j2").render(ctx).strip(),
             blocks=tuple(_numbered(blocks)),
@@ -234,6 +256,37 @@ def _blocks(text: str, figures: list[Block] = ()) -> list[Block]:  # type: ignor
         if body_follows is not None and body_follows.kind in BODY_KINDS:
             kept.append(block)
     return kept
+
+
+def _parts(blocks: list[Block]) -> list[list[Block]]:
+    parts: list[list[Block]] = []
+    for block in blocks:
+        if block.kind == "h1" or not parts:
+            parts.append([])
+        parts[-1].append(block)
+    return parts
+
+
+def _merge_thin(body: list[Block], ctx: dict[str, Any]) -> list[Block]:
+    """Welfare and culture with a sentence or two each read better as one part under one heading."""
+    parts = _parts(body)
+    heads = {
+        ENVIRONMENT.get_template(f"{name}.j2").render(ctx).strip().splitlines()[0].lstrip("# "): name
+        for name in ("welfare", "culture")
+    }
+    named = {heads.get(part[0].text): i for i, part in enumerate(parts) if part[0].kind == "h1"}
+    if "welfare" not in named or "culture" not in named:
+        return body
+    welfare, culture = parts[named["welfare"]], parts[named["culture"]]
+    text = [b for b in welfare[1:] + culture[1:] if b.kind != "figure"]
+    if any(b.kind != "p" for b in text) or sum(len(b.text) for b in text) > THIN_PART_CHARS:
+        return body
+    heading = ENVIRONMENT.get_template("welfare_culture_head.j2").render(ctx).strip()
+    merged = [Block("h1", heading), Block("p", "".join(b.text for b in text)),
+              *[b for b in welfare + culture if b.kind == "figure"]]
+    parts[named["welfare"]] = merged
+    del parts[named["culture"]]
+    return [block for part in parts for block in part]
 
 
 def _numbered(blocks: list[Block]) -> list[Block]:
