@@ -22,7 +22,7 @@ def _run(args: argparse.Namespace) -> int:
         )
     for stream in (sys.stdin, sys.stdout):
         stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-    run_console(args.database_url, Path(args.output_dir), sys.stdin, sys.stdout)
+    run_console(args.database_url, Path(args.output_dir), sys.stdin, sys.stdout, font_set=args.font_set)
     return 0
 
 
@@ -42,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument(
         "--output-dir", default=os.environ.get("OUTPUT_DIR", "output"),
         help="where the terminal interview writes finished DOCX files (default: $OUTPUT_DIR or ./output)",
+    )
+    run.add_argument(
+        "--font-set", choices=("windows", "strict"), default=os.environ.get("FONT_SET", "windows"),
+        help="document fonts: stock Windows (default, $FONT_SET) or the strict GB/T 9704 set",
     )
     run.set_defaults(handler=_run)
     commands.add_parser("migrate", help="apply database migrations and exit").set_defaults(handler=_migrate)

@@ -10,7 +10,7 @@ import asyncio
 from pathlib import Path
 from typing import TextIO
 
-from bot.app import build_app
+from bot.app import App, build_app
 from dialogs.events import Document, Event, Notice, Photo, Preview, Prompt, Reply, Start, Text
 from dialogs.texts import say
 
@@ -58,7 +58,9 @@ def to_event(line: str, asked: Prompt | None) -> Event:
     return Text(text)
 
 
-def run_console(database_url: str, output_dir: Path, stdin: TextIO, stdout: TextIO) -> None:
+def run_console(
+    database_url: str, output_dir: Path, stdin: TextIO, stdout: TextIO, font_set: str = "windows",
+) -> None:
     asked: Prompt | None = None
 
     def show(replies: list[Reply]) -> None:
@@ -74,7 +76,7 @@ def run_console(database_url: str, output_dir: Path, stdin: TextIO, stdout: Text
         stdout.flush()
 
     with asyncio.Runner() as runner:
-        app = runner.run(_build(database_url))
+        app = runner.run(_build(database_url, font_set))
         try:
             show(runner.run(app.engine.handle(CONSOLE_CHAT_ID, Start())))
             while line := stdin.readline():
@@ -87,5 +89,5 @@ def run_console(database_url: str, output_dir: Path, stdin: TextIO, stdout: Text
             stdout.flush()
 
 
-async def _build(database_url: str):  # type: ignore[no-untyped-def]
-    return build_app(database_url)
+async def _build(database_url: str, font_set: str) -> App:
+    return build_app(database_url, font_set)

@@ -157,16 +157,11 @@ class Composer:
             question = self.bank.by_id[question_id]
             value = facts[question_id]
             keys = value if isinstance(value, list) else [value] if value else []
-            phrases = []
-            for key in keys:
-                if key == question.exclusive:
-                    continue
-                if key == OTHER:
-                    follow_up = self.other_text.get(question_id)
-                    if follow_up and facts.get(follow_up):
-                        phrases.append(clause(facts[follow_up]))
-                    continue
-                phrases.append(question.option(key).prose.format_map(words))
+            phrases = [question.option(k).prose.format_map(words) for k in keys if k not in (OTHER, question.exclusive)]
+            follow_up = self.other_text.get(question_id)
+            if OTHER in keys and follow_up and facts.get(follow_up):
+                # What the chair wrote in their own words leads, so a cut list never drops it.
+                phrases.insert(0, clause(facts[follow_up]))
             return phrases
 
         def pick(key: str, *variants: str) -> str:

@@ -1,0 +1,100 @@
+"""Checks over every sample answer set: what a union federation would send back if it saw it."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from dialogs.bank import load_bank
+from dialogs.display import money
+from templates.compose import CHINESE_NUMERALS, Composer, vocabulary_table
+from templates.maker import SummaryMaker
+from tests.support import samples
+from tests.support.images import jpeg
+
+BANK = load_bank()
+NAMES = samples.names()
+ZERO_FACT = re.compile(r"(?<![0-9.])0(?:期|人次|人|名|件|户次|场|次|个|元|万元|项)")
+
+
+def answers(name: str) -> dict:
+    return samples.parsed(samples.typed(name))
+
+
+def test_there_is_a_sample_per_unit_type_plus_thin_and_full() -> None:
+    types = {answers(name)["unit_type"] for name in NAMES}
+    assert types == {"ent", "school", "kinder", "hosp", "gov", "inst"}
+    assert {"minimal", "everything"} <= set(NAMES) and len(NAMES) >= 8
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_placeholders_none_or_zero_sentences(name: str) -> None:
+    text = Composer().compose(answers(name)).as_text()
+    assert "None" not in text and "{{" not in text and "{%" not in text and "}}" not in text
+    assert not ZERO_FACT.search(text), ZERO_FACT.search(text)
+    assert "等等" not in text and "等等节日" not in text
+    assert not re.search(r"[，。；、]{2}", text)
+    assert text.count("“") == text.count("”")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_headings_are_numbered_consecutively_and_never_empty(name: str) -> None:
+    blocks = Composer().compose(answers(name)).blocks
+    tops = [b.text for b in blocks if b.kind == "h1"]
+    assert [t[0] for t in tops] == list(CHINESE_NUMERALS[: len(tops)])
+    for i, block in enumerate(blocks):
+        if block.kind.startswith("h"):
+            assert i + 1 < len(blocks), f"{block.text} ends the document"
+            following = blocks[i + 1]
+            assert following.kind == "p" or (block.kind == "h1" and following.kind == "h2"), block.text
+    subs = [b for b in blocks if b.kind == "h2"]
+    assert len(subs) != 1  # never a lone （一）
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_figure_the_chair_gave_appears(name: str) -> None:
+    values = answers(name)
+    text = Composer().compose(values).as_text()
+    for question in BANK.questions:
+        value = values.get(question.id)
+        if question.type == "int" and value and question.id != "year":
+            assert re.search(rf"(?<![0-9.]){value}(?![0-9.])", text), f"{question.id}={value}"
+        if question.type == "money" and value:
+            assert money(value) in text, f"{question.id}={value}"
+        if question.type == "text" and value:
+            plain = text.replace("‘", "“").replace("’", "”")
+            assert all(part in plain for part in re.split(r"[；;、，]", value) if len(part) > 1), question.id
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_unit_refers_to_itself_one_way(name: str) -> None:
+    values = answers(name)
+    text = Composer().compose(values).as_text().replace(values["unit_name"], "")
+    own = vocabulary_table()[values["unit_type"]]["self"]
+    others = {row["self"] for row in vocabulary_table().values() if row["self"].startswith(("我", "本"))} - {own}
+    assert not [word for word in others if word in text]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_document_reads_back_to_the_specification(name: str) -> None:
+    document = Document(io.BytesIO(SummaryMaker().document(answers(name), {1: jpeg()})))
+    section = document.sections[0]
+    assert [round(x.mm, 1) for x in (section.top_margin, section.bottom_margin, section.left_margin,
+                                      section.right_margin, section.page_width, section.page_height)] == [
+        37, 35, 28, 26, 210, 297]
+    for paragraph in document.paragraphs:
+        fonts = paragraph.style.element.rPr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:eastAsia")), paragraph.style.name
+    assert document.paragraphs[0].style.font.size.pt == 22
+    body = [p for p in document.paragraphs if p.style.name == "Normal" and p.text]
+    assert body and all(p.style.font.size.pt == 16 for p in body)
+    assert document.paragraphs[-1].text.endswith("日")
+
+
+def test_the_same_answers_give_the_same_document() -> None:
+    values = answers("everything")
+    assert SummaryMaker().document(values) == SummaryMaker().document(dict(values))
