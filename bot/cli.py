@@ -3,23 +3,43 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
 
 from bot.console import run_console
+from bot.telegram import TelegramSettings, run_telegram
 from storage.database import DEFAULT_URL
 from storage.migrate import upgrade
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
+
+
+def _telegram_settings(token: str) -> TelegramSettings:
+    env = os.environ
+    allowed = frozenset(int(v) for v in env.get("ALLOWED_USER_IDS", "").replace(",", " ").split())
+    base = env.get("TELEGRAM_BASE_URL")
+    return TelegramSettings(
+        token=token,
+        base_url=f"{base.rstrip('/')}/bot" if base else None,
+        base_file_url=f"{base.rstrip('/')}/file/bot" if base else None,
+        allowed_user_ids=allowed,
+        webhook_url=env.get("WEBHOOK_URL") or None,
+        webhook_listen=env.get("WEBHOOK_LISTEN", "0.0.0.0"),
+        webhook_port=int(env.get("WEBHOOK_PORT", "8443")),
+        webhook_secret=env.get("WEBHOOK_SECRET") or None,
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
     upgrade(args.database_url)
-    if os.environ.get("TELEGRAM_BOT_TOKEN"):
-        print(
-            "TELEGRAM_BOT_TOKEN is set, but the Telegram front door is not built yet; "
-            "running the interview in the terminal instead.",
-            file=sys.stderr,
-        )
+    if token := os.environ.get("TELEGRAM_BOT_TOKEN"):
+        logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"), format=LOG_FORMAT)
+        # httpx logs every request URL, and the URL contains the token.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        run_telegram(_telegram_settings(token), args.database_url, args.font_set)
+        return 0
     for stream in (sys.stdin, sys.stdout):
         stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
     run_console(args.database_url, Path(args.output_dir), sys.stdin, sys.stdout, font_set=args.font_set)

@@ -145,11 +145,13 @@ def _parse_multi(q: Question, text: str) -> list[str]:
 
 def validate_keys(q: Question, keys: list[str]) -> Any:
     """Keys tapped on buttons: known, deduplicated in bank order, the exclusive option alone."""
+    if q.type == "yesno":
+        if len(keys) != 1 or keys[0] not in ("yes", "no"):
+            raise AnswerError(say("err_yesno"))
+        return keys[0] == "yes"
     known = {o.key for o in q.options}
     if not keys or any(k not in known for k in keys):
         raise AnswerError(say("err_choice", max=len(q.options)))
-    if q.type == "yesno":
-        return keys[0] == "yes"
     if q.type == "choice":
         return keys[0]
     chosen = [o.key for o in q.options if o.key in set(keys)]

@@ -28,6 +28,7 @@ from dialogs.events import (
     Submit,
     Text,
     Toggle,
+    Unsupported,
 )
 from dialogs.flow import DONE, INTRO, REVIEW, Flow
 from dialogs.photos import check_photo
@@ -75,12 +76,16 @@ class Engine:
     async def _dispatch(self, turn: Turn, event: Event) -> list[Reply]:
         if isinstance(event, Text) and (name := command_for(event.text)):
             event = Command(name)
+        if isinstance(event, Command) and event.question_id is not None and self._stale(turn, event):
+            return [Notice(say("stale_button")), *await self._current(turn)]
         if isinstance(event, Command) and event.name in ("new", "reports", "edit"):
             return await self._open_menu(turn, event.name)
         if turn.unit.menu:
             return await menus.handle(self, turn, event)
         if turn.report is None:
             return await self.new_report(turn, say("welcome"))
+        if isinstance(event, Unsupported):
+            return [Notice(say("unsupported")), *self.where(turn)]
         if isinstance(event, Start):
             return [Notice(say("welcome_back")), *self.where(turn)]
         if isinstance(event, Command):
@@ -104,6 +109,19 @@ class Engine:
             return await self._answer(turn, question, lambda: validate_keys(question, list(event.keys)))
         ctx = ParseContext(today=self.today(), year=turn.answers.get("year"), period=turn.answers.get("period"))
         return await self._answer(turn, question, lambda: parse_answer(question, event.text, ctx))
+
+    def _stale(self, turn: Turn, event: Command) -> bool:
+        """A command button from a message older than the chair's current question or menu."""
+        if turn.unit.menu:
+            return event.question_id != menus.MENU_PREFIX + turn.unit.menu
+        if turn.report is None:
+            return True
+        return event.question_id != turn.report.cursor or event.version != turn.report.version
+
+    async def _current(self, turn: Turn) -> list[Reply]:
+        if turn.unit.menu:
+            return await menus.handle(self, turn, Start())
+        return self.where(turn) if turn.report else [Notice(say("no_report"))]
 
     async def _open_menu(self, turn: Turn, name: str) -> list[Reply]:
         if name == "new":

@@ -49,10 +49,19 @@ class Photo:
 
 @dataclass(frozen=True)
 class Command:
+    """A navigation command; from a button it names the question the button belonged to."""
+
     name: str
+    question_id: str | None = None
+    version: int | None = None
 
 
-Event = Start | Text | Choice | Toggle | Submit | Photo | Command
+@dataclass(frozen=True)
+class Unsupported:
+    """Something the bot can't take as an answer (a voice message, a sticker, a location…)."""
+
+
+Event = Start | Text | Choice | Toggle | Submit | Photo | Command | Unsupported
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from dialogs import display
 from dialogs.answers import AnswerError
-from dialogs.events import Choice, Command, Event, Notice, Option, Prompt, Reply, Start, Text
+from dialogs.events import Choice, Command, Event, Notice, Option, Prompt, Reply, Start, Text, Unsupported
 from dialogs.texts import command_for, say
 
 if TYPE_CHECKING:
@@ -29,7 +29,9 @@ async def handle(engine: Engine, turn: Turn, event: Event) -> list[Reply]:
     if isinstance(event, Text) and (name := command_for(event.text)):
         event = Command(name)
     if isinstance(event, Start):
-        return [Notice(say("welcome_back")), await _prompt(engine, turn)]
+        return [await _prompt(engine, turn)]
+    if isinstance(event, Unsupported):
+        return [Notice(say("unsupported")), await _prompt(engine, turn)]
     if isinstance(event, Command):
         return await _command(engine, turn, menu, event.name)
     prompt = await _prompt(engine, turn)

@@ -27,6 +27,11 @@ def _command_words() -> dict[str, str]:
 COMMANDS = ("back", "skip", "preview", "status", "finish", "help", "new", "reports", "edit", "cancel", "keep", "next")
 
 
+def command_descriptions() -> dict[str, str]:
+    """Slash command → its Chinese description, for the Telegram command menu."""
+    return dict(_messages()["command_descriptions"])  # type: ignore[arg-type]
+
+
 def say(key: str, **fields: Any) -> str:
     """The message `key` with its placeholders filled from `fields`."""
     return _messages()[key].format(**fields)

@@ -104,6 +104,9 @@ def test_a_school_year_spans_two_calendar_years() -> None:
 
 def test_buttons_are_validated_too() -> None:
     assert validate_keys(Q["activity_types"], ["walk", "basketball"]) == ["basketball", "walk"]
+    assert validate_keys(Q["congress"], ["yes"]) is True and validate_keys(Q["congress"], ["no"]) is False
+    with pytest.raises(AnswerError):
+        validate_keys(Q["congress"], ["maybe"])
     with pytest.raises(AnswerError):
         validate_keys(Q["activity_types"], ["none", "walk"])
     with pytest.raises(AnswerError):

@@ -41,12 +41,12 @@ HOSPITAL_SCRIPT = script(HOSPITAL)
 
 def lines_before(question_id: str, typed: dict[str, str] = HOSPITAL) -> list[str]:
     """The script up to (not including) the answer to `question_id`."""
-    shown_ids = _shown_ids(typed)
-    assert question_id in shown_ids, question_id
-    return script(typed)[: shown_ids.index(question_id)]
+    shown_ids_ = shown_ids(typed)
+    assert question_id in shown_ids_, question_id
+    return script(typed)[: shown_ids_.index(question_id)]
 
 
-def _shown_ids(typed: dict[str, str]) -> list[str]:
+def shown_ids(typed: dict[str, str]) -> list[str]:
     bank = load_bank()
     values: dict = {}
     ids = []

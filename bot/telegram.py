@@ -1,0 +1,301 @@
+"""The Telegram front door: updates become engine events, replies become Bot API calls. Nothing else.
+
+Callback data is short ASCII, `kind|…`, carrying the question id and the report version so the
+engine can tell a stale or tampered button from a current one:
+  c|qid|version|key   choose         t|qid|version|key   tick/untick on a multiple choice
+  s|qid|version       submit ticks   n|command|qid|version   a navigation button
+  m|menu|key          a menu option
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.error import BadRequest
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
+
+from bot.app import App, build_app
+from dialogs.engine import Engine
+from dialogs.events import (
+    Choice,
+    Command,
+    Document,
+    Event,
+    Notice,
+    Photo,
+    Preview,
+    Prompt,
+    Reply,
+    Start,
+    Submit,
+    Text,
+    Toggle,
+    Unsupported,
+)
+from dialogs.menus import MENU_PREFIX
+from dialogs.texts import COMMANDS, command_descriptions, say
+
+log = logging.getLogger(__name__)
+
+MESSAGE_LIMIT = 4096
+CALLBACK_LIMIT = 64
+TAMPERED = "?"  # a question id no report ever has: the engine answers with the current question
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    token: str
+    base_url: str | None = None
+    base_file_url: str | None = None
+    allowed_user_ids: frozenset[int] = frozenset()
+    webhook_url: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    webhook_secret: str | None = None
+
+
+# ---------------------------------------------------------------------- callback data
+
+def callback(*parts: object) -> str:
+    data = "|".join("" if p is None else str(p) for p in parts)
+    if len(data.encode()) > CALLBACK_LIMIT or not data.isascii():
+        raise ValueError(f"callback data too long or not ASCII: {data!r}")
+    return data
+
+
+def event_from_callback(data: str) -> Event:
+    parts = data.split("|")
+    try:
+        kind = parts[0]
+        if kind == "c" and len(parts) == 4:
+            return Choice((parts[3],), parts[1], int(parts[2]))
+        if kind == "t" and len(parts) == 4:
+            return Toggle(parts[3], parts[1], int(parts[2]))
+        if kind == "s" and len(parts) == 3:
+            return Submit(parts[1], int(parts[2]))
+        if kind == "n" and len(parts) == 4 and parts[1] in COMMANDS:
+            return Command(parts[1], parts[2], int(parts[3]) if parts[3] else None)
+        if kind == "m" and len(parts) == 3:
+            return Choice((parts[2],), MENU_PREFIX + parts[1])
+    except ValueError:
+        pass
+    return Choice((), TAMPERED, None)
+
+
+# ---------------------------------------------------------------------- replies → Bot API
+
+def keyboard(prompt: Prompt) -> InlineKeyboardMarkup | None:
+    buttons: list[InlineKeyboardButton] = []
+    for option in prompt.options:
+        if prompt.menu:
+            data = callback("m", prompt.question_id.removeprefix(MENU_PREFIX), option.key)
+            label = option.label
+        elif prompt.multi:
+            data = callback("t", prompt.question_id, prompt.version, option.key)
+            label = ("✅ " if option.key in prompt.selected else "") + option.label
+        else:
+            data = callback("c", prompt.question_id, prompt.version, option.key)
+            label = option.label
+        buttons.append(InlineKeyboardButton(label, callback_data=data))
+    rows = _rows(buttons)
+    if prompt.multi:
+        rows.append([InlineKeyboardButton(say("button_done"),
+                                          callback_data=callback("s", prompt.question_id, prompt.version))])
+    nav = []
+    version = None if prompt.menu else prompt.version
+    if prompt.menu:
+        nav.append(("cancel", say("button_cancel")))
+    else:
+        if prompt.can_back:
+            nav.append(("back", say("button_back")))
+        if prompt.keep is not None and not prompt.photo:
+            nav.append(("keep", say("button_keep")))
+        if prompt.can_skip:
+            nav.append(("skip", say("button_skip")))
+        if prompt.photo and prompt.keep is not None:
+            nav.append(("next", say("button_done")))
+    if nav:
+        rows.append([InlineKeyboardButton(label, callback_data=callback("n", name, prompt.question_id, version))
+                     for name, label in nav])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _rows(buttons: list[InlineKeyboardButton]) -> list[list[InlineKeyboardButton]]:
+    """Short labels share a row; long ones get their own, so nothing is cut off on a phone."""
+    longest = max((len(b.text) for b in buttons), default=0)
+    per_row = 3 if longest <= 5 else 2 if longest <= 9 else 1
+    return [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
+
+
+def prompt_text(prompt: Prompt) -> str:
+    lines = []
+    if prompt.progress:
+        p = prompt.progress
+        lines.append(say("progress", section=p.section, n=p.n, m=p.m, percent=p.percent))
+    lines.append(prompt.text)
+    if prompt.multi:
+        lines.append(say("multi_hint_buttons"))
+    return "\n".join(lines)
+
+
+def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Pieces of at most `limit` characters, cut at paragraph boundaries where possible."""
+    pieces: list[str] = []
+    current = ""
+    for paragraph in text.split("\n"):
+        while len(paragraph) > limit:
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(paragraph[:limit])
+            paragraph = paragraph[limit:]
+        candidate = f"{current}\n{paragraph}" if current else paragraph
+        if len(candidate) > limit:
+            pieces.append(current)
+            current = paragraph
+        else:
+            current = candidate
+    if current:
+        pieces.append(current)
+    return pieces or [""]
+
+
+async def send_replies(message_target: Message | None, bot, chat_id: int, replies: Iterable[Reply]) -> None:  # type: ignore[no-untyped-def]
+    """Send the engine's replies in order; a multi-choice tick edits its own message in place."""
+    for reply in replies:
+        if isinstance(reply, Prompt):
+            text, markup = prompt_text(reply), keyboard(reply)
+            if message_target is not None:
+                try:
+                    await message_target.edit_text(text, reply_markup=markup)
+                except BadRequest as error:
+                    if "not modified" not in str(error).lower():
+                        raise
+                message_target = None
+                continue
+            await bot.send_message(chat_id, text, reply_markup=markup)
+        elif isinstance(reply, Notice | Preview):
+            for piece in split_text(reply.text):
+                await bot.send_message(chat_id, piece)
+        elif isinstance(reply, Document):
+            await bot.send_document(chat_id, reply.data, filename=reply.filename)
+
+
+# ---------------------------------------------------------------------- updates → events
+
+async def event_from_message(message: Message) -> Event:
+    if message.text is not None:
+        text = message.text
+        if text.startswith("/"):
+            name = text[1:].split(maxsplit=1)[0].split("@")[0].lower() if len(text) > 1 else ""
+            if name == "start":
+                return Start()
+            if name in COMMANDS:
+                return Command(name)
+        return Text(text)
+    image = message.photo[-1] if message.photo else None
+    if image is None and message.document and (message.document.mime_type or "").startswith("image/"):
+        image = message.document
+    if image is not None:
+        file = await image.get_file()
+        return Photo(bytes(await file.download_as_bytearray()), caption=message.caption)
+    return Unsupported()
+
+
+def _handler(settings: TelegramSettings):  # type: ignore[no-untyped-def]
+    async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat = update.effective_chat
+        if chat is None:
+            return
+        query = update.callback_query
+        if query is not None:
+            await query.answer()  # at once, so the chair's button stops spinning
+        if chat.type != "private":
+            if update.message is not None:
+                await context.bot.send_message(chat.id, say("group_refused"))
+            return
+        user = update.effective_user
+        if settings.allowed_user_ids and (user is None or user.id not in settings.allowed_user_ids):
+            await context.bot.send_message(chat.id, say("not_allowed"))
+            return
+        if query is not None:
+            event = event_from_callback(query.data or "")
+        elif update.message is not None:
+            event = await event_from_message(update.message)
+        else:
+            return
+        engine: Engine = context.application.bot_data["engine"]
+        replies = await engine.handle(chat.id, event, update_id=update.update_id)
+        edit_target = query.message if isinstance(event, Toggle) and query is not None else None
+        await send_replies(edit_target, context.bot, chat.id, replies)
+
+    return on_update
+
+
+async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    update_id = update.update_id if isinstance(update, Update) else None
+    # The update id, never the chair's text: answers stay out of the logs.
+    log.error("update %s failed: %s", update_id, type(context.error).__name__, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(update.effective_chat.id, say("try_later"))
+        except Exception:  # the chat must not see a second failure; the log has the first
+            log.warning("could not tell chat about failed update %s", update_id)
+
+
+async def set_commands(application: Application) -> None:
+    await application.bot.set_my_commands(
+        [BotCommand(name, description) for name, description in command_descriptions().items()]
+    )
+
+
+def build_application(
+    settings: TelegramSettings, engine: Engine | None = None, database_url: str | None = None,
+    font_set: str = "windows",
+) -> Application:
+    """The PTB Application. With no `engine`, one is built on `database_url` when the bot starts."""
+
+    async def post_init(application: Application) -> None:
+        if engine is None:
+            app: App = build_app(database_url or "", font_set)
+            application.bot_data["app"] = app
+            application.bot_data["engine"] = app.engine
+        await set_commands(application)
+
+    async def post_shutdown(application: Application) -> None:
+        if "app" in application.bot_data:
+            await application.bot_data["app"].close()
+
+    builder = ApplicationBuilder().token(settings.token).rate_limiter(AIORateLimiter())
+    if settings.base_url:
+        builder = builder.base_url(settings.base_url)
+    if settings.base_file_url:
+        builder = builder.base_file_url(settings.base_file_url)
+    application = builder.post_init(post_init).post_shutdown(post_shutdown).build()
+    if engine is not None:
+        application.bot_data["engine"] = engine
+    application.add_handler(TypeHandler(Update, _handler(settings)))
+    application.add_error_handler(_on_error)
+    return application
+
+
+def run_telegram(settings: TelegramSettings, database_url: str, font_set: str = "windows") -> None:
+    """Long polling, or a webhook server when WEBHOOK_URL is set. Blocks until stopped."""
+    application = build_application(settings, database_url=database_url, font_set=font_set)
+    if settings.webhook_url:
+        application.run_webhook(
+            listen=settings.webhook_listen, port=settings.webhook_port, url_path="telegram",
+            secret_token=settings.webhook_secret, webhook_url=settings.webhook_url.rstrip("/") + "/telegram",
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)

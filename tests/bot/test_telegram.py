@@ -1,0 +1,214 @@
+"""The Telegram front door end to end: the real PTB Application against a fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+import aiohttp
+import pytest
+from docx import Document as open_docx
+
+from bot.telegram import event_from_callback, split_text
+from dialogs.bank import load_bank
+from dialogs.events import Choice
+from tests.support.answers import HOSPITAL, HOSPITAL_FIGURES, shown_ids
+from tests.support.chat import make_engine
+from tests.support.fake_bot_api import FakeBotAPI
+from tests.support.images import jpeg
+from tests.support.telegram import RunningBot, TelegramChair
+
+BANK = load_bank()
+
+
+@pytest.fixture
+async def fake():  # type: ignore[no-untyped-def]
+    server = FakeBotAPI()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def bot(fake, database):  # type: ignore[no-untyped-def]
+    running = RunningBot(fake, make_engine(database))
+    await running.start()
+    yield running
+    await running.stop()
+
+
+def buttons(chair: TelegramChair, prefix: str) -> list[tuple[str, str, int]]:
+    """(label, data, message id) of the newest keyboard's buttons whose data starts with `prefix`."""
+    newest = [s for s in chair.fake.sent if s.chat_id == chair.chat_id and s.keyboard][-1]
+    return [(label, data, newest.message_id) for label, data in newest.buttons().items() if data.startswith(prefix)]
+
+
+async def answer(chair: TelegramChair, question_id: str, typed: str | None, photo: bytes | None = None) -> None:
+    question = BANK.by_id[question_id]
+    if question.type == "photo" and photo is not None:
+        await chair.photo(photo, "迎新春趣味运动会")
+        await chair.press("✅ 完成")
+    elif typed is None:
+        await chair.press("跳过")
+    elif question.type == "choice":
+        _, data, message_id = buttons(chair, "c|")[int(typed) - 1]
+        await chair.tap(data, message_id)
+    elif question.type == "yesno":
+        await chair.press("是" if typed == "是" else "否")
+    elif question.type == "multi":
+        for number in typed.split():
+            _, data, message_id = buttons(chair, "t|")[int(number) - 1]
+            await chair.tap(data, message_id)
+        await chair.press("✅ 完成")
+    else:
+        await chair.say(typed)
+
+
+async def test_a_whole_interview_on_telegram(fake: FakeBotAPI, bot: RunningBot) -> None:
+    chair = TelegramChair(fake, bot)
+    await chair.say("/start")
+    assert "工会总结助手" in chair.texts[0]
+    assert chair.texts[-1].startswith("【基本情况】第 1/")
+    for question_id in shown_ids(HOSPITAL):
+        await answer(chair, question_id, HOSPITAL.get(question_id), photo=jpeg())
+    assert "完成" in chair.texts[-1]
+    await chair.say("/finish")
+    document = next(s for s in chair.received if s.method == "sendDocument")
+    assert document.filename == "滨江市第一人民医院工会2025年工作总结.docx"
+    docx = open_docx(io.BytesIO(document.document))
+    text = "\n".join(p.text for p in docx.paragraphs)
+    assert all(figure in text for figure in HOSPITAL_FIGURES)
+    assert len(docx.inline_shapes) == 1
+    # Every button press was answered, and the command menu is in Chinese.
+    presses = [u["callback_query"]["id"] for u in fake.delivered if "callback_query" in u]
+    assert presses and set(presses) <= set(fake.answered_callbacks)
+    assert {c["command"]: c["description"] for c in fake.commands}["finish"] == "生成 Word 文档"
+    assert all(len(s.text or "") <= 4096 for s in fake.sent)
+
+
+async def test_multi_choice_ticks_edit_the_message_in_place(fake: FakeBotAPI, bot: RunningBot) -> None:
+    chair = TelegramChair(fake, bot)
+    await chair.say("/start")
+    for question_id in shown_ids(HOSPITAL)[: shown_ids(HOSPITAL).index("train_topics")]:
+        await answer(chair, question_id, HOSPITAL.get(question_id))
+    label, data, message_id = buttons(chair, "t|")[1]
+    sent = await chair.tap(data, message_id)
+    assert [s.method for s in sent] == ["editMessageText"] and sent[0].message_id == message_id
+    assert f"✅ {label}" in sent[0].buttons()
+    assert len(data.encode()) <= 64 and data.isascii()
+
+
+async def test_a_restart_halfway_continues_at_the_same_question(fake: FakeBotAPI, database) -> None:
+    first = RunningBot(fake, make_engine(database))
+    await first.start()
+    chair = TelegramChair(fake, first)
+    await chair.say("/start")
+    order = shown_ids(HOSPITAL)
+    for question_id in order[: order.index("train_sessions")]:
+        await answer(chair, question_id, HOSPITAL.get(question_id))
+    waiting = chair.texts[-1]
+    await first.stop()
+
+    second = RunningBot(fake, make_engine(database))  # a new process: nothing shared but the database
+    await second.start()
+    try:
+        chair.bot = second
+        await chair.say("/start")
+        assert chair.texts[-1] == waiting
+        await chair.say("6")
+        assert "累计约多少人次参加" in chair.texts[-1]
+    finally:
+        await second.stop()
+
+
+async def test_a_stale_button_gets_a_notice_and_the_current_question(fake: FakeBotAPI, bot: RunningBot) -> None:
+    chair = TelegramChair(fake, bot)
+    await chair.say("/start")
+    await chair.say("甲厂")
+    _, old_data, old_message = buttons(chair, "c|")[0]
+    await chair.tap(old_data, old_message)  # 企业
+    await chair.tap(buttons(chair, "c|")[2][1])  # 学年, on the current question
+    await chair.tap(old_data, old_message)  # the 企业 button again, from the old message
+    assert "过期" in chair.texts[0]
+    assert chair.texts[-1].startswith("【基本情况】第 4/")
+    await chair.tap("c|unit_type|999999|xx")  # tampered
+    assert "过期" in chair.texts[0]
+    assert event_from_callback("garbage") == Choice((), "?", None)
+
+
+async def test_a_redelivered_update_is_applied_once(fake: FakeBotAPI, bot: RunningBot) -> None:
+    chair = TelegramChair(fake, bot)
+    await chair.say("/start")
+    await chair.say("甲厂")
+    first_answer = [u["update_id"] for u in fake.delivered][-1]
+    await chair.tap(buttons(chair, "c|")[0][1])
+    bot.processed[first_answer].clear()
+    sent_before = len(fake.sent)
+    fake.redeliver(first_answer)
+    await bot.wait(first_answer)
+    assert len(fake.sent) == sent_before  # nothing said, nothing changed
+    await chair.say("/status")
+    assert "第 3/" in chair.texts[0]
+
+
+async def test_groups_are_refused_politely(fake: FakeBotAPI, bot: RunningBot) -> None:
+    chair = TelegramChair(fake, bot, chat_id=-100200)
+    await chair._exchange(lambda: fake.send_text(-100200, "/start", chat_type="supergroup"))
+    assert chair.texts == [chair.texts[0]] and "私聊" in chair.texts[0]
+
+
+async def test_stickers_voice_and_locations_get_the_question_again(fake: FakeBotAPI, bot: RunningBot) -> None:
+    chair = TelegramChair(fake, bot)
+    await chair.say("/start")
+    for kind in ("sticker", "voice", "location"):
+        await chair.other(kind)
+        assert "只能接收文字、按钮和照片" in chair.texts[0]
+        assert "请输入单位全称" in chair.texts[-1]
+
+
+async def test_the_allow_list(fake: FakeBotAPI, database) -> None:
+    running = RunningBot(fake, make_engine(database), allowed_user_ids=frozenset({1}))
+    await running.start()
+    try:
+        chair = TelegramChair(fake, running)
+        await chair.say("/start")
+        assert chair.texts == [chair.texts[0]] and "管理员" in chair.texts[0]
+    finally:
+        await running.stop()
+
+
+async def test_webhook_mode(fake: FakeBotAPI, database) -> None:
+    running = RunningBot(fake, make_engine(database))
+    await running.start(polling=False)
+    try:
+        async with aiohttp.ClientSession() as probe:
+            port = await _free_port()
+            await running.application.updater.start_webhook(  # type: ignore[union-attr]
+                listen="127.0.0.1", port=port, url_path="telegram", secret_token="s3cret",
+                webhook_url=f"http://127.0.0.1:{port}/telegram",
+            )
+            assert fake.webhook == {"url": f"http://127.0.0.1:{port}/telegram", "secret": "s3cret"}
+            async with probe.post(f"http://127.0.0.1:{port}/telegram", json={"update_id": 1}) as forged:
+                assert forged.status == 403  # no secret token: not from Telegram
+        chair = TelegramChair(fake, running)
+        await chair.say("/start")
+        assert chair.texts[-1].startswith("【基本情况】第 1/")
+    finally:
+        await running.stop()
+
+
+async def _free_port() -> int:
+    server = await asyncio.start_server(lambda *_: None, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    server.close()
+    await server.wait_closed()
+    return port
+
+
+def test_long_texts_are_split_at_paragraphs() -> None:
+    paragraphs = ["段" * 1500 for _ in range(5)]
+    pieces = split_text("\n".join(paragraphs))
+    assert all(len(p) <= 4096 for p in pieces)
+    assert "\n".join(pieces) == "\n".join(paragraphs)
+    assert all(p.startswith("段") and p.endswith("段") for p in pieces)
+    assert split_text("字" * 5000)[0] == "字" * 4096

@@ -1,0 +1,287 @@
+"""A fake Telegram Bot API on 127.0.0.1 for the real python-telegram-bot Application to talk to.
+
+It keeps what a test needs to play a chair: it queues updates (messages, button presses, photos),
+serves them through getUpdates or pushes them to a webhook, records every method the bot calls,
+keeps the messages it sent (with their keyboards) and the documents, and reproduces the Bot API's
+errors that matter here (text too long, message not modified).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+# Parameters PTB sends raw; everything else arrives JSON-encoded.
+STRING_PARAMETERS = {"text", "caption", "callback_query_id", "file_id", "url", "secret_token", "parse_mode",
+                     "description", "short_description", "name", "filename", "language_code", "scope"}
+BOT_ID = 777000
+
+
+@dataclass
+class Sent:
+    """One message the bot sent (or a later edit of it)."""
+
+    method: str
+    chat_id: int
+    message_id: int
+    text: str | None = None
+    keyboard: list[list[dict]] = field(default_factory=list)
+    document: bytes | None = None
+    filename: str | None = None
+
+    def buttons(self) -> dict[str, str]:
+        """Button label → callback data."""
+        return {b["text"]: b["callback_data"] for row in self.keyboard for b in row}
+
+
+class FakeBotAPI:
+    def __init__(self) -> None:
+        self.updates: list[dict] = []
+        self._all_updates: list[dict] = []
+        self.new_update = asyncio.Event()
+        self.sent: list[Sent] = []
+        self.messages: dict[tuple[int, int], dict] = {}
+        self.calls: list[tuple[str, dict]] = []
+        self.files: dict[str, bytes] = {}
+        self.answered_callbacks: list[str] = []
+        self.commands: list[dict] = []
+        self.webhook: dict | None = None
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self._runner: web.AppRunner | None = None
+        self._push_task: asyncio.Task | None = None
+        self.port = 0
+
+    # ------------------------------------------------------------------ server
+
+    async def start(self) -> None:
+        app = web.Application(client_max_size=60 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._method)
+        app.router.add_get("/file/bot{token}/{path:.*}", self._file)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._push_task:
+            self._push_task.cancel()
+        if self._runner:
+            await self._runner.cleanup()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/file/bot"
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        params: dict[str, Any] = dict(request.query)
+        if request.content_type == "application/json":
+            params.update(await request.json())
+            return params
+        form = await request.post()
+        for key, value in form.items():
+            if isinstance(value, web.FileField):
+                params[key] = (value.filename, value.file.read())
+            elif key in STRING_PARAMETERS:
+                params[key] = value
+            else:
+                try:
+                    params[key] = json.loads(value)
+                except (TypeError, ValueError):
+                    params[key] = value
+        return params
+
+    async def _method(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await self._params(request)
+        self.calls.append((method, params))
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return web.json_response({"ok": True, "result": True})
+        try:
+            result = await handler(params)
+        except ApiError as error:
+            return web.json_response({"ok": False, "error_code": error.code, "description": error.description},
+                                     status=error.code)
+        return web.json_response({"ok": True, "result": result})
+
+    async def _file(self, request: web.Request) -> web.Response:
+        data = self.files.get(request.match_info["path"])
+        return web.Response(body=data) if data is not None else web.Response(status=404)
+
+    # ------------------------------------------------------------------ Bot API methods
+
+    async def _api_getMe(self, params: dict) -> dict:
+        return {"id": BOT_ID, "is_bot": True, "first_name": "工会总结助手", "username": "union_summary_bot",
+                "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
+
+    async def _api_getUpdates(self, params: dict) -> list[dict]:
+        offset = int(params.get("offset") or 0)
+        self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        deadline = time.monotonic() + float(params.get("timeout") or 0)
+        while not self.updates and time.monotonic() < deadline:
+            self.new_update.clear()
+            try:
+                await asyncio.wait_for(self.new_update.wait(), deadline - time.monotonic())
+            except TimeoutError:
+                break
+        return list(self.updates)
+
+    async def _api_setMyCommands(self, params: dict) -> bool:
+        self.commands = params["commands"]
+        return True
+
+    async def _api_setWebhook(self, params: dict) -> bool:
+        self.webhook = {"url": params["url"], "secret": params.get("secret_token")}
+        self._push_task = asyncio.create_task(self._push())
+        return True
+
+    async def _api_deleteWebhook(self, params: dict) -> bool:
+        self.webhook = None
+        return True
+
+    async def _api_answerCallbackQuery(self, params: dict) -> bool:
+        self.answered_callbacks.append(params["callback_query_id"])
+        return True
+
+    async def _api_sendMessage(self, params: dict) -> dict:
+        text = params["text"]
+        if len(text) > 4096:
+            raise ApiError(400, "Bad Request: message is too long")
+        return self._store("sendMessage", int(params["chat_id"]), text=text, markup=params.get("reply_markup"))
+
+    async def _api_editMessageText(self, params: dict) -> dict:
+        key = (int(params["chat_id"]), int(params["message_id"]))
+        message = self.messages.get(key)
+        if message is None:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        markup = params.get("reply_markup")
+        if message.get("text") == params["text"] and message.get("reply_markup") == markup:
+            raise ApiError(400, "Bad Request: message is not modified: specified new message content and reply "
+                                "markup are exactly the same as a current content and reply markup of the message")
+        return self._store("editMessageText", key[0], text=params["text"], markup=markup, message_id=key[1])
+
+    async def _api_sendDocument(self, params: dict) -> dict:
+        filename, data = params["document"]
+        file_id = f"doc{next(self._message_ids)}"
+        self.files[file_id] = data
+        return self._store("sendDocument", int(params["chat_id"]), document=(filename, data, file_id))
+
+    async def _api_getFile(self, params: dict) -> dict:
+        file_id = params["file_id"]
+        return {"file_id": file_id, "file_unique_id": file_id, "file_size": len(self.files[file_id]),
+                "file_path": file_id}
+
+    def _store(self, method: str, chat_id: int, *, text: str | None = None, markup: dict | None = None,
+               document: tuple[str, bytes, str] | None = None, message_id: int | None = None) -> dict:
+        message_id = message_id or next(self._message_ids)
+        message: dict[str, Any] = {
+            "message_id": message_id, "date": int(time.time()), "chat": {"id": chat_id, "type": "private"},
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "工会总结助手"},
+        }
+        if text is not None:
+            message["text"] = text
+        if markup:
+            message["reply_markup"] = markup
+        if document:
+            message["document"] = {"file_id": document[2], "file_unique_id": document[2], "file_name": document[0]}
+        self.messages[(chat_id, message_id)] = message
+        self.sent.append(Sent(
+            method=method, chat_id=chat_id, message_id=message_id, text=text,
+            keyboard=(markup or {}).get("inline_keyboard", []),
+            document=document[1] if document else None, filename=document[0] if document else None,
+        ))
+        return message
+
+    # ------------------------------------------------------------------ the chair's side
+
+    def _queue(self, update: dict) -> int:
+        update_id = update.setdefault("update_id", next(self._update_ids))
+        self.updates.append(update)
+        self._all_updates.append(update)
+        self.new_update.set()
+        return update_id
+
+    def _message(self, chat_id: int, chat_type: str = "private", **content: Any) -> dict:
+        return {
+            "message_id": next(self._message_ids), "date": int(time.time()),
+            "chat": {"id": chat_id, "type": chat_type, **({"title": "工会群"} if chat_type != "private" else {})},
+            "from": {"id": chat_id if chat_type == "private" else 4242, "is_bot": False, "first_name": "主席"},
+            **content,
+        }
+
+    def send_text(self, chat_id: int, text: str, chat_type: str = "private") -> int:
+        content: dict[str, Any] = {"text": text}
+        if text.startswith("/"):
+            content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        return self._queue({"message": self._message(chat_id, chat_type, **content)})
+
+    def press(self, chat_id: int, data: str, message_id: int | None = None) -> int:
+        message = self.messages.get((chat_id, message_id or 0)) or self._message(chat_id)
+        query = {"id": f"cq{next(self._update_ids)}", "from": {"id": chat_id, "is_bot": False, "first_name": "主席"},
+                 "chat_instance": "1", "data": data, "message": message}
+        return self._queue({"callback_query": query})
+
+    def send_photo(self, chat_id: int, data: bytes, caption: str | None = None) -> int:
+        file_id = f"photo{next(self._message_ids)}"
+        self.files[file_id] = data
+        size = {"file_id": file_id, "file_unique_id": file_id, "width": 64, "height": 48, "file_size": len(data)}
+        content: dict[str, Any] = {"photo": [size]}
+        if caption:
+            content["caption"] = caption
+        return self._queue({"message": self._message(chat_id, **content)})
+
+    def send_other(self, chat_id: int, kind: str) -> int:
+        content = {
+            "sticker": {"sticker": {"file_id": "s1", "file_unique_id": "s1", "width": 512, "height": 512,
+                                    "is_animated": False, "is_video": False, "type": "regular"}},
+            "voice": {"voice": {"file_id": "v1", "file_unique_id": "v1", "duration": 3}},
+            "location": {"location": {"latitude": 30.0, "longitude": 120.0}},
+        }[kind]
+        return self._queue({"message": self._message(chat_id, **content)})
+
+    def redeliver(self, update_id: int) -> None:
+        """Telegram sending an update again (after a timeout or a restart)."""
+        original = next((u for u in self.delivered if u["update_id"] == update_id), None)
+        assert original is not None, update_id
+        self._queue(json.loads(json.dumps(original)))
+
+    @property
+    def delivered(self) -> list[dict]:
+        return [json.loads(json.dumps(u)) for u in self._all_updates]
+
+    async def _push(self) -> None:
+        """Webhook mode: post queued updates to the bot's server, retrying until it listens."""
+        async with aiohttp.ClientSession() as session:
+            while self.webhook:
+                if not self.updates:
+                    self.new_update.clear()
+                    await self.new_update.wait()
+                    continue
+                update = self.updates[0]
+                headers = {"X-Telegram-Bot-Api-Secret-Token": self.webhook["secret"] or ""}
+                try:
+                    async with session.post(self.webhook["url"], json=update, headers=headers) as response:
+                        if response.status == 200:
+                            self.updates.pop(0)
+                            continue
+                except aiohttp.ClientError:
+                    pass
+                await asyncio.sleep(0.05)
+
+
+class ApiError(Exception):
+    def __init__(self, code: int, description: str) -> None:
+        self.code, self.description = code, description
