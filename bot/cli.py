@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from pathlib import Path
 
 from bot.console import run_console
+from bot.logs import configure_logging
 from bot.telegram import TelegramSettings, run_telegram
 from storage.database import DEFAULT_URL
 from storage.migrate import upgrade
-
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 
 
 def _telegram_settings(token: str) -> TelegramSettings:
@@ -35,9 +33,7 @@ def _telegram_settings(token: str) -> TelegramSettings:
 def _run(args: argparse.Namespace) -> int:
     upgrade(args.database_url)
     if token := os.environ.get("TELEGRAM_BOT_TOKEN"):
-        logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"), format=LOG_FORMAT)
-        # httpx logs every request URL, and the URL contains the token.
-        logging.getLogger("httpx").setLevel(logging.WARNING)
+        configure_logging(os.environ.get("LOG_LEVEL", "INFO"), secrets=[token])
         run_telegram(_telegram_settings(token), args.database_url, args.font_set)
         return 0
     for stream in (sys.stdin, sys.stdout):

@@ -212,3 +212,36 @@ def test_long_texts_are_split_at_paragraphs() -> None:
     assert "\n".join(pieces) == "\n".join(paragraphs)
     assert all(p.startswith("段") and p.endswith("段") for p in pieces)
     assert split_text("字" * 5000)[0] == "字" * 4096
+
+
+async def test_make_run_with_a_token_runs_the_bot(fake: FakeBotAPI, tmp_path) -> None:
+    """`union-summary run` with TELEGRAM_BOT_TOKEN: migrations, polling, an answer, a clean stop on SIGTERM."""
+    import os
+    import signal
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "999:SECRET-TOKEN-VALUE", "PYTHONPATH": str(root),
+           "TELEGRAM_BASE_URL": f"http://127.0.0.1:{fake.port}",
+           "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", "LOG_LEVEL": "DEBUG"}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "run", env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        fake.send_text(5001, "/start")
+        for _ in range(300):
+            if any(s.chat_id == 5001 and s.keyboard == [] and "工会总结助手" in (s.text or "") for s in fake.sent):
+                break
+            await asyncio.sleep(0.05)
+        texts = [s.text for s in fake.sent]
+        assert any("请输入单位全称" in (t or "") for t in texts), texts
+        assert fake.commands  # setMyCommands ran at start-up
+    finally:
+        process.send_signal(signal.SIGTERM)
+        out, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, err.decode()
+    logs = (out + err).decode()
+    assert "[REDACTED]" in logs  # the token was about to be logged, and was masked
+    assert "SECRET-TOKEN-VALUE" not in logs
