@@ -11,6 +11,7 @@ from typing import Any
 import cn2an
 
 from dialogs.bank import Question
+from dialogs.normalise import normalise_text
 from dialogs.texts import say
 
 
@@ -106,7 +107,7 @@ def _parse_money(q: Question, text: str) -> float:
 
 
 def _parse_text(q: Question, text: str) -> str:
-    value = clean_text(text)
+    value = normalise_text(clean_text(text))
     if q.strip_suffix and value.endswith(q.strip_suffix) and len(value) > len(q.strip_suffix):
         value = value.removesuffix(q.strip_suffix).strip()
     if not value:

@@ -78,7 +78,7 @@ class Engine:
             event = Command(name)
         if isinstance(event, Command) and event.question_id is not None and self._stale(turn, event):
             return [Notice(say("stale_button")), *await self._current(turn)]
-        if isinstance(event, Command) and event.name in ("new", "reports", "edit"):
+        if isinstance(event, Command) and event.name in ("new", "reports", "edit", "forget"):
             return await self._open_menu(turn, event.name)
         if turn.unit.menu:
             return await menus.handle(self, turn, event)
@@ -126,6 +126,8 @@ class Engine:
     async def _open_menu(self, turn: Turn, name: str) -> list[Reply]:
         if name == "new":
             return await self.new_report(turn, say("new_report"))
+        if name == "forget":
+            return await menus.open_menu(self, turn, "forget")
         if turn.report is None and name == "edit":
             return await self.new_report(turn, say("welcome"))
         return await menus.open_menu(self, turn, name)

@@ -86,6 +86,12 @@ async def _choose(engine: Engine, turn: Turn, menu: str, key: str) -> list[Reply
         return await _report_action(engine, turn, int(menu.split(":")[1]), key)
     if menu.startswith("delete:"):
         return await _delete(engine, turn, int(menu.split(":")[1]), confirmed=key == "yes")
+    if menu == "forget":
+        if key != "yes":
+            await turn.unit.set_menu(None)
+            return [Notice(say("forget_kept")), *(engine.where(turn) if turn.report else [])]
+        await turn.unit.delete_everything()
+        return [Notice(say("forgotten"))]
     await turn.unit.set_menu(None)
     return engine.where(turn) if turn.report else [Notice(say("no_report"))]
 
@@ -140,6 +146,9 @@ async def _prompt(engine: Engine, turn: Turn) -> Prompt:
         text, options = say("reports_list"), await _reports(engine, turn)
     elif menu.startswith("report:"):
         text, options = await _report_menu(engine, turn, int(menu.split(":")[1]))
+    elif menu == "forget":
+        text = say("forget_confirm")
+        options = (Option("yes", say("forget_yes")), Option("no", say("delete_no")))
     else:  # delete:<id>
         text = say("delete_confirm", title=await _title(engine, turn, int(menu.split(":")[1])))
         options = (Option("yes", say("delete_yes")), Option("no", say("delete_no")))

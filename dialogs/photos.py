@@ -33,6 +33,7 @@ def check_photo(data: bytes) -> None:
                 image.verify()
     except AnswerError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise AnswerError(say("err_photo_pixels")) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise AnswerError(say("err_photo_kind")) from None

@@ -52,6 +52,9 @@ class ChatUnit(Protocol):
 
     async def save_answer(self, report_id: int, question_id: str, value: Any) -> None: ...
 
+    async def delete_everything(self) -> None:
+        """Remove the chair and every report, answer and photo of theirs."""
+
     async def add_photo(self, report_id: int, question_id: str, data: bytes, caption: str | None) -> int:
         """Store one photo of a report; returns its id."""
 

@@ -24,7 +24,9 @@ def _command_words() -> dict[str, str]:
     return {word.casefold(): name for name, words in data.items() for word in [name, *words]}
 
 
-COMMANDS = ("back", "skip", "preview", "status", "finish", "help", "new", "reports", "edit", "cancel", "keep", "next")
+COMMANDS = (
+    "back", "skip", "preview", "status", "finish", "help", "new", "reports", "edit", "cancel", "keep", "next", "forget",
+)
 
 
 def command_descriptions() -> dict[str, str]:

@@ -112,6 +112,13 @@ class SqlChatUnit:
         )
 
 
+    async def delete_everything(self) -> None:
+        own_reports = select(Report.id).where(Report.chair_id == self.chair.id)
+        await self.session.execute(delete(Answer).where(Answer.report_id.in_(own_reports)))
+        await self.session.execute(delete(Photo).where(Photo.report_id.in_(own_reports)))
+        await self.session.execute(delete(Report).where(Report.chair_id == self.chair.id))
+        await self.session.execute(delete(Chair).where(Chair.id == self.chair.id))
+
     async def add_photo(self, report_id: int, question_id: str, data: bytes, caption: str | None) -> int:
         photo = Photo(report_id=report_id, question_id=question_id, data=data, caption=caption)
         self.session.add(photo)

@@ -46,3 +46,13 @@ async def database(database_url: str):  # type: ignore[no-untyped-def]
     engine = create_engine(database_url)
     yield engine
     await engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def migrated_sqlite_url(tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
+    """One migrated SQLite file shared by the many examples of a property-based test."""
+    from storage.migrate import upgrade
+
+    url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('hypothesis') / 'h.db'}"
+    upgrade(url)
+    return url

@@ -54,3 +54,31 @@ async def test_a_photo_where_none_is_asked(database) -> None:
     await chair.send("/start")
     await chair.send(Photo(jpeg()))
     assert "不需要照片" in chair.notices[0] and chair.prompt.question_id == "unit_name"
+
+
+def _png(width: int, height: int) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("1", (width, height)).save(buffer, "PNG")  # a huge canvas compresses to a few KB
+    return buffer.getvalue()
+
+
+async def test_oversized_fake_and_bomb_images_are_refused_and_not_stored(database) -> None:
+    chair = Chair(make_engine(database))
+    await chair.send("/start")
+    await chair.answer_until("culture_photo")
+    refused = {
+        "炸弹": _png(12_000, 12_000),  # 144 megapixels in a small file
+        "改名": b"%PDF-1.4 this is not a photo, only named .jpg",
+        "太大": jpeg() + b"\0" * (10 * 1024 * 1024),
+    }
+    messages = []
+    for caption, data in refused.items():
+        await chair.send(Photo(data, caption))
+        messages.append(chair.notices[0])
+        assert chair.prompt.question_id == "culture_photo"
+    assert "像素太多" in messages[0] and "没能识别" in messages[1] and "10MB" in messages[2]
+    assert "culture_photo" not in await answers_of(chair)
+    async with chair.engine.store.unit(chair.chat_id) as unit:
+        assert await unit.photos((await unit.current_report()).id) == {}

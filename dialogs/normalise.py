@@ -1,0 +1,48 @@
+"""Free text as it should read in the summary: Simplified characters and Chinese punctuation.
+
+Traditional input (Taiwan or Hong Kong phones) is converted phrase by phrase with OpenCC (tw2sp:
+軟體 → 软件, not 软体), after a short list of corrections OpenCC doesn't know.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import opencc
+import yaml
+
+CORRECTIONS = Path(__file__).parent / "corrections.yaml"
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+# ASCII punctuation next to Chinese text becomes its full-width form; inside numbers (1,200 8:30) it stays.
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_PUNCTUATION = re.compile(rf"(?<={_CJK})\s*([,;:?!])\s*|\s*([,;:?!])\s*(?={_CJK})")
+_BRACKETS = re.compile(rf"\(([^()]*{_CJK}[^()]*)\)")
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("tw2sp")
+
+
+@cache
+def _corrections() -> list[tuple[str, str]]:
+    with CORRECTIONS.open(encoding="utf-8") as f:
+        table: dict[str, str] = yaml.safe_load(f)
+    return sorted(table.items(), key=lambda item: -len(item[0]))
+
+
+def simplified(text: str) -> str:
+    for wrong, right in _corrections():
+        text = text.replace(wrong, right)
+    return _converter().convert(text)
+
+
+def chinese_punctuation(text: str) -> str:
+    text = _BRACKETS.sub(r"（\1）", text)
+    return _PUNCTUATION.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], text)
+
+
+def normalise_text(text: str) -> str:
+    return chinese_punctuation(simplified(text))

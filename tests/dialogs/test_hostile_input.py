@@ -1,0 +1,94 @@
+"""Arbitrary and hostile input: the engine never raises, and free text reaches the DOCX as it was echoed."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import itertools
+import re
+
+from docx import Document as open_docx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dialogs.answers import AnswerError, ParseContext, clean_text, parse_answer
+from dialogs.bank import load_bank
+from dialogs.events import Notice, Preview, Prompt, Text
+from dialogs.normalise import normalise_text
+from storage.database import create_engine
+from templates.maker import SummaryMaker
+from tests.support.chat import make_engine
+from tests.support.samples import TODAY, parsed, typed
+
+BANK = load_bank()
+CTX = ParseContext(today=TODAY, year=2025, period="year")
+NASTY = st.sampled_from([
+    "{{ 7*7 }}", "{% for x in y %}", "</w:t><w:t>", "<script>", "\x00\x01\x08\x0b\x1f", "\ud800", "\udfff",
+    "\u202e\u200f", "😀👍🏽", "國小教職員工會", "1,200", "两万五千", "99。8", "-0", "1e9", "NaN", "  ", "\n\t",
+    "۱۲۳", "１２", "%s%d{0}", "' OR 1=1 --",
+])
+TEXT = st.one_of(st.text(max_size=60), NASTY, st.integers(9000, 10000).map(lambda n: ("长文本{{x}}" * n)[:n]),
+                 st.lists(NASTY, max_size=4).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(question=st.sampled_from(BANK.questions), text=TEXT)
+def test_parsing_any_text_either_accepts_or_explains(question, text: str) -> None:  # type: ignore[no-untyped-def]
+    if question.type == "photo":
+        return
+    try:
+        value = parse_answer(question, text, CTX)
+    except AnswerError as error:
+        assert str(error) and re.search(r"[\u4e00-\u9fff]", str(error))  # a message in Chinese
+        return
+    if isinstance(value, str):
+        assert value == clean_text(value)  # nothing XML can't hold survives parsing
+
+
+FREE_TEXT = [q for q in BANK.questions if q.type == "text"]
+BASE = parsed(typed("hospital"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(question=st.sampled_from(FREE_TEXT), text=TEXT)
+def test_free_text_reaches_the_document_as_echoed(question, text: str) -> None:  # type: ignore[no-untyped-def]
+    try:
+        value = parse_answer(question, text, CTX)
+    except AnswerError:
+        return
+    answers = {**BASE, question.id: value}
+    document = open_docx(io.BytesIO(SummaryMaker().document(answers)))
+    body = "".join(p.text for p in document.paragraphs)
+    pieces = [p for p in re.split(r"[；;、，,。.！!？?\s]+", value.replace("“", "‘").replace("”", "’")) if p]
+    plain = body.replace("“", "‘").replace("”", "’")
+    if question.id == "unit_name":
+        pieces = [value]
+    assert all(piece.strip("“”‘’\"'") in plain for piece in pieces), (value, body[:200])
+
+
+def test_traditional_text_is_converted_phrase_by_phrase() -> None:
+    assert normalise_text("國小教職員參加軟體培訓,共30人(含退休)") == "小学教职员参加软件培训，共30人（含退休）"
+    assert normalise_text("中國小聯合運動會") == "中小学联合运动会"
+    assert normalise_text("1,200元 8:30") == "1,200元 8:30"
+
+
+_chat_ids = itertools.count(90_000)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(TEXT, min_size=1, max_size=8))
+def test_the_engine_never_raises(migrated_sqlite_url: str, lines: list[str]) -> None:
+    async def scenario() -> None:
+        database = create_engine(migrated_sqlite_url)
+        engine = make_engine(database)
+        chat_id = next(_chat_ids)
+        try:
+            await engine.handle(chat_id, Text("/start"))
+            await engine.handle(chat_id, Text("红星机械厂"))  # past the first question, into numbers and choices
+            for line in lines:
+                replies = await engine.handle(chat_id, Text(line))
+                assert replies and all(isinstance(r, Notice | Prompt | Preview) for r in replies), replies
+        finally:
+            await database.dispose()
+
+    asyncio.run(scenario())
