@@ -7,9 +7,11 @@ from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from storage.database import create_engine
 from storage.migrate import upgrade_async
+from tests.support.tcp_proxy import TcpProxy
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+asyncpg://postgres:postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
@@ -56,3 +58,17 @@ def migrated_sqlite_url(tmp_path_factory) -> str:  # type: ignore[no-untyped-def
     url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('hypothesis') / 'h.db'}"
     upgrade(url)
     return url
+
+
+@pytest.fixture
+async def postgres_behind_proxy():
+    """PostgreSQL reached through a proxy the test can cut: (proxy, database engine)."""  # type: ignore[no-untyped-def]
+    await _reset_postgres(POSTGRES_URL)
+    await upgrade_async(POSTGRES_URL)
+    url = make_url(POSTGRES_URL)
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    await proxy.up()
+    database = create_engine(url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False))
+    yield proxy, database
+    await proxy.down()
+    await database.dispose()

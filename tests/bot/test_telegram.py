@@ -146,7 +146,8 @@ async def test_a_redelivered_update_is_applied_once(fake: FakeBotAPI, bot: Runni
     sent_before = len(fake.sent)
     fake.redeliver(first_answer)
     await bot.wait(first_answer)
-    assert len(fake.sent) == sent_before  # nothing said, nothing changed
+    again = [s for s in fake.sent[sent_before:] if s.chat_id == chair.chat_id]
+    assert len(again) == 1 and again[0].text.startswith("【基本情况】第 3/")  # the current question, once
     await chair.say("/status")
     assert "第 3/" in chair.texts[0]
 
@@ -245,3 +246,21 @@ async def test_make_run_with_a_token_runs_the_bot(fake: FakeBotAPI, tmp_path) ->
     logs = (out + err).decode()
     assert "[REDACTED]" in logs  # the token was about to be logged, and was masked
     assert "SECRET-TOKEN-VALUE" not in logs
+
+
+async def test_a_database_outage_says_try_later_and_recovers(fake: FakeBotAPI, postgres_behind_proxy) -> None:  # type: ignore[no-untyped-def]
+    proxy, database = postgres_behind_proxy
+    running = RunningBot(fake, make_engine(database))
+    await running.start()
+    try:
+        chair = TelegramChair(fake, running)
+        await chair.say("/start")
+        await chair.say("甲厂")
+        await proxy.down()
+        await chair.press("企业")
+        assert any("请稍后再试" in t for t in chair.texts)
+        await proxy.up()
+        await chair.press("企业")
+        assert chair.texts[-1].startswith("【基本情况】第 3/")
+    finally:
+        await running.stop()

@@ -1,0 +1,78 @@
+"""Two replicas at once, and the database going away for a moment."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from dialogs.events import Choice, Text, Toggle
+from storage.database import create_engine
+from tests.support.chat import Chair, answers_of, make_engine
+
+ROUNDS = 100
+
+
+async def test_two_replicas_never_lose_a_tick(database_url: str) -> None:
+    """Two devices ticking options on one multiple choice at the same moment, through two engines."""
+    first_db, second_db = create_engine(database_url), create_engine(database_url)
+    replica_a, replica_b = make_engine(first_db), make_engine(second_db)
+    chair = Chair(replica_a)
+    try:
+        await chair.send("/start")
+        await chair.answer_until("train_topics")
+        keys = [o.key for o in chair.prompt.options]
+        for round_number in range(ROUNDS):
+            first, second = keys[round_number % 3], keys[3 + round_number % 3]
+            await asyncio.gather(
+                replica_a.handle(chair.chat_id, Toggle(first, "train_topics")),
+                replica_b.handle(chair.chat_id, Toggle(second, "train_topics")),
+            )
+            state = await replica_b.handle(chair.chat_id, Text("/status"))
+            prompt = state[-1]
+            assert set(prompt.selected) == {first, second}, (round_number, prompt.selected)
+            await asyncio.gather(
+                replica_b.handle(chair.chat_id, Toggle(first, "train_topics")),
+                replica_a.handle(chair.chat_id, Toggle(second, "train_topics")),
+            )
+        final = (await replica_a.handle(chair.chat_id, Text("/status")))[-1]
+        assert final.selected == ()
+    finally:
+        await first_db.dispose()
+        await second_db.dispose()
+
+
+async def test_a_double_tap_on_two_replicas_applies_once(database_url: str) -> None:
+    first_db, second_db = create_engine(database_url), create_engine(database_url)
+    replica_a, replica_b = make_engine(first_db), make_engine(second_db)
+    try:
+        for round_number in range(ROUNDS // 2):
+            chair = Chair(replica_a, chat_id=10_000 + round_number)
+            await chair.send("/start")
+            await chair.send("甲厂")
+            tap = Choice(("school",), "unit_type", chair.prompt.version)
+            results = await asyncio.gather(replica_a.handle(chair.chat_id, tap), replica_b.handle(chair.chat_id, tap))
+            stale = [r for r in results if any("过期" in getattr(x, "text", "") for x in r)]
+            assert len(stale) == 1, results  # one tap applied, the other told and shown the current question
+            assert (await answers_of(chair))["unit_type"] == "school"
+            assert {r[-1].question_id for r in results} == {"period"}
+    finally:
+        await first_db.dispose()
+        await second_db.dispose()
+
+
+async def test_the_database_away_for_a_moment(postgres_behind_proxy) -> None:  # type: ignore[no-untyped-def]
+    proxy, database = postgres_behind_proxy
+    chair = Chair(make_engine(database))
+    await chair.send("/start")
+    await chair.send("甲厂")
+    await proxy.down()
+    with pytest.raises((OSError, Exception)) as failure:  # the front door turns this into 请稍后再试
+        await chair.send(Choice(("ent",), "unit_type"))
+    assert not isinstance(failure.value, AssertionError)
+    await proxy.up()
+    await chair.send("/status")  # recovers by itself: the pool drops dead connections
+    assert chair.prompt.question_id == "unit_type"
+    assert await answers_of(chair) == {"unit_name": "甲厂"}  # nothing half-written
+    await chair.send(Choice(("ent",), "unit_type"))
+    assert chair.prompt.question_id == "period"
