@@ -248,7 +248,9 @@ async def test_make_run_with_a_token_runs_the_bot(fake: FakeBotAPI, tmp_path) ->
     assert "SECRET-TOKEN-VALUE" not in logs
 
 
-async def test_a_database_outage_says_try_later_and_recovers(fake: FakeBotAPI, postgres_behind_proxy) -> None:  # type: ignore[no-untyped-def]
+async def test_a_database_outage_says_try_later_and_recovers(  # type: ignore[no-untyped-def]
+    fake: FakeBotAPI, postgres_behind_proxy, caplog
+) -> None:
     proxy, database = postgres_behind_proxy
     running = RunningBot(fake, make_engine(database))
     await running.start()
@@ -257,8 +259,11 @@ async def test_a_database_outage_says_try_later_and_recovers(fake: FakeBotAPI, p
         await chair.say("/start")
         await chair.say("甲厂")
         await proxy.down()
-        await chair.press("企业")
+        await chair.say("一个不该进日志的回答")
         assert any("请稍后再试" in t for t in chair.texts)
+        failed = [r for r in caplog.records if r.name == "bot.telegram" and "failed" in r.getMessage()]
+        assert failed and "update" in failed[0].getMessage()  # logged by update id…
+        assert "一个不该进日志的回答" not in caplog.text  # …never with the chair's answer
         await proxy.up()
         await chair.press("企业")
         assert chair.texts[-1].startswith("【基本情况】第 3/")
