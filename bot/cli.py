@@ -27,6 +27,7 @@ def _telegram_settings(token: str) -> TelegramSettings:
         webhook_listen=env.get("WEBHOOK_LISTEN", "0.0.0.0"),
         webhook_port=int(env.get("WEBHOOK_PORT", "8443")),
         webhook_secret=env.get("WEBHOOK_SECRET") or None,
+        rate_limit=env.get("TELEGRAM_RATE_LIMIT", "1") != "0",
     )
 
 

@@ -61,6 +61,9 @@ class TelegramSettings:
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     webhook_secret: str | None = None
+    # Telegram's own limits (about 30 messages a second) apply to the real Bot API; a self-hosted
+    # server or a benchmark may turn the limiter off.
+    rate_limit: bool = True
 
 
 # ---------------------------------------------------------------------- callback data
@@ -275,7 +278,9 @@ def build_application(
         if "app" in application.bot_data:
             await application.bot_data["app"].close()
 
-    builder = ApplicationBuilder().token(settings.token).rate_limiter(AIORateLimiter())
+    builder = ApplicationBuilder().token(settings.token)
+    if settings.rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter())
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
     if settings.base_file_url:

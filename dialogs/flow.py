@@ -2,7 +2,8 @@
 
 States are the question ids plus `intro`, `review` and `done`. `when:` conditions are transition
 conditions, so `advance`, `skip` and `back` land on the next (or previous) question that applies to
-this chair's answers. The machine holds no report: a `Cursor` is attached for one event and removed.
+this chair's answers. The machine holds no report: its one `Cursor` is set to a report's state and
+answers for the duration of one synchronous `fire`.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class Flow:
             for earlier in reversed(questions[:i]):
                 self.machine.add_transition("back", source, earlier.id, conditions=[_revisitable(earlier)])
         self.machine.add_transition("finish", [INTRO, *ids, REVIEW], DONE, conditions=[self._complete])
+        self.cursor = Cursor(INTRO, {})
+        self.machine.add_model(self.cursor, initial=INTRO)
 
     def _complete(self, event: EventData) -> bool:
         return not self.missing(event.model.answers)
@@ -69,14 +72,17 @@ class Flow:
         return [q for q in self.bank.questions if not q.optional and q.is_shown(answers) and q.id not in answers]
 
     def fire(self, state: str, answers: dict[str, Any], trigger: str) -> str | None:
-        """The state `trigger` leads to from `state`, or None if it can't fire there."""
-        cursor = Cursor(state, answers)
-        self.machine.add_model(cursor, initial=state)
-        try:
-            moved = cursor.trigger(trigger)
-            return cursor.state if moved else None
-        finally:
-            self.machine.remove_model(cursor)
+        """The state `trigger` leads to from `state`, or None if it can't fire there.
+
+        One cursor stays attached to the machine: attaching a model costs a pass over every state,
+        which is start-up work, not per-event work. Firing is synchronous, so events of concurrent
+        chats can't interleave on it.
+        """
+        cursor = self.cursor
+        cursor.answers = answers
+        self.machine.set_state(state, model=cursor)
+        moved = cursor.trigger(trigger)
+        return cursor.state if moved else None
 
     def shown(self, answers: dict[str, Any]) -> list[Question]:
         return [q for q in self.bank.questions if q.is_shown(answers)]

@@ -1,135 +1,180 @@
-"""The chat repository: implements dialogs.ports.ChatStore on SQLAlchemy."""
+"""The chat repository: implements dialogs.ports.ChatStore on SQLAlchemy Core.
+
+Every event is one transaction on one connection. Statements that run on every event are built once
+per dialect (their parameters are bound at execution), and the report is read together with its
+answers, so an ordinary answer costs five statements: lock the chair, read, write the answer, move
+the report, commit.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from dialogs.ports import ReportState
 from storage.models import Answer, Chair, Photo, ProcessedUpdate, Report
 
-
-def _insert(session: AsyncSession, table: Any) -> Any:
-    dialect = session.bind.dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+REPORT_COLUMNS = (Report.id, Report.kind, Report.status, Report.cursor, Report.resume_to, Report.version,
+                  Report.pending, Report.defaults)
 
 
-def _state(report: Report) -> ReportState:
+@dataclass(frozen=True)
+class Statements:
+    """The per-event statements of one dialect, built once."""
+
+    lock_chair: Any
+    claim_update: Any
+    save_answer: Any
+    save_report: Any
+    report_with_answers: Any
+
+
+@cache
+def _statements(dialect: str) -> Statements:
+    dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    # An upsert that updates takes the chair's row lock: events of one chat are serialised across
+    # replicas (on SQLite, BEGIN IMMEDIATE already serialises writers).
+    lock = dialect_insert(Chair).values(chat_id=bindparam("b_chat_id"))
+    lock = lock.on_conflict_do_update(index_elements=[Chair.chat_id], set_={"chat_id": lock.excluded.chat_id})
+    answer = dialect_insert(Answer).values(
+        report_id=bindparam("b_report_id"), question_id=bindparam("b_question_id"), value=bindparam("b_value"))
+    answer = answer.on_conflict_do_update(
+        index_elements=[Answer.report_id, Answer.question_id],
+        set_={"value": answer.excluded.value, "updated_at": func.now()},
+    )
+    return Statements(
+        lock_chair=lock.returning(Chair.id, Chair.current_report_id, Chair.menu),
+        claim_update=dialect_insert(ProcessedUpdate).values(update_id=bindparam("b_update_id")).on_conflict_do_nothing(),
+        save_answer=answer,
+        save_report=update(Report)
+        .where(Report.id == bindparam("b_report_id"), Report.chair_id == bindparam("b_chair_id"))
+        .values(status=bindparam("b_status"), cursor=bindparam("b_cursor"), resume_to=bindparam("b_resume_to"),
+                version=bindparam("b_version"), pending=bindparam("b_pending")),
+        report_with_answers=select(*REPORT_COLUMNS, Answer.question_id, Answer.value)
+        .outerjoin(Answer, Answer.report_id == Report.id)
+        .where(Report.id == bindparam("b_report_id")),
+    )
+
+
+def _state(row: Any) -> ReportState:
     return ReportState(
-        id=report.id, kind=report.kind, status=report.status, cursor=report.cursor,
-        resume_to=report.resume_to, version=report.version, pending=report.pending,
-        defaults=report.defaults or {},
+        id=row.id, kind=row.kind, status=row.status, cursor=row.cursor, resume_to=row.resume_to,
+        version=row.version, pending=row.pending, defaults=row.defaults or {},
     )
 
 
 class SqlChatUnit:
-    def __init__(self, session: AsyncSession, chair: Chair) -> None:
-        self.session = session
-        self.chair = chair
-
-    @property
-    def menu(self) -> str | None:
-        return self.chair.menu
+    def __init__(self, connection: AsyncConnection, statements: Statements, chair: Any) -> None:
+        self.connection = connection
+        self.statements = statements
+        self.chair_id: int = chair.id
+        self.current_report_id: int | None = chair.current_report_id
+        self.menu: str | None = chair.menu
+        self._loaded_answers: dict[int, dict[str, Any]] = {}
 
     async def set_menu(self, menu: str | None) -> None:
-        self.chair.menu = menu
-        await self.session.flush()
+        self.menu = menu
+        await self.connection.execute(update(Chair).where(Chair.id == self.chair_id).values(menu=menu))
+
+    async def _set_current(self, report_id: int | None) -> None:
+        self.current_report_id = report_id
+        await self.connection.execute(
+            update(Chair).where(Chair.id == self.chair_id).values(current_report_id=report_id))
 
     async def claim_update(self, update_id: int) -> bool:
-        statement = _insert(self.session, ProcessedUpdate).values(update_id=update_id)
-        result = await self.session.execute(statement.on_conflict_do_nothing())
+        result = await self.connection.execute(self.statements.claim_update, {"b_update_id": update_id})
         return result.rowcount == 1
 
     async def current_report(self) -> ReportState | None:
-        if self.chair.current_report_id is None:
+        if self.current_report_id is None:
             return None
-        report = await self.session.get(Report, self.chair.current_report_id)
-        return _state(report) if report else None
+        rows = (await self.connection.execute(
+            self.statements.report_with_answers, {"b_report_id": self.current_report_id})).all()
+        if not rows:
+            return None
+        # The answers came with the report; the engine asks for them next.
+        self._loaded_answers[rows[0].id] = {r.question_id: r.value for r in rows if r.question_id is not None}
+        return _state(rows[0])
 
     async def create_report(self, kind: str, cursor: str, defaults: dict[str, Any] | None = None) -> ReportState:
-        report = Report(chair_id=self.chair.id, kind=kind, status="draft", cursor=cursor, version=0,
-                        defaults=defaults or None)
-        self.session.add(report)
-        await self.session.flush()
-        self.chair.current_report_id = report.id
-        await self.session.flush()
-        return _state(report)
+        row = (await self.connection.execute(
+            insert(Report).values(chair_id=self.chair_id, kind=kind, status="draft", cursor=cursor, version=0,
+                                  defaults=defaults or None).returning(*REPORT_COLUMNS))).one()
+        await self._set_current(row.id)
+        return _state(row)
 
     async def save_report(self, state: ReportState) -> None:
         state.version += 1
-        await self.session.execute(
-            update(Report)
-            .where(Report.id == state.id, Report.chair_id == self.chair.id)
-            .values(status=state.status, cursor=state.cursor, resume_to=state.resume_to, version=state.version,
-                    pending=state.pending)
-        )
+        await self.connection.execute(self.statements.save_report, {
+            "b_report_id": state.id, "b_chair_id": self.chair_id, "b_status": state.status, "b_cursor": state.cursor,
+            "b_resume_to": state.resume_to, "b_version": state.version, "b_pending": state.pending,
+        })
 
     async def reports(self) -> list[ReportState]:
-        rows = await self.session.scalars(select(Report).where(Report.chair_id == self.chair.id).order_by(Report.id))
+        rows = await self.connection.execute(
+            select(*REPORT_COLUMNS).where(Report.chair_id == self.chair_id).order_by(Report.id))
         return [_state(r) for r in rows]
 
-    async def _own(self, report_id: int) -> Report | None:
-        return await self.session.scalar(select(Report).where(Report.id == report_id, Report.chair_id == self.chair.id))
+    async def _owns(self, report_id: int) -> Any:
+        return (await self.connection.execute(
+            select(*REPORT_COLUMNS).where(Report.id == report_id, Report.chair_id == self.chair_id))).first()
 
     async def open_report(self, report_id: int) -> ReportState | None:
-        report = await self._own(report_id)
-        if report is None:
+        row = await self._owns(report_id)
+        if row is None:
             return None
-        self.chair.current_report_id = report.id
-        await self.session.flush()
-        return _state(report)
+        await self._set_current(row.id)
+        return _state(row)
 
     async def delete_report(self, report_id: int) -> bool:
-        report = await self._own(report_id)
-        if report is None:
+        if await self._owns(report_id) is None:
             return False
-        await self.session.execute(delete(Answer).where(Answer.report_id == report_id))
-        await self.session.execute(delete(Photo).where(Photo.report_id == report_id))
-        await self.session.delete(report)
-        if self.chair.current_report_id == report_id:
-            self.chair.current_report_id = None
-        await self.session.flush()
+        await self.connection.execute(delete(Answer).where(Answer.report_id == report_id))
+        await self.connection.execute(delete(Photo).where(Photo.report_id == report_id))
+        await self.connection.execute(delete(Report).where(Report.id == report_id))
+        if self.current_report_id == report_id:
+            await self._set_current(None)
         return True
 
     async def answers(self, report_id: int) -> dict[str, Any]:
-        rows = await self.session.execute(
-            select(Answer.question_id, Answer.value).where(Answer.report_id == report_id)
-        )
+        if report_id in self._loaded_answers:
+            return self._loaded_answers.pop(report_id)
+        rows = await self.connection.execute(
+            select(Answer.question_id, Answer.value)
+            .join(Report, Report.id == Answer.report_id)
+            .where(Answer.report_id == report_id, Report.chair_id == self.chair_id))
         return {question_id: value for question_id, value in rows}
 
     async def save_answer(self, report_id: int, question_id: str, value: Any) -> None:
-        statement = _insert(self.session, Answer).values(report_id=report_id, question_id=question_id, value=value)
-        await self.session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[Answer.report_id, Answer.question_id],
-                set_={"value": statement.excluded.value, "updated_at": func.now()},
-            )
-        )
-
+        self._loaded_answers.pop(report_id, None)
+        await self.connection.execute(
+            self.statements.save_answer, {"b_report_id": report_id, "b_question_id": question_id, "b_value": value})
 
     async def delete_everything(self) -> None:
-        own_reports = select(Report.id).where(Report.chair_id == self.chair.id)
-        await self.session.execute(delete(Answer).where(Answer.report_id.in_(own_reports)))
-        await self.session.execute(delete(Photo).where(Photo.report_id.in_(own_reports)))
-        await self.session.execute(delete(Report).where(Report.chair_id == self.chair.id))
-        await self.session.execute(delete(Chair).where(Chair.id == self.chair.id))
+        own_reports = select(Report.id).where(Report.chair_id == self.chair_id)
+        await self.connection.execute(delete(Answer).where(Answer.report_id.in_(own_reports)))
+        await self.connection.execute(delete(Photo).where(Photo.report_id.in_(own_reports)))
+        await self.connection.execute(delete(Report).where(Report.chair_id == self.chair_id))
+        await self.connection.execute(delete(Chair).where(Chair.id == self.chair_id))
 
     async def add_photo(self, report_id: int, question_id: str, data: bytes, caption: str | None) -> int:
-        photo = Photo(report_id=report_id, question_id=question_id, data=data, caption=caption)
-        self.session.add(photo)
-        await self.session.flush()
-        return photo.id
+        result = await self.connection.execute(
+            insert(Photo).values(report_id=report_id, question_id=question_id, data=data, caption=caption)
+            .returning(Photo.id))
+        return result.scalar_one()
 
     async def photos(self, report_id: int) -> dict[int, tuple[bytes, str | None]]:
-        rows = await self.session.execute(
+        rows = await self.connection.execute(
             select(Photo.id, Photo.data, Photo.caption)
             .join(Report, Report.id == Photo.report_id)
-            .where(Photo.report_id == report_id, Report.chair_id == self.chair.id)
+            .where(Photo.report_id == report_id, Report.chair_id == self.chair_id)
         )
         return {photo_id: (data, caption) for photo_id, data, caption in rows}
 
@@ -137,17 +182,10 @@ class SqlChatUnit:
 class SqlChatStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-        self.sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self.statements = _statements(engine.dialect.name)
 
     @asynccontextmanager
     async def unit(self, chat_id: int) -> AsyncIterator[SqlChatUnit]:
-        async with self.sessions() as session, session.begin():
-            await session.execute(
-                _insert(session, Chair).values(chat_id=chat_id).on_conflict_do_nothing(index_elements=[Chair.chat_id])
-            )
-            # The row lock serialises events of one chat across replicas (a no-op clause on SQLite,
-            # where BEGIN IMMEDIATE already serialises writers).
-            chair = (
-                await session.execute(select(Chair).where(Chair.chat_id == chat_id).with_for_update())
-            ).scalar_one()
-            yield SqlChatUnit(session, chair)
+        async with self.engine.begin() as connection:
+            chair = (await connection.execute(self.statements.lock_chair, {"b_chat_id": chat_id})).one()
+            yield SqlChatUnit(connection, self.statements, chair)

@@ -1,0 +1,132 @@
+"""Engine per answer (load + validate + transition + commit + next prompt) against a floor of one bare
+`transitions` trigger plus one insert-and-commit on the same database; and how it scales with stored reports."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from datetime import date
+
+from sqlalchemy import Column, Integer, MetaData, String, Table, insert, text
+from transitions import Machine
+
+from bench.common import Row, median
+from dialogs.engine import Engine
+from dialogs.events import Text
+from storage.database import create_engine
+from storage.migrate import upgrade_async
+from storage.repository import SqlChatStore
+from templates.maker import SummaryMaker
+
+# Answers that each move to the next question with a single reply (numbers and choice numbers).
+ANSWERS = ["红星机械厂", "1", "1", "2025", "跳过", "跳过", "跳过", "420", "150", "410", "96", "12", "3", "跳过", "14"]
+
+
+async def _reset(url: str) -> None:
+    database = create_engine(url)
+    async with database.begin() as connection:
+        if database.dialect.name == "postgresql":
+            await connection.execute(text("DROP SCHEMA public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
+    await database.dispose()
+    await upgrade_async(url)
+
+
+async def _engine_per_answer(url: str, chats: int, first_chat: int = 1) -> list[float]:
+    database = create_engine(url)
+    engine = Engine(SqlChatStore(database), SummaryMaker(), today=lambda: date(2026, 1, 10))
+    timings = []
+    try:
+        for chat in range(first_chat, first_chat + chats):
+            await engine.handle(chat, Text("/start"))
+            for answer in ANSWERS:
+                start = time.perf_counter()
+                await engine.handle(chat, Text(answer))
+                timings.append(time.perf_counter() - start)
+    finally:
+        await database.dispose()
+    return timings
+
+
+async def _floor(url: str, count: int) -> list[float]:
+    """One bare transitions trigger plus one insert-and-commit, on the same database and driver."""
+    database = create_engine(url)
+    metadata = MetaData()
+    table = Table("bench_floor", metadata, Column("id", Integer, primary_key=True), Column("value", String(40)))
+    async with database.begin() as connection:
+        await connection.run_sync(metadata.drop_all)
+        await connection.run_sync(metadata.create_all)
+
+    class Model:
+        pass
+
+    machine = Machine(model=None, states=["a", "b"], transitions=[["go", "a", "b"], ["go", "b", "a"]],
+                      initial="a", auto_transitions=False)
+    model = Model()
+    machine.add_model(model)
+    timings = []
+    try:
+        for i in range(count):
+            start = time.perf_counter()
+            model.go()  # type: ignore[attr-defined]
+            async with database.begin() as connection:
+                await connection.execute(insert(table).values(value=str(i)))
+            timings.append(time.perf_counter() - start)
+    finally:
+        async with database.begin() as connection:
+            await connection.run_sync(metadata.drop_all)
+        await database.dispose()
+    return timings
+
+
+async def _fill(url: str, reports: int) -> None:
+    """Stored reports of other chairs, each with a few answers, inserted in bulk."""
+    database = create_engine(url)
+    ids = itertools.count(1_000_000)
+    batch = 5000
+    async with database.begin() as connection:
+        for start in range(0, reports, batch):
+            size = min(batch, reports - start)
+            chairs = [{"id": next(ids), "chat_id": 10_000_000 + start + i} for i in range(size)]
+            await connection.execute(text("INSERT INTO chairs (id, chat_id) VALUES (:id, :chat_id)"), chairs)
+            rows = [{"id": c["id"], "chair_id": c["id"], "cursor": "staff_total"} for c in chairs]
+            await connection.execute(text(
+                "INSERT INTO reports (id, chair_id, kind, status, cursor, version) "
+                "VALUES (:id, :chair_id, 'annual', 'draft', :cursor, 4)"), rows)
+            answers = [{"report_id": c["id"], "question_id": q, "value": v}
+                       for c in chairs for q, v in (("unit_name", '"某厂"'), ("unit_type", '"ent"'),
+                                                    ("period", '"year"'), ("year", "2025"))]
+            await connection.execute(text(
+                "INSERT INTO answers (report_id, question_id, value) VALUES (:report_id, :question_id, :value)"),
+                answers)
+            await connection.execute(text("UPDATE chairs SET current_report_id = id WHERE id >= :low"),
+                                     {"low": chairs[0]["id"]})
+    await database.dispose()
+
+
+async def run(urls: dict[str, str], scale: bool) -> list[Row]:
+    rows = []
+    for name, url in urls.items():
+        await _reset(url)
+        await _engine_per_answer(url, 5, first_chat=900)  # warm caches and connections
+        product = median(await _engine_per_answer(url, 60)) * 1000
+        floor = median(await _floor(url, 900)) * 1000
+        rows.append(Row("engine", f"per answer ({name})", product, floor, "ms", "≤ 3× floor"))
+        if not scale:
+            continue
+        per_scale = {}
+        for stored in (10, 10_000, 100_000):
+            await _reset(url)
+            await _fill(url, stored)
+            per_scale[stored] = median(await _engine_per_answer(url, 30)) * 1000
+        rows.append(Row("scale", f"per answer, 100k vs 10 reports ({name})", per_scale[100_000], per_scale[10],
+                        "ms", "≤ 1.2× (flat)", notes=f"10k: {per_scale[10_000]:.3f} ms",
+                        extra={str(k): v for k, v in per_scale.items()}))
+    return rows
+
+
+if __name__ == "__main__":
+    from bench.common import print_table
+
+    print_table(asyncio.run(run({"sqlite": "sqlite+aiosqlite:////tmp/bench.db"}, scale=False)))
