@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,7 +12,6 @@ from bot.console import run_console
 from bot.logs import configure_logging
 from bot.telegram import TelegramSettings, run_telegram
 from storage.database import DEFAULT_URL
-from storage.migrate import upgrade
 
 
 def _telegram_settings(token: str) -> TelegramSettings:
@@ -31,8 +31,13 @@ def _telegram_settings(token: str) -> TelegramSettings:
     )
 
 
+def _migrate_in_child(database_url: str) -> None:
+    """Migrations run in a short-lived child, so Alembic never stays in the long-running bot's memory."""
+    subprocess.run([sys.executable, "-m", "bot.cli", "--database-url", database_url, "migrate"], check=True)
+
+
 def _run(args: argparse.Namespace) -> int:
-    upgrade(args.database_url)
+    _migrate_in_child(args.database_url)
     if token := os.environ.get("TELEGRAM_BOT_TOKEN"):
         configure_logging(os.environ.get("LOG_LEVEL", "INFO"), secrets=[token])
         run_telegram(_telegram_settings(token), args.database_url, args.font_set)
@@ -44,6 +49,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _migrate(args: argparse.Namespace) -> int:
+    from storage.migrate import upgrade
+
     upgrade(args.database_url)
     return 0
 

@@ -31,7 +31,6 @@ from dialogs.events import (
     Unsupported,
 )
 from dialogs.flow import DONE, INTRO, REVIEW, Flow
-from dialogs.photos import check_photo
 from dialogs.ports import ChatStore, ChatUnit, DocumentMaker, ReportState
 from dialogs.texts import command_for, say
 
@@ -176,6 +175,8 @@ class Engine:
     async def _photo(self, turn: Turn, question: Question, photo: Photo) -> list[Reply]:
         if question.type != "photo":
             return [Notice(say("photo_not_here")), self.prompt(turn)]
+        from dialogs.photos import check_photo  # Pillow loads with the first photo, not at start-up
+
         try:
             check_photo(photo.data)
         except AnswerError as error:

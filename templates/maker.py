@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 from dialogs.bank import Bank
-from templates import docx
 from templates.compose import Composer, vocabulary
 
 # Characters no file system or Telegram client accepts in a file name.
@@ -28,6 +27,9 @@ class SummaryMaker:
         return _UNSAFE_FILENAME.sub("", title) + ".docx"
 
     def document(self, answers: dict[str, Any], photos: dict[int, bytes] | None = None) -> bytes:
+        # python-docx, lxml and Pillow load on the first document, not in every bot process at start-up.
+        from templates import docx
+
         return docx.render(self.composer.compose(answers), self.font_set, photos or {})
 
     def phrases(self, answers: dict[str, Any]) -> dict[str, str]:

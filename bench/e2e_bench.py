@@ -1,0 +1,138 @@
+"""The whole bot against a bare PTB echo bot, both as real processes driven by the same fake Bot API.
+
+Throughput with many chairs answering at once, latency for one chair, CPU per update and peak RSS.
+Each update counts as done when the bot has sent the message that closes its reply (for the bot, the
+next question; for the echo bot, the echo).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from bench.common import Row, percentile
+from tests.support.fake_bot_api import FakeBotAPI
+
+ROOT = Path(__file__).resolve().parents[1]
+# A chair's answers, each valid for the question it meets, each closed by the next question.
+ANSWERS = ["红星机械厂", "1", "1", "2025", "1", "跳过", "跳过", "86", "20", "80"]
+
+
+class Watcher:
+    """Counts, per chat, the bot's messages that close a reply, and wakes whoever waits for one."""
+
+    def __init__(self, fake: FakeBotAPI, closes) -> None:  # type: ignore[no-untyped-def]
+        self.fake, self.closes = fake, closes
+        self.count: dict[int, int] = defaultdict(int)
+        self.seen = 0
+        self.changed = asyncio.Event()
+
+    def poll(self) -> None:
+        for sent in self.fake.sent[self.seen:]:
+            if self.closes(sent):
+                self.count[sent.chat_id] += 1
+        if len(self.fake.sent) != self.seen:
+            self.seen = len(self.fake.sent)
+            self.changed.set()
+
+    async def wait_for(self, chat_id: int, count: int, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while self.count[chat_id] < count:
+            self.poll()
+            if self.count[chat_id] >= count:
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"chat {chat_id}: {self.count[chat_id]} of {count}")
+            await asyncio.sleep(0.0005)
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def _measure(command: list[str], env_extra: dict[str, str], closes, first_text, chairs: int) -> dict:  # type: ignore[no-untyped-def]
+    fake = FakeBotAPI()
+    await fake.start()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TELEGRAM_BOT_TOKEN": "1:BENCH",
+           "TELEGRAM_BASE_URL": f"http://127.0.0.1:{fake.port}", **env_extra}
+    process = await asyncio.create_subprocess_exec(*command, env=env, cwd=ROOT,
+                                                   stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+    watcher = Watcher(fake, closes)
+    try:
+        # Warm-up: the first chair's first message waits for start-up.
+        fake.send_text(1, first_text)
+        await watcher.wait_for(1, 1, timeout=120)
+
+        # One chair, answers one after another: latency.
+        latencies = []
+        for i, text in enumerate(ANSWERS * 4):
+            start = time.perf_counter()
+            fake.send_text(1, text)
+            await watcher.wait_for(1, 2 + i)
+            latencies.append(time.perf_counter() - start)
+            if first_text == "/start" and i % len(ANSWERS) == len(ANSWERS) - 1:
+                fake.send_text(1, "新建")  # start over so the same answers apply again
+                await watcher.wait_for(1, 3 + i)
+                watcher.count[1] -= 1
+
+        # Many chairs at once: throughput, CPU per update.
+        cpu_before = _cpu_seconds(process.pid)
+        start = time.perf_counter()
+
+        async def chair(chat_id: int) -> None:
+            fake.send_text(chat_id, first_text)
+            await watcher.wait_for(chat_id, 1)
+            for n, text in enumerate(ANSWERS, 2):
+                fake.send_text(chat_id, text)
+                await watcher.wait_for(chat_id, n)
+
+        await asyncio.gather(*(chair(1000 + c) for c in range(chairs)))
+        elapsed = time.perf_counter() - start
+        updates = chairs * (1 + len(ANSWERS))
+        cpu = _cpu_seconds(process.pid) - cpu_before
+        return {"throughput": updates / elapsed, "p50_ms": percentile(latencies, 0.5) * 1000,
+                "p99_ms": percentile(latencies, 0.99) * 1000, "cpu_ms_per_update": cpu / updates * 1000,
+                "rss_mb": _peak_rss_mb(process.pid)}
+    finally:
+        process.terminate()
+        await process.wait()
+        await fake.stop()
+
+
+async def run(database_url: str, chairs: int = 200) -> list[Row]:
+    echo = await _measure([sys.executable, "-m", "bench.echo_bot"], {}, lambda s: s.method == "sendMessage",
+                          "hello", chairs)
+    bot = await _measure(
+        [sys.executable, "-m", "bot.cli", "run"],
+        {"DATABASE_URL": database_url, "TELEGRAM_RATE_LIMIT": "0", "LOG_LEVEL": "WARNING"},
+        lambda s: s.method == "sendMessage" and (s.text or "").startswith("【"), "/start", chairs,
+    )
+    return [
+        Row("e2e", f"throughput, {chairs} chairs at once", bot["throughput"], echo["throughput"], "updates/s",
+            "≥ 0.5× echo"),
+        Row("e2e", "latency p50, one chair", bot["p50_ms"], echo["p50_ms"], "ms"),
+        Row("e2e", "latency p99, one chair", bot["p99_ms"], echo["p99_ms"], "ms", "≤ 2× echo"),
+        Row("e2e", "CPU per update", bot["cpu_ms_per_update"], echo["cpu_ms_per_update"], "ms"),
+        Row("e2e", "peak RSS", bot["rss_mb"], echo["rss_mb"], "MB", "≤ 1.5× echo"),
+    ]
+
+
+if __name__ == "__main__":
+    from bench.common import print_table
+
+    db = "/tmp/bench-e2e.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+    print_table(asyncio.run(run(f"sqlite+aiosqlite:///{db}")))
