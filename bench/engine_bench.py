@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import sqlite3
 import time
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert, text
+from sqlalchemy.engine import make_url
 from transitions import Machine
 
 from bench.common import Row, median
@@ -24,6 +27,10 @@ ANSWERS = ["红星机械厂", "1", "1", "2025", "跳过", "跳过", "跳过", "4
 
 
 async def _reset(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{parsed.database}{suffix}").unlink(missing_ok=True)
     database = create_engine(url)
     async with database.begin() as connection:
         if database.dialect.name == "postgresql":
@@ -102,7 +109,18 @@ async def _fill(url: str, reports: int) -> None:
                 answers)
             await connection.execute(text("UPDATE chairs SET current_report_id = id WHERE id >= :low"),
                                      {"low": chairs[0]["id"]})
+    # Measure the steady state of a database that has grown over months, not the aftermath of a bulk
+    # load: fold the write-ahead log back (SQLite) and refresh the planner's statistics (both).
+    dialect = database.dialect.name
+    if dialect != "sqlite":
+        async with database.connect() as connection:
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.exec_driver_sql("VACUUM ANALYZE")
     await database.dispose()
+    if dialect == "sqlite":
+        with sqlite3.connect(make_url(url).database) as raw:
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw.execute("ANALYZE")
 
 
 async def run(urls: dict[str, str], scale: bool) -> list[Row]:
@@ -119,7 +137,8 @@ async def run(urls: dict[str, str], scale: bool) -> list[Row]:
         for stored in (10, 10_000, 100_000):
             await _reset(url)
             await _fill(url, stored)
-            per_scale[stored] = median(await _engine_per_answer(url, 30)) * 1000
+            await _engine_per_answer(url, 5, first_chat=900)  # warm, as for the first figure
+            per_scale[stored] = median(await _engine_per_answer(url, 40)) * 1000
         rows.append(Row("scale", f"per answer, 100k vs 10 reports ({name})", per_scale[100_000], per_scale[10],
                         "ms", "≤ 1.2× (flat)", notes=f"10k: {per_scale[10_000]:.3f} ms",
                         extra={str(k): v for k, v in per_scale.items()}))

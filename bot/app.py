@@ -21,7 +21,8 @@ class App:
         await self.database.dispose()
 
 
-def build_app(database_url: str, font_set: str = "windows") -> App:
+def build_app(database_url: str, font_set: str = "windows", guiding_thought: str | None = None) -> App:
     """Must be called inside the event loop that will use it (async drivers bind to their loop)."""
     database = create_engine(database_url)
-    return App(engine=Engine(SqlChatStore(database), SummaryMaker(font_set=font_set)), database=database)
+    maker = SummaryMaker(font_set=font_set, guiding_thought=guiding_thought)
+    return App(engine=Engine(SqlChatStore(database), maker), database=database)

@@ -1,34 +1,20 @@
-"""The `union-summary` command."""
+"""The `union-summary` command: run the bot, migrate, export, stats and purge. Output is for logs: English."""
 
 from __future__ import annotations
 
 import argparse
-import os
+import asyncio
+import json
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
-from bot.console import run_console
-from bot.logs import configure_logging
-from bot.telegram import TelegramSettings, run_telegram
-from storage.database import DEFAULT_URL
+from pydantic import ValidationError
 
+from bot.settings import Settings
 
-def _telegram_settings(token: str) -> TelegramSettings:
-    env = os.environ
-    allowed = frozenset(int(v) for v in env.get("ALLOWED_USER_IDS", "").replace(",", " ").split())
-    base = env.get("TELEGRAM_BASE_URL")
-    return TelegramSettings(
-        token=token,
-        base_url=f"{base.rstrip('/')}/bot" if base else None,
-        base_file_url=f"{base.rstrip('/')}/file/bot" if base else None,
-        allowed_user_ids=allowed,
-        webhook_url=env.get("WEBHOOK_URL") or None,
-        webhook_listen=env.get("WEBHOOK_LISTEN", "0.0.0.0"),
-        webhook_port=int(env.get("WEBHOOK_PORT", "8443")),
-        webhook_secret=env.get("WEBHOOK_SECRET") or None,
-        rate_limit=env.get("TELEGRAM_RATE_LIMIT", "1") != "0",
-    )
+EXIT_BAD_SETTINGS = 2
 
 
 def _migrate_in_child(database_url: str) -> None:
@@ -36,45 +22,141 @@ def _migrate_in_child(database_url: str) -> None:
     subprocess.run([sys.executable, "-m", "bot.cli", "--database-url", database_url, "migrate"], check=True)
 
 
-def _run(args: argparse.Namespace) -> int:
-    _migrate_in_child(args.database_url)
-    if token := os.environ.get("TELEGRAM_BOT_TOKEN"):
-        configure_logging(os.environ.get("LOG_LEVEL", "INFO"), secrets=[token])
-        run_telegram(_telegram_settings(token), args.database_url, args.font_set)
+def _run(settings: Settings, args: argparse.Namespace) -> int:
+    _migrate_in_child(settings.database_url)
+    if settings.telegram_bot_token:
+        from bot.logs import configure_logging
+        from bot.telegram import TelegramSettings, run_telegram
+
+        configure_logging(settings.log_level, secrets=[settings.telegram_bot_token])
+        base = str(settings.telegram_base_url).rstrip("/") if settings.telegram_base_url else None
+        run_telegram(TelegramSettings(
+            token=settings.telegram_bot_token,
+            base_url=f"{base}/bot" if base else None,
+            base_file_url=f"{base}/file/bot" if base else None,
+            allowed_user_ids=settings.allowed_user_ids,
+            webhook_url=str(settings.webhook_url) if settings.webhook_url else None,
+            webhook_listen=settings.webhook_listen,
+            webhook_port=settings.webhook_port,
+            webhook_secret=settings.webhook_secret,
+            rate_limit=settings.telegram_rate_limit,
+            health_port=settings.health_port,
+        ), settings.database_url, settings.font_set, settings.guiding_thought)
         return 0
+    from bot.console import run_console
+
     for stream in (sys.stdin, sys.stdout):
         stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-    run_console(args.database_url, Path(args.output_dir), sys.stdin, sys.stdout, font_set=args.font_set)
+    run_console(settings.database_url, Path(args.output_dir or settings.output_dir), sys.stdin, sys.stdout,
+                font_set=settings.font_set, guiding_thought=settings.guiding_thought)
     return 0
 
 
-def _migrate(args: argparse.Namespace) -> int:
+def _migrate(settings: Settings, args: argparse.Namespace) -> int:
     from storage.migrate import upgrade
 
-    upgrade(args.database_url)
+    upgrade(settings.database_url)
+    print("database schema is up to date")
     return 0
+
+
+async def _with_database(settings: Settings, action):  # type: ignore[no-untyped-def]
+    from storage.database import create_engine
+
+    engine = create_engine(settings.database_url)
+    try:
+        return await action(engine)
+    finally:
+        await engine.dispose()
+
+
+def _export(settings: Settings, args: argparse.Namespace) -> int:
+    from storage import admin
+    from templates.maker import SummaryMaker
+
+    found = asyncio.run(_with_database(settings, lambda engine: admin.report(engine, args.report)))
+    if found is None:
+        print(f"no report with id {args.report}", file=sys.stderr)
+        return 1
+    answers, photos = found
+    from dialogs.bank import load_bank
+
+    output = Path(args.output or Path(settings.output_dir) / f"report-{args.report}.docx")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    maker = SummaryMaker(font_set=settings.font_set, guiding_thought=settings.guiding_thought)
+    output.write_bytes(maker.document(load_bank().effective(answers), photos))
+    print(f"wrote {output}")
+    return 0
+
+
+def _stats(settings: Settings, args: argparse.Namespace) -> int:
+    from dialogs.bank import load_bank
+    from storage import admin
+
+    numbers = asyncio.run(_with_database(settings, admin.stats))
+    bank = load_bank()
+    by_section: dict[str, int] = {section.id: 0 for section in bank.sections}
+    for question_id, count in numbers.pop("answers_by_question").items():
+        if question_id in bank.by_id:
+            by_section[bank.by_id[question_id].section] += count
+    numbers["answers_by_section"] = by_section
+    print(json.dumps(numbers, indent=2) if args.json else "\n".join(
+        [f"chairs: {numbers['chairs']}", f"reports started: {numbers['reports_started']}",
+         f"reports finished: {numbers['reports_finished']}", "answers by section:",
+         *(f"  {section}: {count}" for section, count in by_section.items())]))
+    return 0
+
+
+def _purge(settings: Settings, args: argparse.Namespace) -> int:
+    from storage import admin
+
+    removed = asyncio.run(_with_database(
+        settings, lambda engine: admin.purge(engine, timedelta(days=args.older_than))))
+    print(f"removed {removed['reports']} draft reports untouched for {args.older_than} days "
+          f"and {removed['processed_updates']} old update ids")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="union-summary",
+        description="Union work summary bot. Settings come from the environment or a .env file "
+                    "(see .env.example).")
+    parser.add_argument("--database-url", help="overrides DATABASE_URL")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="apply migrations, then run the bot: Telegram if "
+                                          "TELEGRAM_BOT_TOKEN is set, else the interview in this terminal")
+    run.add_argument("--output-dir", help="where the terminal interview writes DOCX files (default: OUTPUT_DIR)")
+    run.set_defaults(handler=_run)
+    commands.add_parser("migrate", help="apply database migrations and exit").set_defaults(handler=_migrate)
+    export = commands.add_parser("export", help="write one report's DOCX")
+    export.add_argument("--report", type=int, required=True, help="report id (see the reports table)")
+    export.add_argument("--output", help="file to write (default: OUTPUT_DIR/report-ID.docx)")
+    export.set_defaults(handler=_export)
+    stats = commands.add_parser("stats", help="chairs, reports started and finished, answers per section")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(handler=_stats)
+    purge = commands.add_parser("purge", help="delete draft reports nobody touched for a number of days")
+    purge.add_argument("--older-than", type=int, required=True, metavar="DAYS", help="age in days, at least 1")
+    purge.set_defaults(handler=_purge)
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="union-summary", description="Union work summary bot.")
-    parser.add_argument(
-        "--database-url", default=os.environ.get("DATABASE_URL", DEFAULT_URL),
-        help="SQLAlchemy URL (default: $DATABASE_URL or a SQLite file in the current directory)",
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="apply migrations, then run the bot (Telegram or terminal)")
-    run.add_argument(
-        "--output-dir", default=os.environ.get("OUTPUT_DIR", "output"),
-        help="where the terminal interview writes finished DOCX files (default: $OUTPUT_DIR or ./output)",
-    )
-    run.add_argument(
-        "--font-set", choices=("windows", "strict"), default=os.environ.get("FONT_SET", "windows"),
-        help="document fonts: stock Windows (default, $FONT_SET) or the strict GB/T 9704 set",
-    )
-    run.set_defaults(handler=_run)
-    commands.add_parser("migrate", help="apply database migrations and exit").set_defaults(handler=_migrate)
-    args = parser.parse_args(argv)
-    return args.handler(args)
+    args = _parser().parse_args(argv)
+    overrides = {"database_url": args.database_url} if args.database_url else {}
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as error:
+        print("invalid settings:", file=sys.stderr)
+        for problem in error.errors():
+            name = ".".join(str(part) for part in problem["loc"]).upper()
+            print(f"  {name}: {problem['msg']}", file=sys.stderr)
+        return EXIT_BAD_SETTINGS
+    if args.command == "purge" and args.older_than < 1:
+        print("--older-than must be at least 1 day", file=sys.stderr)
+        return EXIT_BAD_SETTINGS
+    return args.handler(settings, args)
 
 
 if __name__ == "__main__":

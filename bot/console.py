@@ -60,6 +60,7 @@ def to_event(line: str, asked: Prompt | None) -> Event:
 
 def run_console(
     database_url: str, output_dir: Path, stdin: TextIO, stdout: TextIO, font_set: str = "windows",
+    guiding_thought: str | None = None,
 ) -> None:
     asked: Prompt | None = None
 
@@ -76,7 +77,7 @@ def run_console(
         stdout.flush()
 
     with asyncio.Runner() as runner:
-        app = runner.run(_build(database_url, font_set))
+        app = runner.run(_build(database_url, font_set, guiding_thought))
         try:
             show(runner.run(app.engine.handle(CONSOLE_CHAT_ID, Start())))
             while line := stdin.readline():
@@ -89,5 +90,5 @@ def run_console(
             stdout.flush()
 
 
-async def _build(database_url: str, font_set: str) -> App:
-    return build_app(database_url, font_set)
+async def _build(database_url: str, font_set: str, guiding_thought: str | None) -> App:
+    return build_app(database_url, font_set, guiding_thought)

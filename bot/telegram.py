@@ -9,7 +9,9 @@ engine can tell a stale or tampered button from a current one:
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,6 +26,7 @@ from telegram.error import BadRequest
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.app import App, build_app
+from bot.health import start_health_server
 from dialogs.engine import Engine
 from dialogs.events import (
     Choice,
@@ -64,6 +67,12 @@ class TelegramSettings:
     # Telegram's own limits (about 30 messages a second) apply to the real Bot API; a self-hosted
     # server or a benchmark may turn the limiter off.
     rate_limit: bool = True
+    health_port: int | None = None  # webhook mode: GET /healthz on this port
+
+
+def chat_hash(chat_id: int) -> str:
+    """A stable pseudonym for a chat in logs: enough to follow one chair's updates, not to find them."""
+    return hashlib.sha256(f"union-summary:{chat_id}".encode()).hexdigest()[:10]
 
 
 # ---------------------------------------------------------------------- callback data
@@ -237,9 +246,14 @@ def _handler(settings: TelegramSettings):  # type: ignore[no-untyped-def]
         else:
             return
         engine: Engine = context.application.bot_data["engine"]
+        started = time.perf_counter()
         replies = await engine.handle(chat.id, event, update_id=update.update_id)
         edit_target = query.message if isinstance(event, Toggle) and query is not None else None
         await send_replies(edit_target, context.bot, chat.id, replies)
+        asked = next((r.question_id for r in reversed(replies) if isinstance(r, Prompt)), "-")
+        # One line per update; the chat is hashed and answers never appear.
+        log.info("update=%s chat=%s event=%s question=%s ms=%.1f", update.update_id, chat_hash(chat.id),
+                 type(event).__name__, asked, (time.perf_counter() - started) * 1000)
 
     return on_update
 
@@ -261,20 +275,37 @@ async def set_commands(application: Application) -> None:
     )
 
 
+async def _database_answers(application: Application) -> bool:
+    database = getattr(application.bot_data["engine"].store, "engine", None)
+    if database is None:
+        return True
+    try:
+        async with database.connect() as connection:
+            await connection.exec_driver_sql("SELECT 1")
+        return True
+    except Exception:  # any failure to reach the database is "unhealthy", never a crash
+        return False
+
+
 def build_application(
     settings: TelegramSettings, engine: Engine | None = None, database_url: str | None = None,
-    font_set: str = "windows",
+    font_set: str = "windows", guiding_thought: str | None = None,
 ) -> Application:
     """The PTB Application. With no `engine`, one is built on `database_url` when the bot starts."""
 
     async def post_init(application: Application) -> None:
         if engine is None:
-            app: App = build_app(database_url or "", font_set)
+            app: App = build_app(database_url or "", font_set, guiding_thought)
             application.bot_data["app"] = app
             application.bot_data["engine"] = app.engine
         await set_commands(application)
+        if settings.webhook_url and settings.health_port:
+            application.bot_data["health"] = await start_health_server(
+                settings.webhook_listen, settings.health_port, lambda: _database_answers(application))
 
     async def post_shutdown(application: Application) -> None:
+        if "health" in application.bot_data:
+            application.bot_data["health"].close()
         if "app" in application.bot_data:
             await application.bot_data["app"].close()
 
@@ -293,9 +324,12 @@ def build_application(
     return application
 
 
-def run_telegram(settings: TelegramSettings, database_url: str, font_set: str = "windows") -> None:
+def run_telegram(
+    settings: TelegramSettings, database_url: str, font_set: str = "windows", guiding_thought: str | None = None,
+) -> None:
     """Long polling, or a webhook server when WEBHOOK_URL is set. Blocks until stopped."""
-    application = build_application(settings, database_url=database_url, font_set=font_set)
+    application = build_application(settings, database_url=database_url, font_set=font_set,
+                                    guiding_thought=guiding_thought)
     if settings.webhook_url:
         application.run_webhook(
             listen=settings.webhook_listen, port=settings.webhook_port, url_path="telegram",

@@ -134,8 +134,9 @@ ENVIRONMENT = _environment()
 
 
 class Composer:
-    def __init__(self, bank: Bank | None = None) -> None:
+    def __init__(self, bank: Bank | None = None, guiding_thought: str | None = None) -> None:
         self.bank = bank or load_bank()
+        self.settings = {**settings(), **({"guiding_thought": guiding_thought} if guiding_thought else {})}
         # question id → the free-text question asked when its 其他 option is ticked
         self.other_text = {
             q.when.question: q.id for q in self.bank.questions
@@ -170,7 +171,7 @@ class Composer:
 
         party_org = self.bank.by_id["party_org"].option(facts["party_org"]) if facts.get("party_org") else None
         party = words["prefix"] + party_org.label if party_org else words["party"]
-        return {"a": facts, "v": words, "s": settings(), "prose": prose, "pick": pick, "period": _period(facts),
+        return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "period": _period(facts),
                 "party": party,
                 "term": TERMS.get(facts.get("period"), TERMS["year"])}
 

@@ -13,8 +13,8 @@ _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 class SummaryMaker:
-    def __init__(self, bank: Bank | None = None, font_set: str = "windows") -> None:
-        self.composer = Composer(bank)
+    def __init__(self, bank: Bank | None = None, font_set: str = "windows", guiding_thought: str | None = None) -> None:
+        self.composer = Composer(bank, guiding_thought)
         self.font_set = font_set
 
     def preview(self, answers: dict[str, Any]) -> str:

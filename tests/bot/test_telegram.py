@@ -269,3 +269,23 @@ async def test_a_database_outage_says_try_later_and_recovers(  # type: ignore[no
         assert chair.texts[-1].startswith("【基本情况】第 3/")
     finally:
         await running.stop()
+
+
+async def test_webhook_mode_has_a_health_endpoint(fake: FakeBotAPI, postgres_behind_proxy) -> None:  # type: ignore[no-untyped-def]
+    proxy, database = postgres_behind_proxy
+    port, health = await _free_port(), await _free_port()
+    running = RunningBot(fake, make_engine(database), webhook_url=f"http://127.0.0.1:{port}",
+                         webhook_listen="127.0.0.1", health_port=health)
+    await running.start(polling=False)
+    try:
+        async with aiohttp.ClientSession() as client:
+            async with client.get(f"http://127.0.0.1:{health}/healthz") as response:
+                assert response.status == 200 and await response.text() == "ok\n"
+            await proxy.down()
+            async with client.get(f"http://127.0.0.1:{health}/healthz") as response:
+                assert response.status == 503
+            await proxy.up()
+            async with client.get(f"http://127.0.0.1:{health}/healthz") as response:
+                assert response.status == 200
+    finally:
+        await running.stop()
