@@ -98,3 +98,11 @@ def test_the_document_reads_back_to_the_specification(name: str) -> None:
 def test_the_same_answers_give_the_same_document() -> None:
     values = answers("everything")
     assert SummaryMaker().document(values) == SummaryMaker().document(dict(values))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_two_parts_open_the_same_way(name: str) -> None:
+    blocks = Composer().compose(answers(name)).blocks
+    openings = [blocks[i + 1].text[:2] for i, b in enumerate(blocks[:-1])
+                if b.kind == "h1" and blocks[i + 1].kind == "p"]
+    assert len(openings) == len(set(openings)), openings
