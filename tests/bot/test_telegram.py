@@ -232,8 +232,8 @@ async def test_make_run_with_a_token_runs_the_bot(fake: FakeBotAPI, tmp_path) ->
     )
     try:
         fake.send_text(5001, "/start")
-        for _ in range(300):
-            if any(s.chat_id == 5001 and s.keyboard == [] and "工会总结助手" in (s.text or "") for s in fake.sent):
+        for _ in range(600):  # start-up (a child process for migrations, then PTB) takes a few seconds
+            if any(s.chat_id == 5001 and "请输入单位全称" in (s.text or "") for s in fake.sent):
                 break
             await asyncio.sleep(0.05)
         texts = [s.text for s in fake.sent]
