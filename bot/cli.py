@@ -41,6 +41,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
             webhook_secret=settings.webhook_secret,
             rate_limit=settings.telegram_rate_limit,
             health_port=settings.health_port,
+            concurrent_updates=settings.concurrent_updates,
         ), settings.database_url, settings.font_set, settings.guiding_thought)
         return 0
     from bot.console import run_console

@@ -17,6 +17,7 @@ class Settings(BaseSettings):
     telegram_bot_token: str | None = Field(default=None, pattern=r"^\d+:[A-Za-z0-9_-]{5,}$")
     telegram_base_url: HttpUrl | None = None
     telegram_rate_limit: bool = True
+    concurrent_updates: int = Field(default=8, ge=1, le=64)
     database_url: str = DEFAULT_URL
     webhook_url: HttpUrl | None = None
     webhook_listen: str = "0.0.0.0"

@@ -27,6 +27,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 
 from bot.app import App, build_app
 from bot.health import start_health_server
+from bot.ordering import PerChatUpdateProcessor
 from dialogs.engine import Engine
 from dialogs.events import (
     Choice,
@@ -68,6 +69,8 @@ class TelegramSettings:
     # server or a benchmark may turn the limiter off.
     rate_limit: bool = True
     health_port: int | None = None  # webhook mode: GET /healthz on this port
+    # Updates of different chats handled side by side (a chat's own stay in order); 1 turns this off.
+    concurrent_updates: int = 8
 
 
 def chat_hash(chat_id: int) -> str:
@@ -182,11 +185,26 @@ def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
 
 
 async def send_replies(message_target: Message | None, bot, chat_id: int, replies: Iterable[Reply]) -> None:  # type: ignore[no-untyped-def]
-    """Send the engine's replies in order; a multi-choice tick edits its own message in place."""
+    """Send the engine's replies in order, as few messages as reads well.
+
+    Notices ride in the same message as the question that follows them (one bubble, its buttons
+    underneath, instead of a trail of short messages); a multi-choice tick edits its own message in place.
+    """
+    notes: list[str] = []
+
+    async def send_notes() -> None:
+        if notes:
+            for piece in split_text("\n\n".join(notes)):
+                await bot.send_message(chat_id, piece)
+            notes.clear()
+
     for reply in replies:
-        if isinstance(reply, Prompt):
+        if isinstance(reply, Notice):
+            notes.append(reply.text)
+        elif isinstance(reply, Prompt):
             text, markup = prompt_text(reply), keyboard(reply)
             if message_target is not None:
+                await send_notes()
                 try:
                     await message_target.edit_text(text, reply_markup=markup)
                 except BadRequest as error:
@@ -194,12 +212,19 @@ async def send_replies(message_target: Message | None, bot, chat_id: int, replie
                         raise
                 message_target = None
                 continue
+            if notes and len(combined := "\n\n".join([*notes, text])) <= MESSAGE_LIMIT:
+                text = combined
+                notes.clear()
+            await send_notes()
             await bot.send_message(chat_id, text, reply_markup=markup)
-        elif isinstance(reply, Notice | Preview):
+        elif isinstance(reply, Preview):
+            await send_notes()
             for piece in split_text(reply.text):
                 await bot.send_message(chat_id, piece)
         elif isinstance(reply, Document):
+            await send_notes()
             await bot.send_document(chat_id, reply.data, filename=reply.filename)
+    await send_notes()
 
 
 # ---------------------------------------------------------------------- updates → events
@@ -309,7 +334,8 @@ def build_application(
         if "app" in application.bot_data:
             await application.bot_data["app"].close()
 
-    builder = ApplicationBuilder().token(settings.token)
+    builder = ApplicationBuilder().token(settings.token).concurrent_updates(
+        PerChatUpdateProcessor(settings.concurrent_updates))
     if settings.rate_limit:
         builder = builder.rate_limiter(AIORateLimiter())
     if settings.base_url:

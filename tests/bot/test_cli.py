@@ -35,6 +35,7 @@ def test_every_command_has_english_help(tmp_path: Path, command: list[str]) -> N
 @pytest.mark.parametrize(("name", "value", "complaint"), [
     ("DATABASE_URL", "mysql://root@localhost/db", "DATABASE_URL"),
     ("WEBHOOK_PORT", "99999", "WEBHOOK_PORT"),
+    ("CONCURRENT_UPDATES", "0", "CONCURRENT_UPDATES"),
     ("TELEGRAM_BOT_TOKEN", "not a token", "TELEGRAM_BOT_TOKEN"),
     ("FONT_SET", "comic", "FONT_SET"),
     ("ALLOWED_USER_IDS", "12,abc", "ALLOWED_USER_IDS"),

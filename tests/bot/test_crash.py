@@ -13,7 +13,6 @@ import random
 import sys
 from pathlib import Path
 
-import pytest
 from docx import Document as open_docx
 from sqlalchemy import select
 
@@ -28,14 +27,6 @@ KILLS = 50
 CHAT = 5001
 ROOT = Path(__file__).resolve().parents[2]
 BANK = load_bank()
-
-
-@pytest.fixture
-async def fake():  # type: ignore[no-untyped-def]
-    server = FakeBotAPI()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 class BotProcess:

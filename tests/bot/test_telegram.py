@@ -22,14 +22,6 @@ BANK = load_bank()
 
 
 @pytest.fixture
-async def fake():  # type: ignore[no-untyped-def]
-    server = FakeBotAPI()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
 async def bot(fake, database):  # type: ignore[no-untyped-def]
     running = RunningBot(fake, make_engine(database))
     await running.start()
@@ -68,7 +60,7 @@ async def test_a_whole_interview_on_telegram(fake: FakeBotAPI, bot: RunningBot) 
     chair = TelegramChair(fake, bot)
     await chair.say("/start")
     assert "工会总结助手" in chair.texts[0]
-    assert chair.texts[-1].startswith("【基本情况】第 1/")
+    assert chair.question.startswith("【基本情况】第 1/")
     for question_id in shown_ids(HOSPITAL):
         await answer(chair, question_id, HOSPITAL.get(question_id), photo=jpeg())
     assert "完成" in chair.texts[-1]
@@ -106,7 +98,7 @@ async def test_a_restart_halfway_continues_at_the_same_question(fake: FakeBotAPI
     order = shown_ids(HOSPITAL)
     for question_id in order[: order.index("train_sessions")]:
         await answer(chair, question_id, HOSPITAL.get(question_id))
-    waiting = chair.texts[-1]
+    waiting = chair.question
     await first.stop()
 
     second = RunningBot(fake, make_engine(database))  # a new process: nothing shared but the database
@@ -114,7 +106,7 @@ async def test_a_restart_halfway_continues_at_the_same_question(fake: FakeBotAPI
     try:
         chair.bot = second
         await chair.say("/start")
-        assert chair.texts[-1] == waiting
+        assert chair.question == waiting
         await chair.say("6")
         assert "累计约多少人次参加" in chair.texts[-1]
     finally:
@@ -130,7 +122,7 @@ async def test_a_stale_button_gets_a_notice_and_the_current_question(fake: FakeB
     await chair.tap(buttons(chair, "c|")[2][1])  # 学年, on the current question
     await chair.tap(old_data, old_message)  # the 企业 button again, from the old message
     assert "过期" in chair.texts[0]
-    assert chair.texts[-1].startswith("【基本情况】第 4/")
+    assert chair.question.startswith("【基本情况】第 4/")
     await chair.tap("c|unit_type|999999|xx")  # tampered
     assert "过期" in chair.texts[0]
     assert event_from_callback("garbage") == Choice((), "?", None)
@@ -193,7 +185,7 @@ async def test_webhook_mode(fake: FakeBotAPI, database) -> None:
                 assert forged.status == 403  # no secret token: not from Telegram
         chair = TelegramChair(fake, running)
         await chair.say("/start")
-        assert chair.texts[-1].startswith("【基本情况】第 1/")
+        assert chair.question.startswith("【基本情况】第 1/")
     finally:
         await running.stop()
 
@@ -266,7 +258,7 @@ async def test_a_database_outage_says_try_later_and_recovers(  # type: ignore[no
         assert "一个不该进日志的回答" not in caplog.text  # …never with the chair's answer
         await proxy.up()
         await chair.press("企业")
-        assert chair.texts[-1].startswith("【基本情况】第 3/")
+        assert chair.question.startswith("【基本情况】第 3/")
     finally:
         await running.stop()
 

@@ -83,6 +83,12 @@ class TelegramChair:
         return [s.text or "" for s in self.received]
 
     @property
+    def question(self) -> str:
+        """The question in the newest message received, without the notices that came with it."""
+        text = self.texts[-1] if self.received else ""
+        return text[text.index("【"):] if "【" in text else ""
+
+    @property
     def last(self) -> Sent:
         return [s for s in self.fake.sent if s.chat_id == self.chat_id][-1]
 
