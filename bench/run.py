@@ -33,9 +33,9 @@ def main() -> None:
         print(f"PostgreSQL not reachable at {POSTGRES_URL}: its rows are left out", file=sys.stderr)
     rows = asyncio.run(engine_bench.run(urls, scale=not quick))
     rows += docx_bench.run()
+    rows += asyncio.run(e2e_bench.run(urls, chairs=50 if quick else 200))
     for suffix in ("", "-wal", "-shm"):
         Path(f"{sqlite_file}{suffix}").unlink(missing_ok=True)
-    rows += asyncio.run(e2e_bench.run(urls["sqlite"], chairs=50 if quick else 200))
     print_table(rows)
     print(f"\nJSON: {save(rows)}")
 
