@@ -33,7 +33,7 @@ def main() -> None:
         print(f"PostgreSQL not reachable at {POSTGRES_URL}: its rows are left out", file=sys.stderr)
     rows = asyncio.run(engine_bench.run(urls, scale=not quick))
     rows += docx_bench.run()
-    rows += asyncio.run(e2e_bench.run(urls, chairs=50 if quick else 200))
+    rows += asyncio.run(e2e_bench.run(urls, chairs=50 if quick else 200, rounds=1 if quick else 3))
     for suffix in ("", "-wal", "-shm"):
         Path(f"{sqlite_file}{suffix}").unlink(missing_ok=True)
     print_table(rows)
