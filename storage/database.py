@@ -36,7 +36,9 @@ def create_engine(url: str = DEFAULT_URL) -> AsyncEngine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url)
+        # The driver is in autocommit mode (see _on_connect) and every transaction is begun and ended by
+        # SQLAlchemy, so the pool's rollback on check-in would only cost a trip to the SQLite thread.
+        engine = create_async_engine(url, pool_reset_on_return=None)
         _prepare_sqlite(engine)
         return engine
     return create_async_engine(url, pool_pre_ping=True)

@@ -1,9 +1,9 @@
 """The chat repository: implements dialogs.ports.ChatStore on SQLAlchemy Core.
 
-Every event is one transaction on one connection. Statements that run on every event are built once
-per dialect (their parameters are bound at execution), and the report is read together with its
-answers, so an ordinary answer costs five statements: lock the chair, read, write the answer, move
-the report, commit.
+Every event is one transaction on one connection. Statements that run on every event are compiled once
+per database and, after the first, run on the driver connection (storage/driver.py); the report is read
+together with its answers, so an ordinary answer costs six statements: lock the chair, claim the update,
+read, write the answer, move the report, commit.
 """
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, nullcontext
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from dialogs.ports import ReportState
+from storage.driver import DriverStatement, driver_connection
 from storage.models import Answer, Chair, Photo, ProcessedUpdate, Report
 
 REPORT_COLUMNS = (Report.id, Report.kind, Report.status, Report.cursor, Report.resume_to, Report.version,
@@ -28,20 +29,20 @@ REPORT_COLUMNS = (Report.id, Report.kind, Report.status, Report.cursor, Report.r
 
 @dataclass(frozen=True)
 class Statements:
-    """The per-event statements of one dialect, built once."""
+    """The per-event statements of one database, compiled once."""
 
     lock_chair: Any
-    claim_update: Any
-    save_answer: Any
-    save_report: Any
-    report_with_answers: Any
+    claim_update: DriverStatement
+    save_answer: DriverStatement
+    save_report: DriverStatement
+    report_with_answers: DriverStatement
 
 
-@cache
-def _statements(dialect: str) -> Statements:
-    dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+def _statements(dialect: Dialect) -> Statements:
+    dialect_insert = postgresql.insert if dialect.name == "postgresql" else sqlite.insert
     # An upsert that updates takes the chair's row lock: events of one chat are serialised across
-    # replicas (on SQLite, BEGIN IMMEDIATE already serialises writers).
+    # replicas (on SQLite, BEGIN IMMEDIATE already serialises writers). It goes through SQLAlchemy, which
+    # begins the transaction the driver statements then run in.
     lock = dialect_insert(Chair).values(chat_id=bindparam("b_chat_id"))
     lock = lock.on_conflict_do_update(index_elements=[Chair.chat_id], set_={"chat_id": lock.excluded.chat_id})
     answer = dialect_insert(Answer).values(
@@ -52,15 +53,20 @@ def _statements(dialect: str) -> Statements:
     )
     return Statements(
         lock_chair=lock.returning(Chair.id, Chair.current_report_id, Chair.menu),
-        claim_update=dialect_insert(ProcessedUpdate).values(update_id=bindparam("b_update_id")).on_conflict_do_nothing(),
-        save_answer=answer,
-        save_report=update(Report)
-        .where(Report.id == bindparam("b_report_id"), Report.chair_id == bindparam("b_chair_id"))
-        .values(status=bindparam("b_status"), cursor=bindparam("b_cursor"), resume_to=bindparam("b_resume_to"),
-                version=bindparam("b_version"), pending=bindparam("b_pending")),
-        report_with_answers=select(*REPORT_COLUMNS, Answer.question_id, Answer.value)
-        .outerjoin(Answer, Answer.report_id == Report.id)
-        .where(Report.id == bindparam("b_report_id")),
+        # A row comes back only when this update is new.
+        claim_update=DriverStatement(
+            dialect_insert(ProcessedUpdate).values(update_id=bindparam("b_update_id")).on_conflict_do_nothing()
+            .returning(ProcessedUpdate.update_id), dialect),
+        save_answer=DriverStatement(answer, dialect),
+        save_report=DriverStatement(
+            update(Report)
+            .where(Report.id == bindparam("b_report_id"), Report.chair_id == bindparam("b_chair_id"))
+            .values(status=bindparam("b_status"), cursor=bindparam("b_cursor"), resume_to=bindparam("b_resume_to"),
+                    version=bindparam("b_version"), pending=bindparam("b_pending")), dialect),
+        report_with_answers=DriverStatement(
+            select(*REPORT_COLUMNS, Answer.question_id, Answer.value)
+            .outerjoin(Answer, Answer.report_id == Report.id)
+            .where(Report.id == bindparam("b_report_id")), dialect),
     )
 
 
@@ -72,8 +78,9 @@ def _state(row: Any) -> ReportState:
 
 
 class SqlChatUnit:
-    def __init__(self, connection: AsyncConnection, statements: Statements, chair: Any) -> None:
+    def __init__(self, connection: AsyncConnection, driver: Any, statements: Statements, chair: Any) -> None:
         self.connection = connection
+        self.driver = driver
         self.statements = statements
         self.chair_id: int = chair.id
         self.current_report_id: int | None = chair.current_report_id
@@ -90,14 +97,13 @@ class SqlChatUnit:
             update(Chair).where(Chair.id == self.chair_id).values(current_report_id=report_id))
 
     async def claim_update(self, update_id: int) -> bool:
-        result = await self.connection.execute(self.statements.claim_update, {"b_update_id": update_id})
-        return result.rowcount == 1
+        return bool(await self.statements.claim_update.rows(self.driver, {"b_update_id": update_id}))
 
     async def current_report(self) -> ReportState | None:
         if self.current_report_id is None:
             return None
-        rows = (await self.connection.execute(
-            self.statements.report_with_answers, {"b_report_id": self.current_report_id})).all()
+        rows = await self.statements.report_with_answers.rows(
+            self.driver, {"b_report_id": self.current_report_id})
         if not rows:
             return None
         # The answers came with the report; the engine asks for them next.
@@ -113,7 +119,7 @@ class SqlChatUnit:
 
     async def save_report(self, state: ReportState) -> None:
         state.version += 1
-        await self.connection.execute(self.statements.save_report, {
+        await self.statements.save_report.rows(self.driver, {
             "b_report_id": state.id, "b_chair_id": self.chair_id, "b_status": state.status, "b_cursor": state.cursor,
             "b_resume_to": state.resume_to, "b_version": state.version, "b_pending": state.pending,
         })
@@ -155,8 +161,8 @@ class SqlChatUnit:
 
     async def save_answer(self, report_id: int, question_id: str, value: Any) -> None:
         self._loaded_answers.pop(report_id, None)
-        await self.connection.execute(
-            self.statements.save_answer, {"b_report_id": report_id, "b_question_id": question_id, "b_value": value})
+        await self.statements.save_answer.rows(
+            self.driver, {"b_report_id": report_id, "b_question_id": question_id, "b_value": value})
 
     async def delete_everything(self) -> None:
         own_reports = select(Report.id).where(Report.chair_id == self.chair_id)
@@ -183,7 +189,7 @@ class SqlChatUnit:
 class SqlChatStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-        self.statements = _statements(engine.dialect.name)
+        self.statements = _statements(engine.dialect)
         # SQLite lets one writer in at a time and makes the others sleep and retry (busy_timeout), which
         # adds whole milliseconds per clash when updates of different chats run side by side: queue them
         # here instead. Other processes on the same file still meet busy_timeout.
@@ -193,4 +199,4 @@ class SqlChatStore:
     async def unit(self, chat_id: int) -> AsyncIterator[SqlChatUnit]:
         async with self._writer or nullcontext(), self.engine.begin() as connection:
             chair = (await connection.execute(self.statements.lock_chair, {"b_chat_id": chat_id})).one()
-            yield SqlChatUnit(connection, self.statements, chair)
+            yield SqlChatUnit(connection, await driver_connection(connection), self.statements, chair)
