@@ -6,9 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import ModuleType
 from typing import Any
-
-import cn2an
 
 from dialogs.bank import Question
 from dialogs.normalise import normalise_text
@@ -62,6 +61,14 @@ def _normalise(text: str) -> str:
     return re.sub(r"(?<=\d)[。．](?=\d)", ".", text)
 
 
+def _cn2an() -> ModuleType:
+    # Imported on the first Chinese numeral: cn2an brings its province tables (4 MB, 60 ms), and most
+    # numbers arrive as digits.
+    import cn2an
+
+    return cn2an
+
+
 def parse_number(text: str, *, example: str = "12") -> float:
     """A non-negative number from 1,200 / 约300 / 2.5万 / 两万五千 / １２ and the like."""
     raw = _normalise(text)
@@ -77,7 +84,7 @@ def parse_number(text: str, *, example: str = "12") -> float:
     if _PLAIN.match(t):
         return float(t)
     try:
-        value = cn2an.cn2an(t, "smart")
+        value = _cn2an().cn2an(t, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
         raise AnswerError(say("err_not_number", text=text.strip()[:20], example=example)) from None
     if value < 0:
@@ -171,7 +178,7 @@ def _parse_yesno(q: Question, text: str) -> bool:
 
 
 def _to_int(token: str) -> int:
-    return int(token) if token.isdigit() else int(cn2an.cn2an(token, "smart"))
+    return int(token) if token.isdigit() else int(_cn2an().cn2an(token, "smart"))
 
 
 def _parse_month(q: Question, text: str, ctx: ParseContext) -> int:
@@ -194,7 +201,7 @@ def _parse_date(q: Question, text: str, ctx: ParseContext) -> str:
         day = ctx.today
     else:
         if re.search("[一二三四五六七八九十]", t):
-            t = cn2an.transform(t, "cn2an")
+            t = _cn2an().transform(t, "cn2an")
         match = re.fullmatch(r"(?:(\d{4})[年\-/.])?(\d{1,2})[月\-/.](\d{1,2})[日号]?", t)
         if not match:
             raise AnswerError(say("err_date"))
