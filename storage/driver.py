@@ -24,6 +24,7 @@ class DriverStatement:
     def __init__(self, statement: Executable, dialect: Dialect) -> None:
         if dialect.driver not in ("aiosqlite", "asyncpg"):
             raise ValueError(f"no driver path for {dialect.driver}")
+        self.statement = statement
         compiled = statement.compile(dialect=dialect)
         self.sql = str(compiled)
         self.asyncpg = dialect.driver == "asyncpg"

@@ -31,7 +31,7 @@ REPORT_COLUMNS = (Report.id, Report.kind, Report.status, Report.cursor, Report.r
 class Statements:
     """The per-event statements of one database, compiled once."""
 
-    lock_chair: Any
+    lock_chair: DriverStatement
     claim_update: DriverStatement
     save_answer: DriverStatement
     save_report: DriverStatement
@@ -41,8 +41,7 @@ class Statements:
 def _statements(dialect: Dialect) -> Statements:
     dialect_insert = postgresql.insert if dialect.name == "postgresql" else sqlite.insert
     # An upsert that updates takes the chair's row lock: events of one chat are serialised across
-    # replicas (on SQLite, BEGIN IMMEDIATE already serialises writers). It goes through SQLAlchemy, which
-    # begins the transaction the driver statements then run in.
+    # replicas (on SQLite, BEGIN IMMEDIATE already serialises writers).
     lock = dialect_insert(Chair).values(chat_id=bindparam("b_chat_id"))
     lock = lock.on_conflict_do_update(index_elements=[Chair.chat_id], set_={"chat_id": lock.excluded.chat_id})
     answer = dialect_insert(Answer).values(
@@ -52,7 +51,7 @@ def _statements(dialect: Dialect) -> Statements:
         set_={"value": answer.excluded.value, "updated_at": func.now()},
     )
     return Statements(
-        lock_chair=lock.returning(Chair.id, Chair.current_report_id, Chair.menu),
+        lock_chair=DriverStatement(lock.returning(Chair.id, Chair.current_report_id, Chair.menu), dialect),
         # A row comes back only when this update is new.
         claim_update=DriverStatement(
             dialect_insert(ProcessedUpdate).values(update_id=bindparam("b_update_id")).on_conflict_do_nothing()
@@ -194,9 +193,18 @@ class SqlChatStore:
         # adds whole milliseconds per clash when updates of different chats run side by side: queue them
         # here instead. Other processes on the same file still meet busy_timeout.
         self._writer = asyncio.Lock() if engine.dialect.name == "sqlite" else None
+        # On SQLite the begin event has already sent BEGIN IMMEDIATE; SQLAlchemy's asyncpg adapter sends BEGIN
+        # with the first statement it executes, so there the lock must go through SQLAlchemy.
+        self._begun_by_sqlalchemy = engine.dialect.name == "sqlite"
 
     @asynccontextmanager
     async def unit(self, chat_id: int) -> AsyncIterator[SqlChatUnit]:
+        params = {"b_chat_id": chat_id}
         async with self._writer or nullcontext(), self.engine.begin() as connection:
-            chair = (await connection.execute(self.statements.lock_chair, {"b_chat_id": chat_id})).one()
-            yield SqlChatUnit(connection, await driver_connection(connection), self.statements, chair)
+            if self._begun_by_sqlalchemy:
+                driver = await driver_connection(connection)
+                chair = (await self.statements.lock_chair.rows(driver, params))[0]
+            else:
+                chair = (await connection.execute(self.statements.lock_chair.statement, params)).one()
+                driver = await driver_connection(connection)
+            yield SqlChatUnit(connection, driver, self.statements, chair)
