@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -39,7 +38,11 @@ class Statements:
 
 
 def _statements(dialect: Dialect) -> Statements:
-    dialect_insert = postgresql.insert if dialect.name == "postgresql" else sqlite.insert
+    # Only the dialect in use is imported: PostgreSQL's is 2 MB that a bot on SQLite never needs.
+    if dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
     # An upsert that updates takes the chair's row lock: events of one chat are serialised across
     # replicas (on SQLite, BEGIN IMMEDIATE already serialises writers).
     lock = dialect_insert(Chair).values(chat_id=bindparam("b_chat_id"))
