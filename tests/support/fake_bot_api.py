@@ -12,6 +12,7 @@ import asyncio
 import itertools
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,7 @@ class FakeBotAPI:
         self._all_updates: list[dict] = []
         self.new_update = asyncio.Event()
         self.sent: list[Sent] = []
+        self.on_stored: list[Callable[[Sent], None]] = []  # called with every message the bot sends or edits
         self.messages: dict[tuple[int, int], dict] = {}
         self.calls: list[tuple[str, dict]] = []
         self.files: dict[str, bytes] = {}
@@ -203,6 +205,8 @@ class FakeBotAPI:
             keyboard=(markup or {}).get("inline_keyboard", []),
             document=document[1] if document else None, filename=document[0] if document else None,
         ))
+        for listener in self.on_stored:
+            listener(self.sent[-1])
         return message
 
     # ------------------------------------------------------------------ the chair's side
