@@ -1,9 +1,10 @@
 """The chat repository: implements dialogs.ports.ChatStore on SQLAlchemy Core.
 
 Every event is one transaction on one connection. Statements that run on every event are compiled once
-per database and, after the first, run on the driver connection (storage/driver.py); the report is read
-together with its answers, so an ordinary answer costs six statements: lock the chair, claim the update,
-read, write the answer, move the report, commit.
+per database and run on the driver connection (storage/driver.py), all but PostgreSQL's chair lock, which
+SQLAlchemy sends so that it begins the transaction. The report is read together with its answers, so an
+ordinary answer costs seven statements: begin, lock the chair, claim the update, read, write the answer,
+move the report, commit.
 """
 
 from __future__ import annotations
