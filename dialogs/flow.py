@@ -46,7 +46,7 @@ class Flow:
             initial=INTRO,
             send_event=True,
             # Reports are placed with set_state; a to_<state> trigger per state pair would be 4 700
-            # unused transitions (2.5 MB).
+            # unused transitions (2.1 MB).
             auto_transitions=False,
             ignore_invalid_triggers=True,
         )

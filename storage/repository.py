@@ -199,16 +199,15 @@ class SqlChatStore:
         self._writer = asyncio.Lock() if engine.dialect.name == "sqlite" else None
         # On SQLite the begin event has already sent BEGIN IMMEDIATE; SQLAlchemy's asyncpg adapter sends BEGIN
         # with the first statement it executes, so there the lock must go through SQLAlchemy.
-        self._begun_by_sqlalchemy = engine.dialect.name == "sqlite"
+        self._lock_on_driver = engine.dialect.name == "sqlite"
 
     @asynccontextmanager
     async def unit(self, chat_id: int) -> AsyncIterator[SqlChatUnit]:
         params = {"b_chat_id": chat_id}
         async with self._writer or nullcontext(), self.engine.begin() as connection:
-            if self._begun_by_sqlalchemy:
-                driver = await driver_connection(connection)
+            driver = await driver_connection(connection)
+            if self._lock_on_driver:
                 chair = (await self.statements.lock_chair.rows(driver, params))[0]
             else:
                 chair = (await connection.execute(self.statements.lock_chair.statement, params)).one()
-                driver = await driver_connection(connection)
             yield SqlChatUnit(connection, driver, self.statements, chair)
