@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import ModuleType
@@ -201,7 +202,11 @@ def _parse_date(q: Question, text: str, ctx: ParseContext) -> str:
         day = ctx.today
     else:
         if re.search("[一二三四五六七八九十]", t):
-            t = _cn2an().transform(t, "cn2an")
+            # cn2an warns with the text it could not read, and a warning lands in the logs, which never carry
+            # answers; the chair hears of it below as err_date.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                t = _cn2an().transform(t, "cn2an")
         match = re.fullmatch(r"(?:(\d{4})[年\-/.])?(\d{1,2})[月\-/.](\d{1,2})[日号]?", t)
         if not match:
             raise AnswerError(say("err_date"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
 
 import pytest
@@ -86,6 +87,14 @@ def test_refused(question: str, typed: str, message: str) -> None:
     with pytest.raises(AnswerError) as error:
         parse_answer(Q[question], typed, CTX)
     assert message in str(error.value)
+
+
+def test_an_unreadable_chinese_date_is_refused_without_echoing_it_to_the_logs() -> None:
+    # Python warnings go to stderr, the bot's log; the chair's text must not.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(AnswerError, match="没看懂这个日期"):
+            parse_answer(Q["sign_date"], "两万五千两万五千月三日", CTX)
 
 
 def test_a_half_year_refuses_months_after_june() -> None:
