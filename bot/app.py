@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from dialogs import normalise
 from dialogs.engine import Engine
 from storage.database import create_engine
 from storage.repository import SqlChatStore
@@ -23,6 +24,7 @@ class App:
 
 def build_app(database_url: str, font_set: str = "windows", guiding_thought: str | None = None) -> App:
     """Must be called inside the event loop that will use it (async drivers bind to their loop)."""
+    normalise.prepare()
     database = create_engine(database_url)
     maker = SummaryMaker(font_set=font_set, guiding_thought=guiding_thought)
     return App(engine=Engine(SqlChatStore(database), maker), database=database)
