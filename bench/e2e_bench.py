@@ -65,6 +65,20 @@ def _peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
+async def _count_claimed_updates(url: str) -> int:
+    from sqlalchemy import func, select
+
+    from storage.database import create_engine
+    from storage.models import ProcessedUpdate
+
+    database = create_engine(url)
+    try:
+        async with database.connect() as connection:
+            return (await connection.execute(select(func.count()).select_from(ProcessedUpdate))).scalar_one()
+    finally:
+        await database.dispose()
+
+
 async def _measure(command: list[str], env_extra: dict[str, str], closes, first_text, chairs: int) -> dict:  # type: ignore[no-untyped-def]
     fake = FakeBotAPI()
     await fake.start()
@@ -107,7 +121,7 @@ async def _measure(command: list[str], env_extra: dict[str, str], closes, first_
         cpu = _cpu_seconds(process.pid) - cpu_before
         return {"throughput": updates / elapsed, "p50_ms": percentile(latencies, 0.5) * 1000,
                 "p99_ms": percentile(latencies, 0.99) * 1000, "cpu_ms_per_update": cpu / updates * 1000,
-                "rss_mb": _peak_rss_mb(process.pid)}
+                "rss_mb": _peak_rss_mb(process.pid), "updates_sent": len(fake.delivered)}
     finally:
         process.terminate()
         await process.wait()
@@ -117,24 +131,31 @@ async def _measure(command: list[str], env_extra: dict[str, str], closes, first_
 async def _alternating(bot_env: dict[str, str], chairs: int, rounds: int) -> tuple[dict, dict]:
     """Echo bot and whole bot measured turn about, medians of each: this machine's speed drifts by tens
     of per cent within minutes, and a floor measured minutes away from its product would carry that drift."""
+    from bench.engine_bench import reset_database
+
+    url = bot_env["DATABASE_URL"]
     echo_runs, bot_runs = [], []
     for _ in range(rounds):
         echo_runs.append(await _measure([sys.executable, "-m", "bench.echo_bot"], {},
                                         lambda s: s.method == "sendMessage", "hello", chairs))
-        bot_runs.append(await _measure(
+        # Each round from an empty database: every fake starts its update ids at 1, and a bot that had
+        # seen them would answer each as a redelivery, writing nothing.
+        await reset_database(url)
+        bot_run = await _measure(
             [sys.executable, "-m", "bot.cli", "run"], bot_env,
-            lambda s: s.method == "sendMessage" and "【" in (s.text or ""), "/start", chairs))
+            lambda s: s.method == "sendMessage" and "【" in (s.text or ""), "/start", chairs)
+        claimed = await _count_claimed_updates(url)
+        if claimed != bot_run["updates_sent"]:
+            raise RuntimeError(f"the bot applied {claimed} of {bot_run['updates_sent']} updates")
+        bot_runs.append(bot_run)
     return ({key: median([r[key] for r in echo_runs]) for key in echo_runs[0]},
             {key: median([r[key] for r in bot_runs]) for key in bot_runs[0]})
 
 
 async def run(database_urls: dict[str, str], chairs: int = 200, rounds: int = 3) -> list[Row]:
     """The whole bot on each database (each from an empty schema) against the echo bot."""
-    from bench.engine_bench import reset_database
-
     rows = []
     for name, url in database_urls.items():
-        await reset_database(url)
         echo, bot = await _alternating({"DATABASE_URL": url, "TELEGRAM_RATE_LIMIT": "0", "LOG_LEVEL": "WARNING"},
                                        chairs, rounds)
         notes = f"median of {rounds}, turn about"
