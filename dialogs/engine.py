@@ -63,12 +63,11 @@ class Engine:
 
     async def handle(self, chat_id: int, event: Event, update_id: int | None = None) -> list[Reply]:
         """Apply `event` to the chat's stored interview; an already-seen `update_id` changes nothing."""
-        async with self.store.unit(chat_id) as unit:
-            duplicate = update_id is not None and not await unit.claim_update(update_id)
+        async with self.store.unit(chat_id, update_id) as unit:
             report = await unit.current_report()
             answers = await unit.answers(report.id) if report else {}
             turn = Turn(unit, report, answers)
-            if duplicate:
+            if unit.duplicate:
                 # Applied before; its replies may have been lost in a crash, so show where the chair is now.
                 return [r for r in await self._current(turn) if isinstance(r, Prompt)]
             return await self._dispatch(turn, event)

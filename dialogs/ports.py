@@ -22,8 +22,8 @@ class ReportState:
 class ChatUnit(Protocol):
     """One chat's data inside one transaction; the chat's row is locked for its duration."""
 
-    async def claim_update(self, update_id: int) -> bool:
-        """Record the update as processed; False if it already was."""
+    duplicate: bool
+    """The update the unit was opened for was processed before: apply nothing."""
 
     menu: str | None
     """The chair's open menu (edit, reports, a confirmation), if any."""
@@ -63,8 +63,11 @@ class ChatUnit(Protocol):
 
 
 class ChatStore(Protocol):
-    def unit(self, chat_id: int) -> AbstractAsyncContextManager[ChatUnit]:
-        """A transaction for one event of one chat: committed on normal exit, rolled back on error."""
+    def unit(self, chat_id: int, update_id: int | None = None) -> AbstractAsyncContextManager[ChatUnit]:
+        """A transaction for one event of one chat: committed on normal exit, rolled back on error.
+
+        `update_id`, if given, is recorded as processed; `duplicate` tells whether it already was.
+        """
 
 
 class DocumentMaker(Protocol):

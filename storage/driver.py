@@ -1,16 +1,18 @@
 """Statements that run on every event, compiled once by SQLAlchemy and executed on the driver connection.
 
 Through SQLAlchemy's async adapter, one statement on aiosqlite takes four trips to the SQLite thread (open
-a cursor, execute, fetch, close) plus an execution context; aiosqlite's own `execute_fetchall` takes one.
-An answer went from 22 trips to 7 (bench/README.md). The statement text, its parameter
-order and its type conversions (JSON) still come from SQLAlchemy and the table definitions, and the
-statements run on the connection, inside the transaction, that SQLAlchemy checked out and began.
+a cursor, execute, fetch, close) plus an execution context. Here a whole batch of statements takes one:
+an answer went from 22 trips to 7, and then to 3 (bench/README.md). Each trip is a hand-over to another
+thread and back, which inside a busy bot costs more than the SQLite work it carries. The statement text,
+its parameter order and its type conversions (JSON) still come from SQLAlchemy and the table definitions,
+and the statements run on the connection, inside the transaction, that SQLAlchemy checked out and began.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections import namedtuple
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.engine import Dialect
@@ -19,7 +21,7 @@ from sqlalchemy.sql.expression import Executable
 
 
 class DriverStatement:
-    """One compiled statement: `rows()` binds its parameters by name and returns rows with named fields."""
+    """One compiled statement: parameters are bound by name, rows come back with named fields."""
 
     def __init__(self, statement: Executable, dialect: Dialect) -> None:
         if dialect.driver not in ("aiosqlite", "asyncpg"):
@@ -36,17 +38,50 @@ class DriverStatement:
                              for column in columns)
         self.row = namedtuple("Row", [column.key for column in columns])  # type: ignore[misc]
 
-    async def rows(self, driver: Any, params: Mapping[str, Any]) -> list[Any]:
-        """Run the statement on `driver` (see `driver_connection`); the rows it returns, or none if it returns
-        no columns."""
-        args = [bind(params[name]) if bind else params[name] for name, bind in zip(self.names, self.binds, strict=True)]
+    def arguments(self, params: Mapping[str, Any]) -> list[Any]:
+        return [bind(params[name]) if bind else params[name] for name, bind in zip(self.names, self.binds, strict=True)]
+
+    def convert(self, raw: Sequence[Sequence[Any]]) -> list[Any]:
+        # PostgreSQL's compiler adds RETURNING of the key to single-row inserts; nothing here reads it.
         if not self.results:
-            # PostgreSQL's compiler adds RETURNING of the key to single-row inserts; nothing here reads it.
-            await (driver.execute(self.sql, *args) if self.asyncpg else driver.execute_fetchall(self.sql, args))
             return []
-        raw = await (driver.fetch(self.sql, *args) if self.asyncpg else driver.execute_fetchall(self.sql, args))
         return [self.row(*(convert(value) if convert else value
                            for convert, value in zip(self.results, row, strict=True))) for row in raw]
+
+    async def rows(self, driver: Any, params: Mapping[str, Any]) -> list[Any]:
+        """Run the statement alone on `driver` (see `driver_connection`); the rows it returns."""
+        return (await run_batch(driver, [(self, params)]))[0]
+
+
+Step = tuple[DriverStatement, Mapping[str, Any]]
+
+
+def _run_on_sqlite_thread(connection: sqlite3.Connection, prepared: list[tuple[str, list[Any]]]) -> list[list[Any]]:
+    return [connection.execute(sql, arguments).fetchall() for sql, arguments in prepared]
+
+
+async def run_batch(driver: Any, steps: Sequence[Step]) -> list[list[Any]]:
+    """Run `steps` in order on `driver`, stopping at the first error; each step's rows.
+
+    On aiosqlite the batch is one trip to the connection's thread. aiosqlite has no public call for that,
+    so this queues a function the way its own methods (and SQLAlchemy's aiosqlite adapter) do; the
+    version range in pyproject.toml is the one tested. asyncpg takes one round trip per statement.
+    """
+    if not steps:
+        return []
+    if steps[0][0].asyncpg:
+        results = []
+        for statement, params in steps:
+            arguments = statement.arguments(params)
+            if statement.results:
+                results.append(statement.convert(await driver.fetch(statement.sql, *arguments)))
+            else:
+                await driver.execute(statement.sql, *arguments)
+                results.append([])
+        return results
+    prepared = [(statement.sql, statement.arguments(params)) for statement, params in steps]
+    raw = await driver._execute(_run_on_sqlite_thread, driver._conn, prepared)
+    return [statement.convert(rows) for (statement, _), rows in zip(steps, raw, strict=True)]
 
 
 async def driver_connection(connection: AsyncConnection) -> Any:

@@ -2,25 +2,28 @@
 
 Every event is one transaction on one connection. Statements that run on every event are compiled once
 per database and run on the driver connection (storage/driver.py), all but PostgreSQL's chair lock, which
-SQLAlchemy sends so that it begins the transaction. The report is read together with its answers, so an
-ordinary answer costs seven statements: begin, lock the chair, claim the update, read, write the answer,
-move the report, commit.
+SQLAlchemy sends so that it begins the transaction. A unit opens with one batch (on SQLite: begin, lock the
+chair, claim the update, read the current report with its answers) and holds its writes of answers, report
+positions and menus until the next read or the commit, so on SQLite an ordinary answer takes three trips to
+the database thread: open, write, commit.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, nullcontext
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.sql.expression import Executable
 
 from dialogs.ports import ReportState
-from storage.driver import DriverStatement, driver_connection
+from storage.database import BEGIN_IMMEDIATE, BEGIN_WITH_FIRST_BATCH
+from storage.driver import DriverStatement, Step, driver_connection, run_batch
 from storage.models import Answer, Chair, Photo, ProcessedUpdate, Report
 
 REPORT_COLUMNS = (Report.id, Report.kind, Report.status, Report.cursor, Report.resume_to, Report.version,
@@ -31,11 +34,14 @@ REPORT_COLUMNS = (Report.id, Report.kind, Report.status, Report.cursor, Report.r
 class Statements:
     """The per-event statements of one database, compiled once."""
 
+    begin: DriverStatement
+    commit: DriverStatement
     lock_chair: DriverStatement
     claim_update: DriverStatement
     save_answer: DriverStatement
     save_report: DriverStatement
-    report_with_answers: DriverStatement
+    set_menu: DriverStatement
+    current_report: DriverStatement
 
 
 def _statements(dialect: Dialect) -> Statements:
@@ -55,6 +61,8 @@ def _statements(dialect: Dialect) -> Statements:
         set_={"value": answer.excluded.value, "updated_at": func.now()},
     )
     return Statements(
+        begin=DriverStatement(text(BEGIN_IMMEDIATE), dialect),
+        commit=DriverStatement(text("COMMIT"), dialect),
         lock_chair=DriverStatement(lock.returning(Chair.id, Chair.current_report_id, Chair.menu), dialect),
         # A row comes back only when this update is new.
         claim_update=DriverStatement(
@@ -66,10 +74,15 @@ def _statements(dialect: Dialect) -> Statements:
             .where(Report.id == bindparam("b_report_id"), Report.chair_id == bindparam("b_chair_id"))
             .values(status=bindparam("b_status"), cursor=bindparam("b_cursor"), resume_to=bindparam("b_resume_to"),
                     version=bindparam("b_version"), pending=bindparam("b_pending")), dialect),
-        report_with_answers=DriverStatement(
+        set_menu=DriverStatement(
+            update(Chair).where(Chair.id == bindparam("b_chair_id")).values(menu=bindparam("b_menu")), dialect),
+        # The chair's current report with its answers, one row per answer: read in the opening batch.
+        current_report=DriverStatement(
             select(*REPORT_COLUMNS, Answer.question_id, Answer.value)
+            .select_from(Chair)
+            .join(Report, Report.id == Chair.current_report_id)
             .outerjoin(Answer, Answer.report_id == Report.id)
-            .where(Report.id == bindparam("b_report_id")), dialect),
+            .where(Chair.chat_id == bindparam("b_chat_id")), dialect),
     )
 
 
@@ -80,41 +93,70 @@ def _state(row: Any) -> ReportState:
     )
 
 
+async def _roll_back(connection: AsyncConnection, driver: Any) -> None:
+    try:
+        if connection.in_transaction():
+            await connection.rollback()
+        else:
+            await driver.rollback()  # a no-op if BEGIN never ran
+    except BaseException:
+        # A connection that may still be inside the transaction must not go back to the pool: closing it
+        # rolls the transaction back.
+        await connection.invalidate()
+        raise
+
+
 class SqlChatUnit:
-    def __init__(self, connection: AsyncConnection, driver: Any, statements: Statements, chair: Any) -> None:
+    def __init__(self, connection: AsyncConnection, driver: Any, statements: Statements, chat_id: int,
+                 chair: Any, duplicate: bool, report_rows: list[Any]) -> None:
         self.connection = connection
         self.driver = driver
         self.statements = statements
+        self.chat_id = chat_id
         self.chair_id: int = chair.id
         self.current_report_id: int | None = chair.current_report_id
         self.menu: str | None = chair.menu
+        self.duplicate = duplicate
+        self._report: ReportState | None = None
         self._loaded_answers: dict[int, dict[str, Any]] = {}
+        self._keep_read(report_rows)
+        # Writes wait here until the next read or the commit, and then go in one batch.
+        self._pending: list[Step] = []
+
+    def _keep_read(self, rows: list[Any]) -> None:
+        self._report = _state(rows[0]) if rows else None
+        if rows:
+            # The answers came with the report; the engine asks for them next.
+            self._loaded_answers[rows[0].id] = {r.question_id: r.value for r in rows if r.question_id is not None}
+
+    async def flush(self, *then: Step) -> None:
+        """Send the writes held so far, and `then`, in one batch."""
+        if self._pending or then:
+            pending, self._pending = self._pending, []
+            await run_batch(self.driver, [*pending, *then])
+
+    async def _execute(self, statement: Executable) -> Any:
+        await self.flush()
+        return await self.connection.execute(statement)
 
     async def set_menu(self, menu: str | None) -> None:
-        self.menu = menu
-        await self.connection.execute(update(Chair).where(Chair.id == self.chair_id).values(menu=menu))
+        if menu != self.menu:
+            self.menu = menu
+            self._pending.append((self.statements.set_menu, {"b_chair_id": self.chair_id, "b_menu": menu}))
 
     async def _set_current(self, report_id: int | None) -> None:
         self.current_report_id = report_id
-        await self.connection.execute(
-            update(Chair).where(Chair.id == self.chair_id).values(current_report_id=report_id))
-
-    async def claim_update(self, update_id: int) -> bool:
-        return bool(await self.statements.claim_update.rows(self.driver, {"b_update_id": update_id}))
+        self._report = None
+        await self._execute(update(Chair).where(Chair.id == self.chair_id).values(current_report_id=report_id))
 
     async def current_report(self) -> ReportState | None:
-        if self.current_report_id is None:
-            return None
-        rows = await self.statements.report_with_answers.rows(
-            self.driver, {"b_report_id": self.current_report_id})
-        if not rows:
-            return None
-        # The answers came with the report; the engine asks for them next.
-        self._loaded_answers[rows[0].id] = {r.question_id: r.value for r in rows if r.question_id is not None}
-        return _state(rows[0])
+        if self._report is None and self.current_report_id is not None:
+            await self.flush()
+            self._keep_read(await self.statements.current_report.rows(self.driver, {"b_chat_id": self.chat_id}))
+        return self._report
 
     async def create_report(self, kind: str, cursor: str, defaults: dict[str, Any] | None = None) -> ReportState:
-        row = (await self.connection.execute(
+        row = (await self._execute(
             insert(Report).values(chair_id=self.chair_id, kind=kind, status="draft", cursor=cursor, version=0,
                                   defaults=defaults or None).returning(*REPORT_COLUMNS))).one()
         await self._set_current(row.id)
@@ -122,18 +164,18 @@ class SqlChatUnit:
 
     async def save_report(self, state: ReportState) -> None:
         state.version += 1
-        await self.statements.save_report.rows(self.driver, {
+        self._pending.append((self.statements.save_report, {
             "b_report_id": state.id, "b_chair_id": self.chair_id, "b_status": state.status, "b_cursor": state.cursor,
             "b_resume_to": state.resume_to, "b_version": state.version, "b_pending": state.pending,
-        })
+        }))
 
     async def reports(self) -> list[ReportState]:
-        rows = await self.connection.execute(
+        rows = await self._execute(
             select(*REPORT_COLUMNS).where(Report.chair_id == self.chair_id).order_by(Report.id))
         return [_state(r) for r in rows]
 
     async def _owns(self, report_id: int) -> Any:
-        return (await self.connection.execute(
+        return (await self._execute(
             select(*REPORT_COLUMNS).where(Report.id == report_id, Report.chair_id == self.chair_id))).first()
 
     async def open_report(self, report_id: int) -> ReportState | None:
@@ -146,9 +188,9 @@ class SqlChatUnit:
     async def delete_report(self, report_id: int) -> bool:
         if await self._owns(report_id) is None:
             return False
-        await self.connection.execute(delete(Answer).where(Answer.report_id == report_id))
-        await self.connection.execute(delete(Photo).where(Photo.report_id == report_id))
-        await self.connection.execute(delete(Report).where(Report.id == report_id))
+        await self._execute(delete(Answer).where(Answer.report_id == report_id))
+        await self._execute(delete(Photo).where(Photo.report_id == report_id))
+        await self._execute(delete(Report).where(Report.id == report_id))
         if self.current_report_id == report_id:
             await self._set_current(None)
         return True
@@ -156,7 +198,7 @@ class SqlChatUnit:
     async def answers(self, report_id: int) -> dict[str, Any]:
         if report_id in self._loaded_answers:
             return self._loaded_answers.pop(report_id)
-        rows = await self.connection.execute(
+        rows = await self._execute(
             select(Answer.question_id, Answer.value)
             .join(Report, Report.id == Answer.report_id)
             .where(Answer.report_id == report_id, Report.chair_id == self.chair_id))
@@ -164,24 +206,25 @@ class SqlChatUnit:
 
     async def save_answer(self, report_id: int, question_id: str, value: Any) -> None:
         self._loaded_answers.pop(report_id, None)
-        await self.statements.save_answer.rows(
-            self.driver, {"b_report_id": report_id, "b_question_id": question_id, "b_value": value})
+        self._pending.append((self.statements.save_answer,
+                              {"b_report_id": report_id, "b_question_id": question_id, "b_value": value}))
 
     async def delete_everything(self) -> None:
+        self._pending.clear()  # whatever was about to be written goes with the rest
         own_reports = select(Report.id).where(Report.chair_id == self.chair_id)
-        await self.connection.execute(delete(Answer).where(Answer.report_id.in_(own_reports)))
-        await self.connection.execute(delete(Photo).where(Photo.report_id.in_(own_reports)))
-        await self.connection.execute(delete(Report).where(Report.chair_id == self.chair_id))
-        await self.connection.execute(delete(Chair).where(Chair.id == self.chair_id))
+        await self._execute(delete(Answer).where(Answer.report_id.in_(own_reports)))
+        await self._execute(delete(Photo).where(Photo.report_id.in_(own_reports)))
+        await self._execute(delete(Report).where(Report.chair_id == self.chair_id))
+        await self._execute(delete(Chair).where(Chair.id == self.chair_id))
 
     async def add_photo(self, report_id: int, question_id: str, data: bytes, caption: str | None) -> int:
-        result = await self.connection.execute(
+        result = await self._execute(
             insert(Photo).values(report_id=report_id, question_id=question_id, data=data, caption=caption)
             .returning(Photo.id))
         return result.scalar_one()
 
     async def photos(self, report_id: int) -> dict[int, tuple[bytes, str | None]]:
-        rows = await self.connection.execute(
+        rows = await self._execute(
             select(Photo.id, Photo.data, Photo.caption)
             .join(Report, Report.id == Photo.report_id)
             .where(Photo.report_id == report_id, Report.chair_id == self.chair_id)
@@ -193,21 +236,58 @@ class SqlChatStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.statements = _statements(engine.dialect)
+        self._sqlite = engine.dialect.name == "sqlite"
         # SQLite lets one writer in at a time and makes the others sleep and retry (busy_timeout), which
-        # adds whole milliseconds per clash when updates of different chats run side by side: queue them
+        # adds whole milliseconds per clash when updates of different chats run side by side: they queue
         # here instead. Other processes on the same file still meet busy_timeout.
-        self._writer = asyncio.Lock() if engine.dialect.name == "sqlite" else None
-        # On SQLite the begin event has already sent BEGIN IMMEDIATE; SQLAlchemy's asyncpg adapter sends BEGIN
-        # with the first statement it executes, so there the lock must go through SQLAlchemy.
-        self._lock_on_driver = engine.dialect.name == "sqlite"
+        self._writer = asyncio.Lock()
+
+    def unit(self, chat_id: int, update_id: int | None = None) -> AbstractAsyncContextManager[SqlChatUnit]:
+        if self._sqlite:
+            return self._sqlite_unit(chat_id, update_id)
+        return self._postgres_unit(chat_id, update_id)
+
+    def _opening(self, chat_id: int, update_id: int | None) -> list[Step]:
+        steps: list[Step] = []
+        if update_id is not None:
+            steps.append((self.statements.claim_update, {"b_update_id": update_id}))
+        steps.append((self.statements.current_report, {"b_chat_id": chat_id}))
+        return steps
 
     @asynccontextmanager
-    async def unit(self, chat_id: int) -> AsyncIterator[SqlChatUnit]:
-        params = {"b_chat_id": chat_id}
-        async with self._writer or nullcontext(), self.engine.begin() as connection:
+    async def _sqlite_unit(self, chat_id: int, update_id: int | None) -> AsyncIterator[SqlChatUnit]:
+        """Two trips to the SQLite thread: BEGIN IMMEDIATE with the opening reads, the writes with COMMIT.
+
+        SQLAlchemy joins the transaction only if a statement goes through it (menus, photos, new reports):
+        its begin event then sends nothing, and it commits.
+        """
+        st = self.statements
+        async with self._writer, self.engine.connect() as connection:
+            await connection.execution_options(**{BEGIN_WITH_FIRST_BATCH: True})
             driver = await driver_connection(connection)
-            if self._lock_on_driver:
-                chair = (await self.statements.lock_chair.rows(driver, params))[0]
-            else:
-                chair = (await connection.execute(self.statements.lock_chair.statement, params)).one()
-            yield SqlChatUnit(connection, driver, self.statements, chair)
+            try:
+                lock = (st.lock_chair, {"b_chat_id": chat_id})
+                results = await run_batch(driver, [(st.begin, {}), lock, *self._opening(chat_id, update_id)])
+                unit = SqlChatUnit(connection, driver, st, chat_id, results[1][0],
+                                   update_id is not None and not results[2], results[-1])
+                yield unit
+                if connection.in_transaction():
+                    await unit.flush()
+                    await connection.commit()
+                else:
+                    await unit.flush((st.commit, {}))
+            except BaseException:
+                await _roll_back(connection, driver)
+                raise
+
+    @asynccontextmanager
+    async def _postgres_unit(self, chat_id: int, update_id: int | None) -> AsyncIterator[SqlChatUnit]:
+        # SQLAlchemy's asyncpg adapter sends BEGIN with the first statement it executes: the chair's lock.
+        async with self.engine.begin() as connection:
+            chair = (await connection.execute(self.statements.lock_chair.statement, {"b_chat_id": chat_id})).one()
+            driver = await driver_connection(connection)
+            results = await run_batch(driver, self._opening(chat_id, update_id))
+            unit = SqlChatUnit(connection, driver, self.statements, chat_id, chair,
+                               update_id is not None and not results[0], results[-1])
+            yield unit
+            await unit.flush()

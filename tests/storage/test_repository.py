@@ -42,13 +42,13 @@ async def test_a_failed_event_leaves_nothing_behind(store: SqlChatStore) -> None
 
 
 async def test_updates_are_claimed_once_and_versions_grow(store: SqlChatStore) -> None:
-    async with store.unit(9) as unit:
-        assert await unit.claim_update(500)
+    async with store.unit(9, update_id=500) as unit:
+        assert not unit.duplicate
         report = await unit.create_report("annual", "unit_name")
         await unit.save_report(report)
         first_version = report.version
-    async with store.unit(9) as unit:
-        assert not await unit.claim_update(500)
+    async with store.unit(9, update_id=500) as unit:
+        assert unit.duplicate
         current = await unit.current_report()
         await unit.save_report(current)
         assert current.version == first_version + 1
