@@ -4,8 +4,8 @@ Every event is one transaction on one connection. Statements that run on every e
 per database and run on the driver connection (storage/driver.py), all but PostgreSQL's chair lock, which
 SQLAlchemy sends so that it begins the transaction. A unit opens with one batch (on SQLite: begin, lock the
 chair, claim the update, read the current report with its answers) and holds its writes of answers, report
-positions and menus until the next read or the commit, so on SQLite an ordinary answer takes three trips to
-the database thread: open, write, commit.
+positions and menus until the next read or the commit, so on SQLite an ordinary answer takes two trips to
+the database thread: one to open, one to write and commit.
 """
 
 from __future__ import annotations
