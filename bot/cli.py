@@ -10,9 +10,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from bot.settings import Settings
+from bot.settings import InvalidSettings, Settings, load_settings
 
 EXIT_BAD_SETTINGS = 2
 
@@ -147,12 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     overrides = {"database_url": args.database_url} if args.database_url else {}
     try:
-        settings = Settings(**overrides)
-    except ValidationError as error:
-        print("invalid settings:", file=sys.stderr)
-        for problem in error.errors():
-            name = ".".join(str(part) for part in problem["loc"]).upper()
-            print(f"  {name}: {problem['msg']}", file=sys.stderr)
+        settings = load_settings(**overrides)
+    except InvalidSettings as error:
+        print(f"invalid settings:\n  {error}", file=sys.stderr)
         return EXIT_BAD_SETTINGS
     if args.command == "purge" and args.older_than < 1:
         print("--older-than must be at least 1 day", file=sys.stderr)

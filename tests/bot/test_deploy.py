@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.settings import Settings
+from bot.settings import InvalidSettings, Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,11 +28,25 @@ def test_compose_runs_the_bot_on_postgres_15() -> None:
 def test_a_copied_env_example_is_valid_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / ".env").write_text((ROOT / ".env.example").read_text(), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    for name in Settings.model_fields:
+    for name in Settings.__struct_fields__:
         monkeypatch.delenv(name.upper(), raising=False)
-    settings = Settings()
+    settings = load_settings()
     assert settings.telegram_bot_token is None and settings.font_set == "windows"
     assert settings.database_url == "sqlite+aiosqlite:///union_summary.db"
+    documented = {line.split("=", 1)[0] for line in (ROOT / ".env.example").read_text().splitlines()
+                  if line and not line.startswith("#")}
+    assert documented == {name.upper() for name in Settings.__struct_fields__}
+
+
+def test_the_environment_wins_over_the_env_file_and_empty_means_unset(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("WEBHOOK_PORT=9000\nFONT_SET=strict\nLOG_LEVEL=debug\nALLOWED_USER_IDS=5, 6 7\n")
+    settings = load_settings({"WEBHOOK_PORT": "9100", "FONT_SET": ""}, env_file)
+    assert settings.webhook_port == 9100 and settings.font_set == "strict"
+    assert settings.log_level == "DEBUG" and settings.allowed_user_ids == frozenset({5, 6, 7})
+    assert load_settings({"TELEGRAM_RATE_LIMIT": "0"}, env_file).telegram_rate_limit is False
+    with pytest.raises(InvalidSettings, match=r"^HEALTH_PORT: "):
+        load_settings({"HEALTH_PORT": "http"}, env_file)
 
 
 def test_docker_compose_accepts_the_file(tmp_path: Path) -> None:
