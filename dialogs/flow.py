@@ -51,17 +51,21 @@ class Flow:
             ignore_invalid_triggers=True,
         )
         questions = bank.questions
+        # One condition per question, shared by every transition that lands on it: a closure per
+        # transition would be 5 000 of them.
+        pending = {q.id: _pending(q) for q in questions}
+        revisitable = {q.id: _revisitable(q) for q in questions}
         for i, source in enumerate([INTRO, *ids]):
             for later in questions[i:]:
-                self.machine.add_transition("advance", source, later.id, conditions=[_pending(later)])
+                self.machine.add_transition("advance", source, later.id, conditions=[pending[later.id]])
             self.machine.add_transition("advance", source, REVIEW)
             if i and questions[i - 1].optional:
                 for later in questions[i:]:
-                    self.machine.add_transition("skip", source, later.id, conditions=[_pending(later)])
+                    self.machine.add_transition("skip", source, later.id, conditions=[pending[later.id]])
                 self.machine.add_transition("skip", source, REVIEW)
         for i, source in enumerate([*ids, REVIEW]):
             for earlier in reversed(questions[:i]):
-                self.machine.add_transition("back", source, earlier.id, conditions=[_revisitable(earlier)])
+                self.machine.add_transition("back", source, earlier.id, conditions=[revisitable[earlier.id]])
         self.machine.add_transition("finish", [INTRO, *ids, REVIEW], DONE, conditions=[self._complete])
         self.cursor = Cursor(INTRO, {})
         self.machine.add_model(self.cursor, initial=INTRO)
