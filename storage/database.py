@@ -9,9 +9,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 DEFAULT_URL = "sqlite+aiosqlite:///union_summary.db"
-# An execution option: the connection's owner sends BEGIN IMMEDIATE itself, in one trip with its first
-# statements (storage/repository.py), so the begin event must not send it again.
-BEGIN_WITH_FIRST_BATCH = "union_summary_begin_with_first_batch"
 BEGIN_IMMEDIATE = "BEGIN IMMEDIATE"
 
 
@@ -31,8 +28,6 @@ def _prepare_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
-        if connection.get_execution_options().get(BEGIN_WITH_FIRST_BATCH):
-            return
         # Take the write lock up front: every event writes, and upgrading a read lock later can deadlock.
         # Sent on the driver in one trip to the SQLite thread; exec_driver_sql would take three.
         connection.connection.dbapi_connection.run_async(lambda driver: driver.execute_fetchall(BEGIN_IMMEDIATE))

@@ -31,6 +31,7 @@ class DriverStatement:
         self.sql = str(compiled)
         self.asyncpg = dialect.driver == "asyncpg"
         self.names: tuple[str, ...] = tuple(compiled.positiontup or ())
+        self.values = compiled.params  # the values bound in the statement itself, by name
         self.binds = tuple(compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
                            for name in self.names)
         columns = list(getattr(statement, "exported_columns", ()))
