@@ -38,8 +38,9 @@ def create_engine(url: str = DEFAULT_URL) -> AsyncEngine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        # The driver is in autocommit mode (see _on_connect) and every transaction is begun and ended by
-        # SQLAlchemy, so the pool's rollback on check-in would only cost a trip to the SQLite thread.
+        # The driver is in autocommit mode (see _on_connect) and every transaction is ended explicitly, by
+        # SQLAlchemy or by the chat unit on the driver (which invalidates a connection it could not roll
+        # back), so the pool's rollback on check-in would only cost a trip to the SQLite thread.
         engine = create_async_engine(url, pool_reset_on_return=None)
         _prepare_sqlite(engine)
         return engine

@@ -1,11 +1,12 @@
-"""Statements that run on every event, compiled once by SQLAlchemy and executed on the driver connection.
+"""Statements compiled by SQLAlchemy and executed on the driver connection (those that run on every event
+are compiled once).
 
 Through SQLAlchemy's async adapter, one statement on aiosqlite takes four trips to the SQLite thread (open
 a cursor, execute, fetch, close) plus an execution context. Here a whole batch of statements takes one:
 an answer went from 22 trips to 7, and then to 2 (bench/README.md). Each trip is a hand-over to another
 thread and back, which inside a busy bot costs more than the SQLite work it carries. The statement text,
 its parameter order and its type conversions (JSON) still come from SQLAlchemy and the table definitions,
-and the statements run on the connection, inside the transaction, that SQLAlchemy checked out and began.
+and the statements run on a connection from SQLAlchemy's pool, inside the chat unit's transaction.
 """
 
 from __future__ import annotations
