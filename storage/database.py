@@ -8,8 +8,9 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from storage.driver import begin_writing
+
 DEFAULT_URL = "sqlite+aiosqlite:///union_summary.db"
-BEGIN_IMMEDIATE = "BEGIN IMMEDIATE"
 
 
 def _prepare_sqlite(engine: AsyncEngine) -> None:
@@ -22,15 +23,16 @@ def _prepare_sqlite(engine: AsyncEngine) -> None:
         # In WAL mode NORMAL keeps every commit across a process crash (only power loss can undo the
         # last ones), and spares an fsync per answer.
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        # No waiting inside SQLite for another writer: that would stall the thread running the statement,
+        # which for the chat units is the event loop's. begin_writing waits on the loop instead.
+        cursor.execute("PRAGMA busy_timeout=0")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
         # Take the write lock up front: every event writes, and upgrading a read lock later can deadlock.
-        # Sent on the driver in one trip to the SQLite thread; exec_driver_sql would take three.
-        connection.connection.dbapi_connection.run_async(lambda driver: driver.execute_fetchall(BEGIN_IMMEDIATE))
+        connection.connection.dbapi_connection.run_async(begin_writing)
 
 
 def create_engine(url: str = DEFAULT_URL) -> AsyncEngine:

@@ -1,16 +1,22 @@
 """Statements compiled by SQLAlchemy and executed on the driver connection (those that run on every event
 are compiled once).
 
-Through SQLAlchemy's async adapter, one statement on aiosqlite takes four trips to the SQLite thread (open
-a cursor, execute, fetch, close) plus an execution context. Here a whole batch of statements takes one:
-an answer went from 22 trips to 7, and then to 2 (bench/README.md). Each trip is a hand-over to another
-thread and back, which inside a busy bot costs more than the SQLite work it carries. The statement text,
-its parameter order and its type conversions (JSON) still come from SQLAlchemy and the table definitions,
-and the statements run on a connection from SQLAlchemy's pool, inside the chat unit's transaction.
+On SQLite a batch runs on the event loop's own thread, straight on aiosqlite's sqlite3 connection. Under
+the e2e load each hand-over to aiosqlite's thread and back cost more CPU than all the SQLite work of an
+answer: with two trips per answer the bot used 2.23 ms of CPU per update, and 1.54 ms with the same
+statements run in place (bench/README.md). What could make the loop wait stays off it: no connection
+sleeps inside SQLite for another writer's lock (busy_timeout is 0 and `begin_writing` waits on the loop),
+and WAL checkpoints, which fsync, run on aiosqlite's thread (storage/repository.py). A commit in WAL mode
+with synchronous=NORMAL appends to the log and does not fsync.
+
+The statement text, its parameter order and its type conversions (JSON) still come from SQLAlchemy and the
+table definitions, and the statements run on a connection from SQLAlchemy's pool, inside the chat unit's
+transaction. On PostgreSQL each statement is one asyncpg round trip.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections import namedtuple
 from collections.abc import Mapping, Sequence
@@ -58,16 +64,26 @@ class DriverStatement:
 Step = tuple[DriverStatement, Mapping[str, Any]]
 
 
-def _run_on_sqlite_thread(connection: sqlite3.Connection, prepared: list[tuple[str, list[Any]]]) -> list[list[Any]]:
+# How long a writer waits for another connection's write lock before giving up, as busy_timeout did.
+LOCK_WAIT_SECONDS = 10.0
+BEGIN_IMMEDIATE = "BEGIN IMMEDIATE"
+
+
+def sqlite_connection(driver: Any) -> sqlite3.Connection:
+    """The sqlite3 connection aiosqlite opened, for use on this thread; aiosqlite has no public name for it
+    (the version range in pyproject.toml is the one tested)."""
+    return driver._conn
+
+
+def _run_sqlite(connection: sqlite3.Connection, prepared: list[tuple[str, list[Any]]]) -> list[list[Any]]:
     return [connection.execute(sql, arguments).fetchall() for sql, arguments in prepared]
 
 
 async def run_batch(driver: Any, steps: Sequence[Step]) -> list[list[Any]]:
     """Run `steps` in order on `driver`, stopping at the first error; each step's rows.
 
-    On aiosqlite the batch is one trip to the connection's thread. aiosqlite has no public call for that,
-    so this queues a function the way its own methods (and SQLAlchemy's aiosqlite adapter) do; the
-    version range in pyproject.toml is the one tested. asyncpg takes one round trip per statement.
+    On SQLite the caller must hold the connection alone (the chat unit does, under the store's writer lock):
+    the statements run on this thread, on `sqlite_connection(driver)`.
     """
     if not steps:
         return []
@@ -82,8 +98,28 @@ async def run_batch(driver: Any, steps: Sequence[Step]) -> list[list[Any]]:
                 results.append([])
         return results
     prepared = [(statement.sql, statement.arguments(params)) for statement, params in steps]
-    raw = await driver._execute(_run_on_sqlite_thread, driver._conn, prepared)
+    raw = _run_sqlite(sqlite_connection(driver), prepared)
     return [statement.convert(rows) for (statement, _), rows in zip(steps, raw, strict=True)]
+
+
+async def begin_writing(driver: Any) -> None:
+    """BEGIN IMMEDIATE on an aiosqlite connection; while another connection writes, wait on the event loop.
+
+    SQLite's own wait (busy_timeout) would sleep in whichever thread runs the statement: here, the loop's.
+    """
+    connection = sqlite_connection(driver)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + LOCK_WAIT_SECONDS
+    pause = 0.001
+    while True:
+        try:
+            connection.execute(BEGIN_IMMEDIATE)
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY or loop.time() + pause > deadline:
+                raise
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, 0.05)
 
 
 async def driver_connection(connection: AsyncConnection) -> Any:
