@@ -43,7 +43,8 @@ async def reset_database(url: str) -> None:
 
 async def _engine_per_answer(url: str, chats: int, first_chat: int = 1) -> list[float]:
     database = create_engine(url)
-    engine = Engine(SqlChatStore(database), SummaryMaker(), today=lambda: date(2026, 1, 10))
+    store = SqlChatStore(database)
+    engine = Engine(store, SummaryMaker(), today=lambda: date(2026, 1, 10))
     timings = []
     try:
         for chat in range(first_chat, first_chat + chats):
@@ -53,6 +54,7 @@ async def _engine_per_answer(url: str, chats: int, first_chat: int = 1) -> list[
                 await engine.handle(chat, Text(answer))
                 timings.append(time.perf_counter() - start)
     finally:
+        await store.finish_background_work()
         await database.dispose()
     return timings
 

@@ -16,9 +16,11 @@ from templates.maker import SummaryMaker
 @dataclass
 class App:
     engine: Engine
+    store: SqlChatStore
     database: AsyncEngine
 
     async def close(self) -> None:
+        await self.store.finish_background_work()
         await self.database.dispose()
 
 
@@ -27,4 +29,5 @@ def build_app(database_url: str, font_set: str = "windows", guiding_thought: str
     normalise.prepare()
     database = create_engine(database_url)
     maker = SummaryMaker(font_set=font_set, guiding_thought=guiding_thought)
-    return App(engine=Engine(SqlChatStore(database), maker), database=database)
+    store = SqlChatStore(database)
+    return App(engine=Engine(store, maker), store=store, database=database)

@@ -91,6 +91,7 @@ async def test_the_log_is_copied_into_the_database_as_answers_come_in(
             chair = Chair(engine, chat_id=chat_id)
             await chair.send("/start")
             await chair.send(f"第{chat_id}厂")
+            await engine.store.finish_background_work()  # type: ignore[attr-defined]
             sizes.append(log.stat().st_size)
         assert await answers_of(chair) == {"unit_name": "第30厂"}
         # 60 answers, six log pages or so each, would be about 360 pages without checkpoints.
