@@ -46,4 +46,6 @@ def create_engine(url: str = DEFAULT_URL) -> AsyncEngine:
         engine = create_async_engine(url, pool_reset_on_return=None)
         _prepare_sqlite(engine)
         return engine
-    return create_async_engine(url, pool_pre_ping=True)
+    # No pre-ping: on asyncpg it is three round trips (begin, ping, rollback) before every unit. A chat unit
+    # that finds its connection dead starts again on a new one instead (storage/repository.py).
+    return create_async_engine(url)

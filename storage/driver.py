@@ -23,7 +23,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.expression import Executable
 
 
@@ -57,7 +56,7 @@ class DriverStatement:
                            for convert, value in zip(self.results, row, strict=True))) for row in raw]
 
     async def rows(self, driver: Any, params: Mapping[str, Any]) -> list[Any]:
-        """Run the statement alone on `driver` (see `driver_connection`); the rows it returns."""
+        """Run the statement alone on `driver` (an aiosqlite or asyncpg connection); the rows it returns."""
         return (await run_batch(driver, [(self, params)]))[0]
 
 
@@ -120,8 +119,3 @@ async def begin_writing(driver: Any) -> None:
                 raise
         await asyncio.sleep(pause)
         pause = min(pause * 2, 0.05)
-
-
-async def driver_connection(connection: AsyncConnection) -> Any:
-    """The aiosqlite or asyncpg connection under `connection`, in the transaction it has begun."""
-    return (await connection.get_raw_connection()).driver_connection

@@ -1,11 +1,11 @@
 """The chat repository: implements dialogs.ports.ChatStore on SQLAlchemy Core.
 
-Every event is one transaction on one connection. Every statement runs on the driver connection
-(storage/driver.py); those that run on every event are compiled once per database. The exception is
-PostgreSQL's chair lock, which SQLAlchemy sends so that it begins the transaction. A unit opens with one
-batch (on SQLite: begin, lock the chair, claim the update, read the current report with its answers) and
-holds its writes of answers, report positions and menus until the next read or the commit, so on SQLite
-an ordinary answer takes two trips to the database thread: one to open, one to write and commit.
+Every event is one transaction on one connection taken from SQLAlchemy's pool. Every statement runs on the
+driver connection (storage/driver.py); those that run on every event are compiled once per database
+(storage/statements.py). A unit opens with the chair's lock, the claim of the update and the read of the
+current report with its answers, and holds its writes of answers, report positions and menus until the
+next read or the commit. On SQLite that costs no hand-over to another thread; on PostgreSQL an ordinary
+answer is four round trips.
 """
 
 from __future__ import annotations
@@ -15,22 +15,18 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql.expression import Executable
 from sqlalchemy.util import greenlet_spawn
 
 from dialogs.ports import ReportState
-from storage.driver import DriverStatement, Step, begin_writing, driver_connection, run_batch, sqlite_connection
-from storage.models import Answer, Chair, Photo, ProcessedUpdate, Report
-
-REPORT_COLUMNS = (Report.id, Report.kind, Report.status, Report.cursor, Report.resume_to, Report.version,
-                  Report.pending, Report.defaults)
-
+from storage.driver import DriverStatement, Step, begin_writing, run_batch, sqlite_connection
+from storage.models import Answer, Chair, Photo, Report
+from storage.statements import REPORT_COLUMNS, Statements, compile_statements
 
 logger = logging.getLogger(__name__)
 
@@ -39,60 +35,6 @@ logger = logging.getLogger(__name__)
 CHECKPOINT_EVERY = 200
 # Marks a pooled SQLite connection whose automatic checkpoints are already turned off.
 _SQLITE_CHECKPOINTS_OURS = "union_summary_checkpoints"
-
-
-@dataclass(frozen=True)
-class Statements:
-    """The per-event statements of one database, compiled once."""
-
-    commit: DriverStatement
-    lock_chair: DriverStatement
-    claim_update: DriverStatement
-    save_answer: DriverStatement
-    save_report: DriverStatement
-    set_menu: DriverStatement
-    current_report: DriverStatement
-
-
-def _statements(dialect: Dialect) -> Statements:
-    # Only the dialect in use is imported: PostgreSQL's is 2 MB that a bot on SQLite never needs.
-    if dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    # An upsert that updates takes the chair's row lock: events of one chat are serialised across
-    # replicas (on SQLite, BEGIN IMMEDIATE already serialises writers).
-    lock = dialect_insert(Chair).values(chat_id=bindparam("b_chat_id"))
-    lock = lock.on_conflict_do_update(index_elements=[Chair.chat_id], set_={"chat_id": lock.excluded.chat_id})
-    answer = dialect_insert(Answer).values(
-        report_id=bindparam("b_report_id"), question_id=bindparam("b_question_id"), value=bindparam("b_value"))
-    answer = answer.on_conflict_do_update(
-        index_elements=[Answer.report_id, Answer.question_id],
-        set_={"value": answer.excluded.value, "updated_at": func.now()},
-    )
-    return Statements(
-        commit=DriverStatement(text("COMMIT"), dialect),
-        lock_chair=DriverStatement(lock.returning(Chair.id, Chair.current_report_id, Chair.menu), dialect),
-        # A row comes back only when this update is new.
-        claim_update=DriverStatement(
-            dialect_insert(ProcessedUpdate).values(update_id=bindparam("b_update_id")).on_conflict_do_nothing()
-            .returning(ProcessedUpdate.update_id), dialect),
-        save_answer=DriverStatement(answer, dialect),
-        save_report=DriverStatement(
-            update(Report)
-            .where(Report.id == bindparam("b_report_id"), Report.chair_id == bindparam("b_chair_id"))
-            .values(status=bindparam("b_status"), cursor=bindparam("b_cursor"), resume_to=bindparam("b_resume_to"),
-                    version=bindparam("b_version"), pending=bindparam("b_pending")), dialect),
-        set_menu=DriverStatement(
-            update(Chair).where(Chair.id == bindparam("b_chair_id")).values(menu=bindparam("b_menu")), dialect),
-        # The chair's current report with its answers, one row per answer: read in the opening batch.
-        current_report=DriverStatement(
-            select(*REPORT_COLUMNS, Answer.question_id, Answer.value)
-            .select_from(Chair)
-            .join(Report, Report.id == Chair.current_report_id)
-            .outerjoin(Answer, Answer.report_id == Report.id)
-            .where(Chair.chat_id == bindparam("b_chat_id")), dialect),
-    )
 
 
 def _copy_log(database_file: str) -> None:
@@ -119,7 +61,7 @@ class SqlChatUnit:
         self.driver = driver
         self.statements = statements
         self.chat_id = chat_id
-        self.chair_id: int = chair.id
+        self.chair_id: int = chair.chair_id
         self.current_report_id: int | None = chair.current_report_id
         self.menu: str | None = chair.menu
         self.duplicate = duplicate
@@ -130,6 +72,8 @@ class SqlChatUnit:
         self._pending: list[Step] = []
 
     def _keep_read(self, rows: list[Any]) -> None:
+        if rows and rows[0].id is None:
+            rows = []  # PostgreSQL's opening read: the chair's row, and no current report
         self._report = _state(rows[0]) if rows else None
         if rows:
             # The answers came with the report; the engine asks for them next.
@@ -138,7 +82,22 @@ class SqlChatUnit:
     async def flush(self, *then: Step) -> list[list[Any]]:
         """Send the writes held so far, and `then`, in one batch; the rows of each."""
         pending, self._pending = self._pending, []
-        return await run_batch(self.driver, [*pending, *then])
+        return await run_batch(self.driver, [*self._folded(pending), *then])
+
+    def _folded(self, steps: list[Step]) -> list[Step]:
+        """On PostgreSQL an answer and its report's new position go as one statement: one round trip."""
+        both, answer, report = self.statements.save_answer_and_report, self.statements.save_answer, \
+            self.statements.save_report
+        if both is None:
+            return steps
+        folded: list[Step] = []
+        for statement, params in steps:
+            if (statement is report and folded and folded[-1][0] is answer
+                    and folded[-1][1]["b_report_id"] == params["b_report_id"]):
+                folded[-1] = (both, {**folded[-1][1], **params})
+            else:
+                folded.append((statement, params))
+        return folded
 
     async def _execute(self, *statements: Executable) -> list[Any]:
         """Statements that not every event needs: compiled now, sent after the held writes in one batch; the
@@ -243,7 +202,7 @@ class SqlChatUnit:
 class SqlChatStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-        self.statements = _statements(engine.dialect)
+        self.statements = compile_statements(engine.dialect)
         self._sqlite = engine.dialect.name == "sqlite"
         # SQLite lets one writer in at a time. This process's units queue here, which also gives each unit
         # its connection alone while it runs statements on the loop's thread; other processes on the same
@@ -274,21 +233,6 @@ class SqlChatStore:
             return self._sqlite_unit(chat_id, update_id)
         return self._postgres_unit(chat_id, update_id)
 
-    async def _open(self, driver: Any, chat_id: int, update_id: int | None, chair: Any = None) -> SqlChatUnit:
-        """The unit, after one batch: lock the chair (unless `chair` is given), claim the update, and read the
-        current report with its answers."""
-        st = self.statements
-        steps: list[Step] = [] if chair is not None else [(st.lock_chair, {"b_chat_id": chat_id})]
-        locking = len(steps)
-        if update_id is not None:
-            steps.append((st.claim_update, {"b_update_id": update_id}))
-        steps.append((st.current_report, {"b_chat_id": chat_id}))
-        results = await run_batch(driver, steps)
-        if chair is None:
-            chair = results[0][0]
-        duplicate = update_id is not None and not results[locking]
-        return SqlChatUnit(self.engine.dialect, driver, st, chat_id, chair, duplicate, results[-1])
-
     @asynccontextmanager
     async def _sqlite_unit(self, chat_id: int, update_id: int | None) -> AsyncIterator[SqlChatUnit]:
         """BEGIN IMMEDIATE, the opening batch, the unit's work, the writes with COMMIT: all on this thread.
@@ -298,6 +242,8 @@ class SqlChatStore:
         copied into the database on a worker thread, because that copy fsyncs (it took 4 ms here, and set
         the p99 of one chair's answers while it ran inside a unit).
         """
+        st = self.statements
+        assert st.lock_chair and st.claim_update
         async with self._writer:
             raw = await self.engine.raw_connection()
             driver = raw.driver_connection
@@ -307,9 +253,15 @@ class SqlChatStore:
                     connection.execute("PRAGMA wal_autocheckpoint=0")
                     raw.info[_SQLITE_CHECKPOINTS_OURS] = True
                 await begin_writing(driver)
-                unit = await self._open(driver, chat_id, update_id)
+                steps: list[Step] = [(st.lock_chair, {"b_chat_id": chat_id})]
+                if update_id is not None:
+                    steps.append((st.claim_update, {"b_update_id": update_id}))
+                steps.append((st.current_report, {"b_chat_id": chat_id}))
+                results = await run_batch(driver, steps)
+                unit = SqlChatUnit(self.engine.dialect, driver, st, chat_id, results[0][0],
+                                   update_id is not None and not results[1], results[-1])
                 yield unit
-                await unit.flush((self.statements.commit, {}))
+                await unit.flush((st.commit, {}))
             except BaseException:
                 try:
                     if connection.in_transaction:
@@ -327,11 +279,55 @@ class SqlChatStore:
             finally:
                 await greenlet_spawn(raw.close)
 
+    async def _begin_postgres(self, chat_id: int) -> Any:
+        """A pooled connection in a transaction that holds the chair's row lock.
+
+        A pooled connection can be dead (the server restarted, the network dropped it while the bot was
+        idle). One that fails here has written nothing, so the unit starts again on the next, and at
+        worst on a new one.
+        """
+        from asyncpg import InterfaceError, PostgresConnectionError
+
+        assert self.statements.begin_and_lock
+        sql = self.statements.begin_and_lock.sql(chat_id)
+        attempts = self.engine.pool.checkedin() + 1  # type: ignore[attr-defined]
+        for attempt in range(1, attempts + 1):
+            raw = await self.engine.raw_connection()  # a server that is down fails here, as it is
+            try:
+                await raw.driver_connection.execute(sql)
+                return raw
+            except (OSError, InterfaceError, PostgresConnectionError):
+                await greenlet_spawn(raw.invalidate)
+                if attempt == attempts:
+                    raise
+            except BaseException:
+                await greenlet_spawn(raw.invalidate)
+                raise
+        raise AssertionError("unreachable")
+
     @asynccontextmanager
     async def _postgres_unit(self, chat_id: int, update_id: int | None) -> AsyncIterator[SqlChatUnit]:
-        # SQLAlchemy's asyncpg adapter sends BEGIN with the first statement it executes: the chair's lock.
-        async with self.engine.begin() as connection:
-            chair = (await connection.execute(self.statements.lock_chair.statement, {"b_chat_id": chat_id})).one()
-            unit = await self._open(await driver_connection(connection), chat_id, update_id, chair)
+        """Four round trips for an answer: BEGIN with the lock, the opening read, the answer with the
+        report's position, COMMIT. Like SQLite's, the unit needs no SQLAlchemy Connection."""
+        st = self.statements
+        assert st.open_claiming and st.open_reading
+        raw = await self._begin_postgres(chat_id)
+        driver = raw.driver_connection
+        try:
+            if update_id is None:
+                rows = await st.open_reading.rows(driver, {"b_chat_id": chat_id})
+            else:
+                rows = await st.open_claiming.rows(driver, {"b_chat_id": chat_id, "b_update_id": update_id})
+            unit = SqlChatUnit(self.engine.dialect, driver, st, chat_id, rows[0], rows[0].claimed == 0, rows)
             yield unit
-            await unit.flush()
+            await unit.flush((st.commit, {}))
+        except BaseException:
+            try:
+                if driver.is_in_transaction():
+                    await driver.execute("ROLLBACK")
+            except BaseException:
+                await greenlet_spawn(raw.invalidate)  # closing it ends the transaction on the server
+                raise
+            raise
+        finally:
+            await greenlet_spawn(raw.close)

@@ -76,3 +76,16 @@ async def test_the_database_away_for_a_moment(postgres_behind_proxy) -> None:  #
     assert await answers_of(chair) == {"unit_name": "甲厂"}  # nothing half-written
     await chair.send(Choice(("ent",), "unit_type"))
     assert chair.prompt.question_id == "period"
+
+
+async def test_a_database_restart_while_nobody_writes_costs_no_answer(postgres_behind_proxy) -> None:  # type: ignore[no-untyped-def]
+    """The pooled connection died while the bot was idle: the next answer goes through on a new one."""
+    proxy, database = postgres_behind_proxy
+    chair = Chair(make_engine(database))
+    await chair.send("/start")
+    await chair.send("甲厂")
+    await proxy.down()
+    await proxy.up()
+    await chair.send(Choice(("ent",), "unit_type"))
+    assert chair.prompt.question_id == "period"
+    assert await answers_of(chair) == {"unit_name": "甲厂", "unit_type": "ent"}
