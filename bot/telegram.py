@@ -302,15 +302,8 @@ async def set_commands(application: Application) -> None:
 
 
 async def _database_answers(application: Application) -> bool:
-    database = getattr(application.bot_data["engine"].store, "engine", None)
-    if database is None:
-        return True
-    try:
-        async with database.connect() as connection:
-            await connection.exec_driver_sql("SELECT 1")
-        return True
-    except Exception:  # any failure to reach the database is "unhealthy", never a crash
-        return False
+    reachable = getattr(application.bot_data["engine"].store, "reachable", None)
+    return True if reachable is None else await reachable()
 
 
 def build_application(

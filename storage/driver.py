@@ -6,7 +6,7 @@ the e2e load each hand-over to aiosqlite's thread and back cost more CPU than al
 answer: with two trips per answer the bot used 2.23 ms of CPU per update, and 1.54 ms with the same
 statements run in place (bench/README.md). What could make the loop wait stays off it: no connection
 sleeps inside SQLite for another writer's lock (busy_timeout is 0 and `begin_writing` waits on the loop),
-and WAL checkpoints, which fsync, run on aiosqlite's thread (storage/repository.py). A commit in WAL mode
+and WAL checkpoints, which fsync, run on a worker thread (storage/repository.py). A commit in WAL mode
 with synchronous=NORMAL appends to the log and does not fsync.
 
 The statement text, its parameter order and its type conversions (JSON) still come from SQLAlchemy and the

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql.expression import Executable
 from sqlalchemy.util import greenlet_spawn
@@ -33,13 +34,22 @@ logger = logging.getLogger(__name__)
 # SQLite's automatic checkpoint would run inside a COMMIT, which runs on the event loop's thread. An answer
 # writes about six pages to the log, so this keeps it near SQLite's default of 1 000 pages.
 CHECKPOINT_EVERY = 200
-# Marks a pooled SQLite connection whose automatic checkpoints are already turned off.
-_SQLITE_CHECKPOINTS_OURS = "union_summary_checkpoints"
+# A pooled SQLite connection's database file, once its automatic checkpoints are turned off ("" for none).
+_SQLITE_FILE = "union_summary_file"
+
+
+def _take_over_checkpoints(connection: sqlite3.Connection) -> str:
+    """Turn off SQLite's automatic checkpoints on a connection the units use; the file the store's
+    checkpoints are to copy the log into. A database with no file (in memory) keeps SQLite's own."""
+    file = next((row[2] for row in connection.execute("PRAGMA database_list") if row[1] == "main"), "")
+    if file:
+        connection.execute("PRAGMA wal_autocheckpoint=0")
+    return file
 
 
 def _copy_log(database_file: str) -> None:
-    """A checkpoint, on a worker thread with a connection of its own: SQLite lets it run beside a writer,
-    so the chat units neither wait for it nor share a connection with it."""
+    """A checkpoint, on a worker thread with a connection of its own, so that its fsyncs never hold up the
+    event loop."""
     connection = sqlite3.connect(database_file, isolation_level=None)
     try:
         connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -209,14 +219,18 @@ class SqlChatStore:
         # file meet begin_writing's wait.
         self._writer = asyncio.Lock()
         self._commits = 0
-        database = engine.url.database
-        self._database_file = database if self._sqlite and database and database != ":memory:" else None
         self._log_copies: set[asyncio.Future[None]] = set()
 
     def _start_log_copy(self, database_file: str) -> None:
-        copy = asyncio.ensure_future(asyncio.to_thread(_copy_log, database_file))
+        copy = asyncio.ensure_future(self._copy_log(database_file))
         self._log_copies.add(copy)
         copy.add_done_callback(self._log_copy_done)
+
+    async def _copy_log(self, database_file: str) -> None:
+        # Units wait for it (on the loop): frames they appended while it ran would be left behind, and
+        # SQLite starts the log afresh only once every frame is in the database, so the log would only grow.
+        async with self._writer:
+            await asyncio.to_thread(_copy_log, database_file)
 
     def _log_copy_done(self, copy: asyncio.Future[None]) -> None:
         self._log_copies.discard(copy)
@@ -239,8 +253,8 @@ class SqlChatStore:
 
         The unit takes a raw connection from SQLAlchemy's pool and needs no SQLAlchemy Connection, which cost
         0.1 ms per answer in process (0.37 against 0.27 ms). Every CHECKPOINT_EVERY units the log is
-        copied into the database on a worker thread, because that copy fsyncs (it took 4 ms here, and set
-        the p99 of one chair's answers while it ran inside a unit).
+        copied into the database on a worker thread, because that copy fsyncs (4 ms here); units wait for it
+        on the loop.
         """
         st = self.statements
         assert st.lock_chair and st.claim_update
@@ -249,9 +263,8 @@ class SqlChatStore:
             driver = raw.driver_connection
             connection = sqlite_connection(driver)
             try:
-                if not raw.info.get(_SQLITE_CHECKPOINTS_OURS):
-                    connection.execute("PRAGMA wal_autocheckpoint=0")
-                    raw.info[_SQLITE_CHECKPOINTS_OURS] = True
+                if _SQLITE_FILE not in raw.info:
+                    raw.info[_SQLITE_FILE] = _take_over_checkpoints(connection)
                 await begin_writing(driver)
                 steps: list[Step] = [(st.lock_chair, {"b_chat_id": chat_id})]
                 if update_id is not None:
@@ -274,8 +287,8 @@ class SqlChatStore:
                 raise
             else:
                 self._commits += 1
-                if self._commits % CHECKPOINT_EVERY == 0 and self._database_file:
-                    self._start_log_copy(self._database_file)
+                if self._commits % CHECKPOINT_EVERY == 0 and raw.info[_SQLITE_FILE]:
+                    self._start_log_copy(raw.info[_SQLITE_FILE])
             finally:
                 await greenlet_spawn(raw.close)
 
@@ -283,8 +296,8 @@ class SqlChatStore:
         """A pooled connection in a transaction that holds the chair's row lock.
 
         A pooled connection can be dead (the server restarted, the network dropped it while the bot was
-        idle). One that fails here has written nothing, so the unit starts again on the next, and at
-        worst on a new one.
+        idle). One found dead here has written nothing, so the unit starts again on the next, and at worst
+        on a new one.
         """
         from asyncpg import InterfaceError, PostgresConnectionError
 
@@ -296,15 +309,14 @@ class SqlChatStore:
             try:
                 await raw.driver_connection.execute(sql)
                 return raw
-            except (OSError, InterfaceError, PostgresConnectionError):
-                await greenlet_spawn(raw.invalidate)
-                if attempt == attempts:
+            except BaseException as error:
+                await _end_postgres(raw)
+                # A timeout (an OSError too) is a slow server or a long lock wait, not a dead connection.
+                dead = isinstance(error, OSError | InterfaceError | PostgresConnectionError) \
+                    and not isinstance(error, TimeoutError)
+                if not dead or attempt == attempts:
                     raise
-            except BaseException:
-                await greenlet_spawn(raw.invalidate)
-                raise
         raise AssertionError("unreachable")
-
     @asynccontextmanager
     async def _postgres_unit(self, chat_id: int, update_id: int | None) -> AsyncIterator[SqlChatUnit]:
         """Four round trips for an answer: BEGIN with the lock, the opening read, the answer with the
@@ -322,12 +334,39 @@ class SqlChatStore:
             yield unit
             await unit.flush((st.commit, {}))
         except BaseException:
-            try:
-                if driver.is_in_transaction():
-                    await driver.execute("ROLLBACK")
-            except BaseException:
-                await greenlet_spawn(raw.invalidate)  # closing it ends the transaction on the server
-                raise
+            await _end_postgres(raw)
             raise
-        finally:
-            await greenlet_spawn(raw.close)
+        await greenlet_spawn(raw.close)
+
+    async def reachable(self) -> bool:
+        """Whether the database answers (the health check). Like a unit, it replaces a pooled connection
+        that died while the bot was idle instead of reporting the database down."""
+        for attempt in (1, 2):
+            try:
+                async with self.engine.connect() as connection:
+                    await connection.exec_driver_sql("SELECT 1")
+                return True
+            except DBAPIError as error:
+                if attempt == 2 or not error.connection_invalidated:
+                    return False
+            except Exception:  # any failure to reach the database is "unhealthy", never a crash
+                return False
+        return False
+
+
+async def _end_postgres(raw: Any) -> None:
+    """Give back a connection whose unit failed: rolled back, or, if it is dead or the rollback fails too,
+    dropped from the pool (the server then ends the transaction). The unit's own error is what is raised."""
+    driver = raw.driver_connection
+    try:
+        if driver.is_closed():
+            await greenlet_spawn(raw.invalidate)
+        elif driver.is_in_transaction():
+            await driver.execute("ROLLBACK")
+    except Exception:
+        await greenlet_spawn(raw.invalidate)
+    except BaseException:  # cancelled while rolling back: the connection's state is unknown
+        await greenlet_spawn(raw.invalidate)
+        raise
+    finally:
+        await greenlet_spawn(raw.close)

@@ -89,3 +89,14 @@ async def test_a_database_restart_while_nobody_writes_costs_no_answer(postgres_b
     await chair.send(Choice(("ent",), "unit_type"))
     assert chair.prompt.question_id == "period"
     assert await answers_of(chair) == {"unit_name": "甲厂", "unit_type": "ent"}
+
+
+async def test_the_health_check_after_a_restart_while_idle(postgres_behind_proxy) -> None:  # type: ignore[no-untyped-def]
+    proxy, database = postgres_behind_proxy
+    store = make_engine(database).store
+    assert await store.reachable()  # type: ignore[attr-defined]
+    await proxy.down()
+    await proxy.up()
+    assert await store.reachable()  # type: ignore[attr-defined]  # the pooled connection was dead
+    await proxy.down()
+    assert not await store.reachable()  # type: ignore[attr-defined]
