@@ -222,32 +222,40 @@ class SqlChatStore:
         # file meet begin_writing's wait.
         self._writer = asyncio.Lock()
         self._commits = 0
-        self._log_copies: set[asyncio.Future[None]] = set()
+        self._log_copy: asyncio.Future[None] | None = None
+        self._copy_again = False
 
     def _start_log_copy(self, database_file: str) -> None:
-        copy = asyncio.ensure_future(self._copy_log(database_file))
-        self._log_copies.add(copy)
-        copy.add_done_callback(self._log_copy_done)
+        # One at a time: a second copy while one runs finds SQLite's checkpoint busy and copies nothing.
+        if self._log_copy is None:
+            self._log_copy = asyncio.ensure_future(self._copy_log(database_file))
+        else:
+            self._copy_again = True
 
     async def _copy_log(self, database_file: str) -> None:
         # Beside the units first. SQLite starts the log afresh only when a unit begins with every frame
         # already in the database, which units that commit while the copy runs prevent: under steady load
         # the log would only grow. So once it passes LOG_PAGES_LIMIT, the units wait (on the loop) for a
         # second copy, of what they added meanwhile.
-        log_pages = await asyncio.to_thread(_copy_log, database_file)
-        if log_pages > LOG_PAGES_LIMIT:
-            async with self._writer:
-                await asyncio.to_thread(_copy_log, database_file)
-
-    def _log_copy_done(self, copy: asyncio.Future[None]) -> None:
-        self._log_copies.discard(copy)
-        if not copy.cancelled() and copy.exception() is not None:
+        try:
+            while True:
+                self._copy_again = False
+                log_pages = await asyncio.to_thread(_copy_log, database_file)
+                if log_pages > LOG_PAGES_LIMIT:
+                    async with self._writer:
+                        await asyncio.to_thread(_copy_log, database_file)
+                if not self._copy_again:
+                    break
+        except sqlite3.Error:
             # The answers are committed in the log; the next checkpoint copies them instead.
-            logger.warning("SQLite checkpoint failed; the next one will retry", exc_info=copy.exception())
+            logger.warning("SQLite checkpoint failed; the next one will retry", exc_info=True)
+        finally:
+            self._log_copy = None
 
     async def finish_background_work(self) -> None:
         """Wait for a checkpoint in progress (before the engine is disposed, or in a test)."""
-        await asyncio.gather(*self._log_copies, return_exceptions=True)
+        if self._log_copy is not None:
+            await asyncio.gather(self._log_copy, return_exceptions=True)
 
     def unit(self, chat_id: int, update_id: int | None = None) -> AbstractAsyncContextManager[SqlChatUnit]:
         if self._sqlite:
@@ -367,7 +375,9 @@ async def _end_postgres(raw: Any) -> None:
     try:
         if driver.is_closed():
             await greenlet_spawn(raw.invalidate)
-        elif driver.is_in_transaction():
+        else:
+            # Even when asyncpg thinks no transaction is open: a BEGIN that was cancelled or timed out may
+            # have reached the server. Outside a transaction, ROLLBACK only warns.
             await driver.execute("ROLLBACK")
     except Exception:
         await greenlet_spawn(raw.invalidate)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from sqlalchemy import text
 
 from dialogs.events import Choice, Text, Toggle
 from storage.database import create_engine
+from storage.repository import SqlChatStore
 from tests.support.chat import Chair, answers_of, make_engine
 
 ROUNDS = 100
@@ -100,3 +102,43 @@ async def test_the_health_check_after_a_restart_while_idle(postgres_behind_proxy
     assert await store.reachable()  # type: ignore[attr-defined]  # the pooled connection was dead
     await proxy.down()
     assert not await store.reachable()  # type: ignore[attr-defined]
+
+
+async def test_a_unit_that_fails_after_writing_keeps_nothing(database) -> None:  # type: ignore[no-untyped-def]
+    store = SqlChatStore(database)
+    with pytest.raises(RuntimeError):
+        async with store.unit(1, update_id=10) as unit:
+            await unit.set_menu("reports")
+            await unit.flush()  # the write has reached the database
+            raise RuntimeError("the engine failed")
+    async with store.unit(2, update_id=11):
+        pass  # the next unit, most likely on the same pooled connection, commits
+    async with store.unit(1, update_id=10) as unit:
+        assert unit.menu is None
+        assert not unit.duplicate  # the redelivered update is applied
+
+
+async def test_a_unit_cancelled_while_waiting_for_the_chair_leaves_no_transaction_open(
+    postgres_behind_proxy,  # type: ignore[no-untyped-def]
+) -> None:
+    _proxy, database = postgres_behind_proxy
+    store = SqlChatStore(database)
+    async with store.unit(1):
+        pass
+    async with database.connect() as other_replica:
+        await other_replica.execute(text("SELECT id FROM chairs WHERE chat_id = 1 FOR UPDATE"))
+        waiting = asyncio.ensure_future(store.unit(1).__aenter__())
+        await asyncio.sleep(0.2)
+        waiting.cancel()  # e.g. the bot shutting down
+        with pytest.raises(asyncio.CancelledError):
+            await waiting
+        await other_replica.rollback()
+    async with database.connect() as connection:
+        open_transactions = (await connection.execute(text(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND state LIKE 'idle in transaction%'"))).scalar()
+    assert open_transactions == 0
+    async with store.unit(1, update_id=12) as unit:
+        await unit.set_menu("reports")
+    async with store.unit(1) as unit:
+        assert unit.menu == "reports"
