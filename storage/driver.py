@@ -3,7 +3,7 @@ are compiled once).
 
 On SQLite a batch runs on the event loop's own thread, straight on aiosqlite's sqlite3 connection. Under
 the e2e load each hand-over to aiosqlite's thread and back cost more CPU than all the SQLite work of an
-answer: with two trips per answer the bot used 2.23 ms of CPU per update, and 1.54 ms with the same
+answer: with two trips per answer the bot used 2.23 ms of CPU per update, and 1.43 ms with the
 statements run in place (bench/README.md). What could make the loop wait stays off it: no connection
 sleeps inside SQLite for another writer's lock (busy_timeout is 0 and `begin_writing` waits on the loop),
 and WAL checkpoints, which fsync, run on a worker thread (storage/repository.py). A commit in WAL mode

@@ -290,14 +290,7 @@ class SqlChatStore:
                 yield unit
                 await unit.flush((st.commit, {}))
             except BaseException:
-                try:
-                    if connection.in_transaction:
-                        connection.execute("ROLLBACK")
-                except BaseException:
-                    # A connection that may still be inside the transaction must not go back to the pool:
-                    # closing it rolls the transaction back.
-                    await greenlet_spawn(raw.invalidate)
-                    raise
+                await _roll_back_sqlite(raw, connection)
                 raise
             else:
                 self._commits += 1
@@ -366,6 +359,17 @@ class SqlChatStore:
             except Exception:  # any failure to reach the database is "unhealthy", never a crash
                 return False
         return False
+
+
+async def _roll_back_sqlite(raw: Any, connection: sqlite3.Connection) -> None:
+    """End a failed unit's transaction; a connection that may still be inside it must not go back to the pool
+    (closing it rolls the transaction back)."""
+    try:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+    except BaseException:
+        await greenlet_spawn(raw.invalidate)
+        raise
 
 
 async def _end_postgres(raw: Any) -> None:
