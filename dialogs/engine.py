@@ -31,7 +31,7 @@ from dialogs.events import (
     Unsupported,
 )
 from dialogs.flow import DONE, INTRO, REVIEW, Flow
-from dialogs.ports import ChatStore, ChatUnit, DocumentMaker, ReportState
+from dialogs.ports import ChatChanged, ChatStore, ChatUnit, DocumentMaker, ReportState
 from dialogs.texts import command_for, say
 
 REPORT_KIND = "annual"
@@ -63,7 +63,15 @@ class Engine:
 
     async def handle(self, chat_id: int, event: Event, update_id: int | None = None) -> list[Reply]:
         """Apply `event` to the chat's stored interview; an already-seen `update_id` changes nothing."""
-        async with self.store.unit(chat_id, update_id) as unit:
+        try:
+            return await self._handle(chat_id, event, update_id, exclusive=False)
+        except ChatChanged:
+            # Another replica handled an event of this chat meanwhile, and nothing of this one was kept.
+            # Again, on what it left, holding the chat this time so that it cannot happen twice.
+            return await self._handle(chat_id, event, update_id, exclusive=True)
+
+    async def _handle(self, chat_id: int, event: Event, update_id: int | None, exclusive: bool) -> list[Reply]:
+        async with self.store.unit(chat_id, update_id, exclusive=exclusive) as unit:
             report = await unit.current_report()
             answers = await unit.answers(report.id) if report else {}
             turn = Turn(unit, report, answers)

@@ -19,6 +19,11 @@ class ReportState:
     defaults: dict[str, Any] = field(default_factory=dict)  # carried-over facts to confirm
 
 
+class ChatChanged(Exception):
+    """Another unit changed the chat after this one read it without the chat's lock. Nothing of this unit
+    was kept; the event is to be handled again, in an exclusive unit."""
+
+
 class ChatUnit(Protocol):
     """One chat's data inside one transaction; the chat's row is locked for its duration."""
 
@@ -63,10 +68,14 @@ class ChatUnit(Protocol):
 
 
 class ChatStore(Protocol):
-    def unit(self, chat_id: int, update_id: int | None = None) -> AbstractAsyncContextManager[ChatUnit]:
+    def unit(self, chat_id: int, update_id: int | None = None,
+             exclusive: bool = False) -> AbstractAsyncContextManager[ChatUnit]:
         """A transaction for one event of one chat: committed on normal exit, rolled back on error.
 
-        `update_id`, if given, is recorded as processed; `duplicate` tells whether it already was.
+        `update_id`, if given, is recorded as processed; `duplicate` tells whether it already was. A store
+        may let a unit read without the chat's lock and check at commit that nobody changed the chat
+        meanwhile, raising ChatChanged if someone did; an `exclusive` unit holds the lock throughout and
+        never raises it.
         """
 
 

@@ -32,6 +32,9 @@ class Chair(Base):
     current_report_id: Mapped[int | None] = mapped_column(Integer)
     # An open menu (edit, reports, a confirmation), stored so a restart returns the chair to it.
     menu: Mapped[str | None] = mapped_column(String(60))
+    # Raised by every unit that writes for the chat: a unit that read without the chair's lock writes only
+    # if it is unchanged (storage/repository.py).
+    version: Mapped[int] = mapped_column(Integer, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 

@@ -1,11 +1,17 @@
 """The chat repository: implements dialogs.ports.ChatStore on SQLAlchemy Core.
 
-Every event is one transaction on one connection taken from SQLAlchemy's pool. Every statement runs on the
+Every event is one unit on one connection taken from SQLAlchemy's pool. Every statement runs on the
 driver connection (storage/driver.py); those that run on every event are compiled once per database
-(storage/statements.py). A unit opens with the chair's lock, the claim of the update and the read of the
-current report with its answers, and holds its writes of answers, report positions and menus until the
-next read or the commit. On SQLite that costs no hand-over to another thread; on PostgreSQL an ordinary
-answer is four round trips.
+(storage/statements.py). A unit holds its writes of answers, report positions and menus until the next
+statement or the commit.
+
+On SQLite a unit opens with the chair's lock, the claim of the update and the read of the current report
+with its answers, all on the loop's thread. On PostgreSQL, where each statement is a round trip, a unit
+of a chair already known reads without the lock and, at the end, writes in one statement that applies
+only if the chair's version is unchanged (two round trips for an answer, against four holding the lock
+throughout). If another replica changed the chat meanwhile, the unit raises ChatChanged and the engine
+handles the event again in an exclusive unit. A unit that needs any other statement (a new report, a
+photo, the list of reports) takes the lock first, on the same check.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
@@ -24,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql.expression import Executable
 from sqlalchemy.util import greenlet_spawn
 
-from dialogs.ports import ReportState
+from dialogs.ports import ChatChanged, ReportState
 from storage.driver import DriverStatement, Step, begin_writing, run_batch, sqlite_connection
 from storage.models import Answer, Chair, Photo, Report
 from storage.statements import REPORT_COLUMNS, Statements, compile_statements
@@ -69,7 +75,8 @@ def _state(row: Any) -> ReportState:
 
 class SqlChatUnit:
     def __init__(self, dialect: Dialect, driver: Any, statements: Statements, chat_id: int,
-                 chair: Any, duplicate: bool, report_rows: list[Any]) -> None:
+                 chair: Any, duplicate: bool, report_rows: list[Any], unlocked_update: int | None = None,
+                 unlocked: bool = False) -> None:
         self.dialect = dialect
         self.driver = driver
         self.statements = statements
@@ -83,6 +90,10 @@ class SqlChatUnit:
         self._keep_read(report_rows)
         # Writes wait here until the next read or the commit, and then go in one batch.
         self._pending: list[Step] = []
+        # PostgreSQL: the chair's version as read without the lock (None once the unit holds the lock), and
+        # the update to claim when it writes.
+        self._version_read: int | None = chair.chair_version if unlocked else None
+        self._update_to_claim = unlocked_update
 
     def _keep_read(self, rows: list[Any]) -> None:
         if rows and rows[0].id is None:
@@ -94,8 +105,48 @@ class SqlChatUnit:
 
     async def flush(self, *then: Step) -> list[list[Any]]:
         """Send the writes held so far, and `then`, in one batch; the rows of each."""
+        await self._take_lock()
         pending, self._pending = self._pending, []
         return await run_batch(self.driver, [*self._folded(pending), *then])
+
+    async def _take_lock(self) -> None:
+        """A unit that read without the lock and needs a statement now: BEGIN, and the chair's row locked,
+        if nobody changed the chat since the read."""
+        if self._version_read is None:
+            return
+        assert self.statements.begin_and_guard
+        status = await self.driver.execute(
+            self.statements.begin_and_guard.sql(chair_id=self.chair_id, version=self._version_read))
+        if status != "UPDATE 1":
+            raise ChatChanged  # the unit's context rolls the transaction back
+        self._version_read = None
+        if self._update_to_claim is not None:
+            self._pending.append((self.statements.claim_update, {"b_update_id": self._update_to_claim}))
+
+    async def finish(self) -> None:
+        """Commit: the held writes and COMMIT, or for a unit that read without the lock, one statement
+        that writes only if the chat is unchanged."""
+        if self._version_read is None:
+            await self.flush((self.statements.commit, {}))
+            return
+        if not self._pending and self._update_to_claim is None:
+            return  # it read, and has nothing to write
+        assert self.statements.guarded_writes
+        answers: dict[tuple[int, str], dict[str, Any]] = {}
+        reports: dict[int, dict[str, Any]] = {}
+        for statement, params in self._pending:
+            # One statement may write a row once; each of these writes a whole row, so the last one holds.
+            if statement is self.statements.save_answer:
+                answers[params["b_report_id"], params["b_question_id"]] = dict(params)
+            elif statement is self.statements.save_report:
+                reports[params["b_report_id"]] = dict(params)
+            else:
+                assert statement is self.statements.set_menu  # the menu goes in the guard, as self.menu
+        [[written]] = await run_batch(self.driver, [self.statements.guarded_writes.step(
+            self.chair_id, self._version_read, self.menu, self._update_to_claim,
+            list(answers.values()), list(reports.values()))])
+        if not written.written:
+            raise ChatChanged
 
     def _folded(self, steps: list[Step]) -> list[Step]:
         """On PostgreSQL an answer and its report's new position go as one statement: one round trip."""
@@ -257,10 +308,11 @@ class SqlChatStore:
         if self._log_copy is not None:
             await asyncio.gather(self._log_copy, return_exceptions=True)
 
-    def unit(self, chat_id: int, update_id: int | None = None) -> AbstractAsyncContextManager[SqlChatUnit]:
+    def unit(self, chat_id: int, update_id: int | None = None,
+             exclusive: bool = False) -> AbstractAsyncContextManager[SqlChatUnit]:
         if self._sqlite:
-            return self._sqlite_unit(chat_id, update_id)
-        return self._postgres_unit(chat_id, update_id)
+            return self._sqlite_unit(chat_id, update_id)  # every SQLite unit is exclusive
+        return self._postgres_unit(chat_id, update_id, exclusive)
 
     @asynccontextmanager
     async def _sqlite_unit(self, chat_id: int, update_id: int | None) -> AsyncIterator[SqlChatUnit]:
@@ -288,7 +340,7 @@ class SqlChatStore:
                 unit = SqlChatUnit(self.engine.dialect, driver, st, chat_id, results[0][0],
                                    update_id is not None and not results[1], results[-1])
                 yield unit
-                await unit.flush((st.commit, {}))
+                await unit.finish()
             except BaseException:
                 await _roll_back_sqlite(raw, connection)
                 raise
@@ -299,8 +351,8 @@ class SqlChatStore:
             finally:
                 await greenlet_spawn(raw.close)
 
-    async def _begin_postgres(self, chat_id: int) -> Any:
-        """A pooled connection in a transaction that holds the chair's row lock.
+    async def _first_trip(self, send: Callable[[Any], Awaitable[Any]]) -> tuple[Any, Any]:
+        """A pooled connection, and what `send` (a unit's first statement) returned on it.
 
         A pooled connection can be dead (the server restarted, the network dropped it while the bot was
         idle). One found dead here has written nothing, so the unit starts again on the next, and at worst
@@ -308,14 +360,11 @@ class SqlChatStore:
         """
         from asyncpg import InterfaceError, PostgresConnectionError
 
-        assert self.statements.begin_and_lock
-        sql = self.statements.begin_and_lock.sql(chat_id)
         attempts = self.engine.pool.checkedin() + 1  # type: ignore[attr-defined]
         for attempt in range(1, attempts + 1):
             raw = await self.engine.raw_connection()  # a server that is down fails here, as it is
             try:
-                await raw.driver_connection.execute(sql)
-                return raw
+                return raw, await send(raw.driver_connection)
             except BaseException as error:
                 await _end_postgres(raw)
                 # A timeout (an OSError too) is a slow server or a long lock wait, not a dead connection.
@@ -324,22 +373,37 @@ class SqlChatStore:
                 if not dead or attempt == attempts:
                     raise
         raise AssertionError("unreachable")
+
     @asynccontextmanager
-    async def _postgres_unit(self, chat_id: int, update_id: int | None) -> AsyncIterator[SqlChatUnit]:
-        """Four round trips for an answer: BEGIN with the lock, the opening read, the answer with the
-        report's position, COMMIT. Like SQLite's, the unit needs no SQLAlchemy Connection."""
+    async def _postgres_unit(self, chat_id: int, update_id: int | None,
+                             exclusive: bool) -> AsyncIterator[SqlChatUnit]:
+        """Unlocked, a known chair's answer is two round trips: the read, and the guarded write. Exclusive,
+        or for a chat with no chair yet, four: BEGIN with the lock, the read (claiming the update), the
+        writes, COMMIT. Like SQLite's, the unit needs no SQLAlchemy Connection."""
         st = self.statements
-        assert st.open_claiming and st.open_reading
-        raw = await self._begin_postgres(chat_id)
+        assert st.open_unlocked and st.open_claiming and st.open_reading and st.begin_and_lock
+        lock = st.begin_and_lock.sql(chat_id=chat_id)
+        if exclusive:
+            raw, rows = (await self._first_trip(lambda driver: driver.execute(lock)))[0], []
+        else:
+            raw, rows = await self._first_trip(
+                lambda driver: st.open_unlocked.rows(driver, {"b_chat_id": chat_id, "b_update_id": update_id}))
         driver = raw.driver_connection
         try:
-            if update_id is None:
-                rows = await st.open_reading.rows(driver, {"b_chat_id": chat_id})
+            if rows:
+                seen = rows[0].seen
+                unit = SqlChatUnit(self.engine.dialect, driver, st, chat_id, rows[0], seen, rows,
+                                   unlocked_update=None if seen else update_id, unlocked=True)
             else:
-                rows = await st.open_claiming.rows(driver, {"b_chat_id": chat_id, "b_update_id": update_id})
-            unit = SqlChatUnit(self.engine.dialect, driver, st, chat_id, rows[0], rows[0].claimed == 0, rows)
+                if not exclusive:
+                    await driver.execute(lock)  # a new chair: made under the lock
+                if update_id is None:
+                    rows = await st.open_reading.rows(driver, {"b_chat_id": chat_id})
+                else:
+                    rows = await st.open_claiming.rows(driver, {"b_chat_id": chat_id, "b_update_id": update_id})
+                unit = SqlChatUnit(self.engine.dialect, driver, st, chat_id, rows[0], rows[0].claimed == 0, rows)
             yield unit
-            await unit.flush((st.commit, {}))
+            await unit.finish()
         except BaseException:
             await _end_postgres(raw)
             raise

@@ -44,6 +44,14 @@ async def database_url(request: pytest.FixtureRequest, tmp_path) -> AsyncIterato
 
 
 @pytest.fixture
+async def postgres_url() -> str:
+    """A freshly migrated, empty PostgreSQL database, for what only PostgreSQL does."""
+    await _reset_postgres(POSTGRES_URL)
+    await upgrade_async(POSTGRES_URL)
+    return POSTGRES_URL
+
+
+@pytest.fixture
 async def database(database_url: str):  # type: ignore[no-untyped-def]
     engine = create_engine(database_url)
     yield engine

@@ -118,8 +118,15 @@ async def test_a_unit_that_fails_after_writing_keeps_nothing(database) -> None: 
         assert not unit.duplicate  # the redelivered update is applied
 
 
+async def _wait_in_unit(store: SqlChatStore, exclusive: bool) -> None:
+    """An exclusive unit waits for the chair's lock as it opens; one that read without it, as it writes."""
+    async with store.unit(1, exclusive=exclusive) as unit:
+        await unit.set_menu("edit")
+
+
+@pytest.mark.parametrize("exclusive", [True, False], ids=["exclusive", "unlocked"])
 async def test_a_unit_cancelled_while_waiting_for_the_chair_leaves_no_transaction_open(
-    postgres_behind_proxy,  # type: ignore[no-untyped-def]
+    postgres_behind_proxy, exclusive: bool,  # type: ignore[no-untyped-def]
 ) -> None:
     _proxy, database = postgres_behind_proxy
     store = SqlChatStore(database)
@@ -127,8 +134,9 @@ async def test_a_unit_cancelled_while_waiting_for_the_chair_leaves_no_transactio
         pass
     async with database.connect() as other_replica:
         await other_replica.execute(text("SELECT id FROM chairs WHERE chat_id = 1 FOR UPDATE"))
-        waiting = asyncio.ensure_future(store.unit(1).__aenter__())
+        waiting = asyncio.ensure_future(_wait_in_unit(store, exclusive))
         await asyncio.sleep(0.2)
+        assert not waiting.done()
         waiting.cancel()  # e.g. the bot shutting down
         with pytest.raises(asyncio.CancelledError):
             await waiting
@@ -138,6 +146,8 @@ async def test_a_unit_cancelled_while_waiting_for_the_chair_leaves_no_transactio
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
             "AND state LIKE 'idle in transaction%'"))).scalar()
     assert open_transactions == 0
+    async with store.unit(1) as unit:
+        assert unit.menu is None  # the cancelled unit kept nothing
     async with store.unit(1, update_id=12) as unit:
         await unit.set_menu("reports")
     async with store.unit(1) as unit:
