@@ -1,12 +1,15 @@
 """The interview engine: one event of one chat in, replies out, state kept only in storage.
 
-Each call runs inside one storage transaction: the chat's row is locked, the report and its answers
-are read, the input is parsed and the new answer and position are written before the transaction
-commits. Replies are returned only after the commit, so nothing a chair was told is ever lost.
+Each call runs inside one storage unit: the report and its answers are read, the input is parsed and
+the new answer and position are written, all or nothing, and only if no other unit changed the chat in
+between (the store either holds the chat's lock, or checks at commit and raises ChatChanged, and then
+the event is handled again). Replies are returned only after the commit, so nothing a chair was told is
+ever lost.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -33,6 +36,8 @@ from dialogs.events import (
 from dialogs.flow import DONE, INTRO, REVIEW, Flow
 from dialogs.ports import ChatChanged, ChatStore, ChatUnit, DocumentMaker, ReportState
 from dialogs.texts import command_for, say
+
+logger = logging.getLogger(__name__)
 
 REPORT_KIND = "annual"
 CAPTION_LIMIT = 15
@@ -68,6 +73,7 @@ class Engine:
         except ChatChanged:
             # Another replica handled an event of this chat meanwhile, and nothing of this one was kept.
             # Again, on what it left, holding the chat this time so that it cannot happen twice.
+            logger.info("chat changed by another unit while handling update %s; handling it again", update_id)
             return await self._handle(chat_id, event, update_id, exclusive=True)
 
     async def _handle(self, chat_id: int, event: Event, update_id: int | None, exclusive: bool) -> list[Reply]:

@@ -25,7 +25,8 @@ class ChatChanged(Exception):
 
 
 class ChatUnit(Protocol):
-    """One chat's data inside one transaction; the chat's row is locked for its duration."""
+    """One chat's data in one unit of work: what it writes is kept whole or not at all, and only if no
+    other unit changed the chat meanwhile (see ChatStore.unit)."""
 
     duplicate: bool
     """The update the unit was opened for was processed before: apply nothing."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.models import Answer, Chair, Photo, ProcessedUpdate, Report
@@ -29,6 +29,12 @@ async def purge(engine: AsyncEngine, older_than: timedelta, now: datetime | None
         stale = select(Report.id).where(Report.status == "draft", Report.updated_at < cutoff)
         ids = list((await connection.execute(stale)).scalars())
         if ids:
+            # The owners' version goes up, so that a unit that read one of these drafts before the purge
+            # writes nothing and starts again without it (storage/repository.py).
+            owners = select(Report.chair_id).where(Report.id.in_(ids))
+            await connection.execute(update(Chair).where(Chair.id.in_(owners)).values(
+                version=Chair.version + 1,
+                current_report_id=case((Chair.current_report_id.in_(ids), None), else_=Chair.current_report_id)))
             await connection.execute(delete(Answer).where(Answer.report_id.in_(ids)))
             await connection.execute(delete(Photo).where(Photo.report_id.in_(ids)))
             await connection.execute(delete(Report).where(Report.id.in_(ids)))

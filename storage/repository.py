@@ -109,6 +109,10 @@ class SqlChatUnit:
         pending, self._pending = self._pending, []
         return await run_batch(self.driver, [*self._folded(pending), *then])
 
+    @property
+    def holds_lock(self) -> bool:
+        return self._version_read is None
+
     async def _take_lock(self) -> None:
         """A unit that read without the lock and needs a statement now: BEGIN, and the chair's row locked,
         if nobody changed the chat since the read."""
@@ -117,9 +121,9 @@ class SqlChatUnit:
         assert self.statements.begin_and_guard
         status = await self.driver.execute(
             self.statements.begin_and_guard.sql(chair_id=self.chair_id, version=self._version_read))
+        self._version_read = None  # in a transaction from here on, whatever the status
         if status != "UPDATE 1":
             raise ChatChanged  # the unit's context rolls the transaction back
-        self._version_read = None
         if self._update_to_claim is not None:
             self._pending.append((self.statements.claim_update, {"b_update_id": self._update_to_claim}))
 
@@ -404,6 +408,12 @@ class SqlChatStore:
                 unit = SqlChatUnit(self.engine.dialect, driver, st, chat_id, rows[0], rows[0].claimed == 0, rows)
             yield unit
             await unit.finish()
+        except ChatChanged:
+            if unit.holds_lock:
+                await _end_postgres(raw)  # refused as it took the lock: inside a transaction
+            else:
+                await greenlet_spawn(raw.close)  # the refused write was one autocommitted statement
+            raise
         except BaseException:
             await _end_postgres(raw)
             raise

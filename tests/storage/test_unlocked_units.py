@@ -6,12 +6,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
 from dialogs.events import Choice, Prompt, Text
 from dialogs.ports import ChatChanged
+from storage.admin import purge
 from storage.database import create_engine
 from storage.repository import SqlChatStore, SqlChatUnit
 from tests.support.chat import Chair, answers_of, make_engine
@@ -66,6 +68,91 @@ async def test_units_that_read_the_same_version_and_only_one_writes_both_commit(
         assert await reading.answers(report.id) == {}  # it read before the answer, and writes nothing
     async with there.unit(3, update_id=40) as unit:
         assert unit.duplicate
+
+
+async def test_a_unit_that_took_the_lock_is_seen_by_one_that_read_before_it(two_replicas) -> None:  # type: ignore[no-untyped-def]
+    here, there = two_replicas
+    async with here.unit(4) as unit:
+        report = await unit.create_report("annual", "unit_name")
+    with pytest.raises(ChatChanged):
+        async with here.unit(4, update_id=61) as late:
+            async with there.unit(4, update_id=60) as early:  # read the same version as `late`
+                await early.reports()  # takes the lock
+                await early.save_answer(report.id, "unit_name", "乙厂")
+            await late.save_answer(report.id, "unit_name", "甲厂")
+    async with here.unit(4) as unit:
+        assert await unit.answers(report.id) == {"unit_name": "乙厂"}
+
+
+async def test_a_unit_that_took_the_lock_claims_its_update(two_replicas) -> None:  # type: ignore[no-untyped-def]
+    here, _there = two_replicas
+    async with here.unit(5) as unit:
+        await unit.create_report("annual", "unit_name")
+    async with here.unit(5, update_id=70) as unit:
+        assert not unit.duplicate
+        await unit.create_report("annual", "unit_name")  # takes the lock
+    async with here.unit(5, update_id=70) as unit:
+        assert unit.duplicate  # a redelivered 新建 would not make a second report
+
+
+async def test_the_last_of_a_units_writes_to_one_row_holds(two_replicas) -> None:  # type: ignore[no-untyped-def]
+    here, _there = two_replicas
+    async with here.unit(6) as unit:
+        await unit.create_report("annual", "unit_name")
+    async with here.unit(6, update_id=80) as unit:
+        report = await unit.current_report()
+        await unit.save_answer(report.id, "unit_name", "甲厂")
+        report.cursor = "unit_type"
+        await unit.save_report(report)
+        await unit.save_answer(report.id, "unit_name", "乙厂")
+        report.cursor = "period"
+        await unit.save_report(report)
+    async with here.unit(6) as unit:
+        report = await unit.current_report()
+        assert report.cursor == "period"
+        assert await unit.answers(report.id) == {"unit_name": "乙厂"}
+
+
+async def test_a_purge_between_a_units_read_and_write_sends_it_round_again(two_replicas) -> None:  # type: ignore[no-untyped-def]
+    here, there = two_replicas
+    async with here.unit(7) as unit:
+        report = await unit.create_report("annual", "unit_name")
+    with pytest.raises(ChatChanged):
+        async with here.unit(7, update_id=90) as unit:
+            await purge(there.engine, older_than=timedelta(seconds=-60))  # every draft counts as abandoned
+            await unit.save_answer(report.id, "unit_name", "甲厂")
+            await unit.save_report(report)
+    async with here.unit(7, update_id=90) as unit:
+        assert not unit.duplicate
+        assert unit.current_report_id is None and await unit.current_report() is None
+
+
+async def test_the_engine_handles_a_changed_chat_again_exclusively(postgres_url: str) -> None:
+    database = create_engine(postgres_url)
+    try:
+        engine = make_engine(database)
+        store = engine.store
+        asked: list[bool] = []
+
+        class ChangedOnce:
+            @asynccontextmanager
+            async def unit(self, chat_id: int, update_id: int | None = None,
+                           exclusive: bool = False) -> AsyncIterator[SqlChatUnit]:
+                asked.append(exclusive)
+                async with store.unit(chat_id, update_id, exclusive=exclusive) as unit:  # type: ignore[call-arg]
+                    yield unit  # type: ignore[misc]
+                    if len(asked) == 1:
+                        raise ChatChanged
+
+        chair = Chair(engine)
+        await chair.send("/start")
+        engine.store = ChangedOnce()
+        await chair.send("甲厂", update_id=3)
+        assert asked == [False, True]
+        assert chair.prompt.question_id == "unit_type"
+        assert (await answers_of(chair)) == {"unit_name": "甲厂"}
+    finally:
+        await database.dispose()
 
 
 class PausedBeforeAnswering:
