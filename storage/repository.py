@@ -116,7 +116,7 @@ class SqlChatUnit:
     async def _take_lock(self) -> None:
         """A unit that read without the lock and needs a statement now: BEGIN, and the chair's row locked,
         if nobody changed the chat since the read."""
-        if self._version_read is None:
+        if self.holds_lock:
             return
         assert self.statements.begin_and_guard
         status = await self.driver.execute(
@@ -130,7 +130,7 @@ class SqlChatUnit:
     async def finish(self) -> None:
         """Commit: the held writes and COMMIT, or for a unit that read without the lock, one statement
         that writes only if the chat is unchanged."""
-        if self._version_read is None:
+        if self.holds_lock:
             await self.flush((self.statements.commit, {}))
             return
         if not self._pending and self._update_to_claim is None:
@@ -386,9 +386,10 @@ class SqlChatStore:
         writes, COMMIT. Like SQLite's, the unit needs no SQLAlchemy Connection."""
         st = self.statements
         assert st.open_unlocked and st.open_claiming and st.open_reading and st.begin_and_lock
-        lock = st.begin_and_lock.sql(chat_id=chat_id)
         if exclusive:
-            raw, rows = (await self._first_trip(lambda driver: driver.execute(lock)))[0], []
+            raw, _status = await self._first_trip(
+                lambda driver: driver.execute(st.begin_and_lock.sql(chat_id=chat_id)))  # type: ignore[union-attr]
+            rows = []
         else:
             raw, rows = await self._first_trip(
                 lambda driver: st.open_unlocked.rows(driver, {"b_chat_id": chat_id, "b_update_id": update_id}))
@@ -400,7 +401,7 @@ class SqlChatStore:
                                    unlocked_update=None if seen else update_id, unlocked=True)
             else:
                 if not exclusive:
-                    await driver.execute(lock)  # a new chair: made under the lock
+                    await driver.execute(st.begin_and_lock.sql(chat_id=chat_id))  # a new chair: made under the lock
                 if update_id is None:
                     rows = await st.open_reading.rows(driver, {"b_chat_id": chat_id})
                 else:

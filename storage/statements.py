@@ -27,6 +27,16 @@ NEXT_VERSION = Chair.version + literal_column("1", Integer)
 CHAIR_COLUMNS = (Chair.id.label("chair_id"), Chair.current_report_id, Chair.menu, Chair.version.label("chair_version"))
 
 
+def _report_position(prefix: str) -> dict[str, Any]:
+    """The columns save_report writes, bound as `<prefix>status`, `<prefix>cursor`, …"""
+    return {name: bindparam(prefix + name) for name in ("status", "cursor", "resume_to", "version", "pending")}
+
+
+def _upsert_answer(answer: Any) -> Any:
+    return answer.on_conflict_do_update(index_elements=[Answer.report_id, Answer.question_id],
+                                        set_={"value": answer.excluded.value, "updated_at": func.now()})
+
+
 class BeginWith:
     """PostgreSQL: BEGIN and one statement as one simple query, one round trip instead of two.
 
@@ -88,17 +98,12 @@ class GuardedWrites:
             answer = insert(Answer).from_select(["report_id", "question_id", "value"], select(
                 bindparam(f"b_a{index}_report_id", type_=Integer), bindparam(f"b_a{index}_question_id", type_=String),
                 bindparam(f"b_a{index}_value", type_=Answer.value.type)).select_from(guard))
-            writes.append(answer.on_conflict_do_update(
-                index_elements=[Answer.report_id, Answer.question_id],
-                set_={"value": answer.excluded.value, "updated_at": func.now()}).cte(f"answer{index}"))
+            writes.append(_upsert_answer(answer).cte(f"answer{index}"))
         for index in range(reports):
-            name = f"b_r{index}_"
+            prefix = f"b_r{index}_"
             writes.append(update(Report)
-                          .where(Report.id == bindparam(name + "report_id"), Report.chair_id == guard.c.id)
-                          .values(status=bindparam(name + "status"), cursor=bindparam(name + "cursor"),
-                                  resume_to=bindparam(name + "resume_to"), version=bindparam(name + "version"),
-                                  pending=bindparam(name + "pending", type_=Report.pending.type))
-                          .cte(f"report{index}"))
+                          .where(Report.id == bindparam(prefix + "report_id"), Report.chair_id == guard.c.id)
+                          .values(**_report_position(prefix)).cte(f"report{index}"))
         return select(func.count().label("written")).select_from(guard).add_cte(*writes)
 
 
@@ -138,15 +143,11 @@ def compile_statements(dialect: Dialect) -> Statements:
     claim = dialect_insert(ProcessedUpdate).values(update_id=bindparam("b_update_id")).on_conflict_do_nothing()
     answer = dialect_insert(Answer).values(
         report_id=bindparam("b_report_id"), question_id=bindparam("b_question_id"), value=bindparam("b_value"))
-    answer = answer.on_conflict_do_update(
-        index_elements=[Answer.report_id, Answer.question_id],
-        set_={"value": answer.excluded.value, "updated_at": func.now()},
-    )
+    answer = _upsert_answer(answer)
     save_report = (
         update(Report)
         .where(Report.id == bindparam("b_report_id"), Report.chair_id == bindparam("b_chair_id"))
-        .values(status=bindparam("b_status"), cursor=bindparam("b_cursor"), resume_to=bindparam("b_resume_to"),
-                version=bindparam("b_version"), pending=bindparam("b_pending")))
+        .values(**_report_position("b_")))
     chair_by_chat = Chair.chat_id == bindparam("b_chat_id")
     common = {
         "commit": DriverStatement(text("COMMIT"), dialect),

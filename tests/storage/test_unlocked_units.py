@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from dialogs.events import Choice, Prompt, Text
-from dialogs.ports import ChatChanged
+from dialogs.ports import ChatChanged, ReportState
 from storage.admin import purge
 from storage.database import create_engine
 from storage.repository import SqlChatStore, SqlChatUnit
@@ -27,11 +27,15 @@ async def two_replicas(postgres_url: str) -> AsyncIterator[tuple[SqlChatStore, S
     await second.dispose()
 
 
+async def _chair_with_a_report(store: SqlChatStore, chat_id: int) -> ReportState:
+    async with store.unit(chat_id) as unit:
+        return await unit.create_report("annual", "unit_name")
+
+
 @pytest.mark.parametrize("exclusive", [False, True], ids=["other unlocked", "other exclusive"])
 async def test_a_write_after_another_replicas_is_refused_whole(two_replicas, exclusive: bool) -> None:  # type: ignore[no-untyped-def]
     here, there = two_replicas
-    async with here.unit(1) as unit:
-        report = await unit.create_report("annual", "unit_name")
+    report = await _chair_with_a_report(here, 1)
     with pytest.raises(ChatChanged):
         async with here.unit(1, update_id=20) as late:
             async with there.unit(1, update_id=21, exclusive=exclusive) as early:
@@ -46,8 +50,7 @@ async def test_a_write_after_another_replicas_is_refused_whole(two_replicas, exc
 
 async def test_a_unit_that_needs_the_lock_after_another_replica_wrote_is_refused(two_replicas) -> None:  # type: ignore[no-untyped-def]
     here, there = two_replicas
-    async with here.unit(2) as unit:
-        first = await unit.create_report("annual", "unit_name")
+    first = await _chair_with_a_report(here, 2)
     with pytest.raises(ChatChanged):
         async with here.unit(2, update_id=30) as late:
             await late.set_menu("reports")
@@ -61,8 +64,7 @@ async def test_a_unit_that_needs_the_lock_after_another_replica_wrote_is_refused
 
 async def test_units_that_read_the_same_version_and_only_one_writes_both_commit(two_replicas) -> None:  # type: ignore[no-untyped-def]
     here, there = two_replicas
-    async with here.unit(3) as unit:
-        report = await unit.create_report("annual", "unit_name")
+    report = await _chair_with_a_report(here, 3)
     async with here.unit(3) as reading, there.unit(3, update_id=40) as writing:
         await writing.save_answer(report.id, "unit_name", "乙厂")
         assert await reading.answers(report.id) == {}  # it read before the answer, and writes nothing
@@ -72,8 +74,7 @@ async def test_units_that_read_the_same_version_and_only_one_writes_both_commit(
 
 async def test_a_unit_that_took_the_lock_is_seen_by_one_that_read_before_it(two_replicas) -> None:  # type: ignore[no-untyped-def]
     here, there = two_replicas
-    async with here.unit(4) as unit:
-        report = await unit.create_report("annual", "unit_name")
+    report = await _chair_with_a_report(here, 4)
     with pytest.raises(ChatChanged):
         async with here.unit(4, update_id=61) as late:
             async with there.unit(4, update_id=60) as early:  # read the same version as `late`
@@ -86,8 +87,7 @@ async def test_a_unit_that_took_the_lock_is_seen_by_one_that_read_before_it(two_
 
 async def test_a_unit_that_took_the_lock_claims_its_update(two_replicas) -> None:  # type: ignore[no-untyped-def]
     here, _there = two_replicas
-    async with here.unit(5) as unit:
-        await unit.create_report("annual", "unit_name")
+    await _chair_with_a_report(here, 5)
     async with here.unit(5, update_id=70) as unit:
         assert not unit.duplicate
         await unit.create_report("annual", "unit_name")  # takes the lock
@@ -97,8 +97,7 @@ async def test_a_unit_that_took_the_lock_claims_its_update(two_replicas) -> None
 
 async def test_the_last_of_a_units_writes_to_one_row_holds(two_replicas) -> None:  # type: ignore[no-untyped-def]
     here, _there = two_replicas
-    async with here.unit(6) as unit:
-        await unit.create_report("annual", "unit_name")
+    await _chair_with_a_report(here, 6)
     async with here.unit(6, update_id=80) as unit:
         report = await unit.current_report()
         await unit.save_answer(report.id, "unit_name", "甲厂")
@@ -115,8 +114,7 @@ async def test_the_last_of_a_units_writes_to_one_row_holds(two_replicas) -> None
 
 async def test_a_purge_between_a_units_read_and_write_sends_it_round_again(two_replicas) -> None:  # type: ignore[no-untyped-def]
     here, there = two_replicas
-    async with here.unit(7) as unit:
-        report = await unit.create_report("annual", "unit_name")
+    report = await _chair_with_a_report(here, 7)
     with pytest.raises(ChatChanged):
         async with here.unit(7, update_id=90) as unit:
             await purge(there.engine, older_than=timedelta(seconds=-60))  # every draft counts as abandoned
