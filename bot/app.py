@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from dialogs import normalise
+from dialogs import normalise, texts
 from dialogs.engine import Engine
 from storage.database import create_engine
 from storage.repository import SqlChatStore
@@ -18,6 +18,11 @@ class App:
     engine: Engine
     store: SqlChatStore
     database: AsyncEngine
+
+    async def prepare(self) -> None:
+        """Load, compile and connect now what the first events after a start would otherwise wait for."""
+        texts.prepare()
+        await self.store.prepare()
 
     async def close(self) -> None:
         await self.store.finish_background_work()

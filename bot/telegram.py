@@ -317,11 +317,12 @@ def build_application(
             app: App = build_app(database_url or "", font_set, guiding_thought)
             application.bot_data["app"] = app
             application.bot_data["engine"] = app.engine
+            await app.prepare()
         await set_commands(application)
         if engine is None:
             # The process's own bot: what exists now lives as long as the process. Frozen, it is left out
             # of the collector's full passes, which otherwise walk about 190 000 objects and hold every
-            # chat up for up to 50 ms.
+            # chat up for up to 50 ms. Whatever loads later is walked: hence App.prepare before this.
             gc.freeze()
         if settings.webhook_url and settings.health_port:
             application.bot_data["health"] = await start_health_server(

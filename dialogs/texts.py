@@ -24,6 +24,12 @@ def _command_words() -> dict[str, str]:
     return {word.casefold(): name for name, words in data.items() for word in [name, *words]}
 
 
+def prepare() -> None:
+    """Load the texts now, at start-up, instead of in the first chair's event."""
+    _messages()
+    _command_words()
+
+
 COMMANDS = (
     "back", "skip", "preview", "status", "finish", "help", "new", "reports", "edit", "cancel", "keep", "next", "forget",
 )
