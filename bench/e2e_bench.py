@@ -158,12 +158,28 @@ async def _alternating(bot_env: dict[str, str], chairs: int, rounds: int) -> tup
             {key: median([r[key] for r in bot_runs]) for key in bot_runs[0]})
 
 
+# SQLAlchemy's async layer (which imports its ORM), the driver and its dialect: the storage stack DESIGN.md
+# prescribes, before the bot does anything with it.
+STORAGE_STACK = {
+    "sqlite": "sqlalchemy.ext.asyncio,aiosqlite,sqlalchemy.dialects.sqlite.aiosqlite",
+    "postgresql": "sqlalchemy.ext.asyncio,asyncpg,sqlalchemy.dialects.postgresql.asyncpg",
+}
+
+
+async def _echo_with_storage_stack_rss(name: str, chairs: int) -> float:
+    """Peak RSS of the echo bot that also imports the storage stack: what memory that stack alone costs."""
+    run = await _measure([sys.executable, "-m", "bench.echo_bot"], {"ECHO_ALSO_IMPORTS": STORAGE_STACK[name]},
+                         lambda s: s.method == "sendMessage", "hello", chairs)
+    return run["rss_mb"]
+
+
 async def run(database_urls: dict[str, str], chairs: int = 200, rounds: int = 3) -> list[Row]:
     """The whole bot on each database (each from an empty schema) against the echo bot."""
     rows = []
     for name, url in database_urls.items():
         echo, bot = await _alternating({"DATABASE_URL": url, "TELEGRAM_RATE_LIMIT": "0", "LOG_LEVEL": "WARNING"},
                                        chairs, rounds)
+        stack_rss = await _echo_with_storage_stack_rss(name, chairs)
         notes = f"median of {rounds}, turn about"
         rows += [
             Row("e2e", f"throughput, {chairs} chairs at once ({name})", bot["throughput"], echo["throughput"],
@@ -173,6 +189,8 @@ async def run(database_urls: dict[str, str], chairs: int = 200, rounds: int = 3)
             Row("e2e", f"CPU per update ({name})", bot["cpu_ms_per_update"], echo["cpu_ms_per_update"], "ms",
                 notes=notes),
             Row("e2e", f"peak RSS ({name})", bot["rss_mb"], echo["rss_mb"], "MB", "≤ 1.5× echo", notes),
+            Row("e2e", f"peak RSS, echo + storage imports ({name})", stack_rss, echo["rss_mb"], "MB",
+                notes="reference: the echo bot importing SQLAlchemy async and the driver, unused"),
         ]
     return rows
 
