@@ -94,7 +94,7 @@ async def _measure(command: list[str], env_extra: dict[str, str], closes, first_
         await watcher.wait_for(1, 1, timeout=120)
 
         # One chair, answers one after another: latency. This process's collector stays off meanwhile: its
-        # full pass over the fake's stored messages took 30-40 ms, and landed inside one bot's answer.
+        # full pass over the fake's stored messages took 30-45 ms, and landed inside one bot's answer.
         latencies = []
         gc.collect()
         gc.disable()
@@ -158,8 +158,8 @@ async def _alternating(bot_env: dict[str, str], chairs: int, rounds: int) -> tup
             {key: median([r[key] for r in bot_runs]) for key in bot_runs[0]})
 
 
-# SQLAlchemy's async layer (which imports its ORM), the driver and its dialect: the storage stack DESIGN.md
-# prescribes, before the bot does anything with it.
+# SQLAlchemy's async layer (which imports its ORM), the driver and its dialect: the storage stack the
+# project's design prescribes, before the bot does anything with it.
 STORAGE_STACK = {
     "sqlite": "sqlalchemy.ext.asyncio,aiosqlite,sqlalchemy.dialects.sqlite.aiosqlite",
     "postgresql": "sqlalchemy.ext.asyncio,asyncpg,sqlalchemy.dialects.postgresql.asyncpg",
@@ -190,7 +190,7 @@ async def run(database_urls: dict[str, str], chairs: int = 200, rounds: int = 3)
                 notes=notes),
             Row("e2e", f"peak RSS ({name})", bot["rss_mb"], echo["rss_mb"], "MB", "≤ 1.5× echo", notes),
             Row("e2e", f"peak RSS, echo + storage imports ({name})", stack_rss, echo["rss_mb"], "MB",
-                notes="reference: the echo bot importing SQLAlchemy async and the driver, unused"),
+                notes="reference, one run: the echo bot importing SQLAlchemy async and the driver, unused"),
         ]
     return rows
 

@@ -425,7 +425,8 @@ class SqlChatStore:
         which made the first answer after a start take 6 ms instead of 2) and compile the guarded writes."""
         if self.statements.guarded_writes:
             self.statements.guarded_writes.prepare()
-        await self.reachable()
+        if not await self.reachable():
+            logger.warning("The database did not answer at start-up; each event will try it again")
 
     async def reachable(self) -> bool:
         """Whether the database answers (the health check). Like a unit, it replaces a pooled connection

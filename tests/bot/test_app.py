@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 import yaml
 from sqlalchemy import event
 
-from bot.app import build_app
+from bot.app import App, build_app
+from bot.telegram import TelegramSettings, build_application
 from dialogs import texts
 from dialogs.bank import load_bank
 from dialogs.events import Command, Preview, Start
@@ -14,6 +17,8 @@ from storage.statements import GuardedWrites
 from templates import compose
 from tests.support.answers import lines_before
 from tests.support.chat import Chair
+from tests.support.fake_bot_api import FakeBotAPI
+from tests.support.telegram import TOKEN
 
 
 async def test_the_first_chair_after_a_start_loads_compiles_and_connects_nothing(
@@ -47,3 +52,28 @@ async def test_the_first_chair_after_a_start_loads_compiles_and_connects_nothing
         assert waited_for == []
     finally:
         await app.close()
+
+
+async def test_the_bot_prepares_before_it_freezes_the_collector(
+    fake: FakeBotAPI, migrated_sqlite_url: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whatever loads after the freeze stays in the collector's full passes, which then hold chats up."""
+    steps: list[str] = []
+    prepare = App.prepare
+
+    async def recorded_prepare(app: App) -> None:
+        steps.append("prepare")
+        await prepare(app)
+
+    monkeypatch.setattr(App, "prepare", recorded_prepare)
+    monkeypatch.setattr(gc, "freeze", lambda: steps.append("freeze"))
+    application = build_application(
+        TelegramSettings(token=TOKEN, base_url=fake.base_url, base_file_url=fake.base_file_url),
+        database_url=migrated_sqlite_url)
+    await application.initialize()
+    try:
+        await application.post_init(application)  # type: ignore[misc]
+    finally:
+        await application.post_shutdown(application)  # type: ignore[misc]
+        await application.shutdown()
+    assert steps == ["prepare", "freeze"]
