@@ -20,8 +20,8 @@ class App:
     database: AsyncEngine
 
     async def prepare(self) -> None:
-        """Load, compile and connect now what the first events after a start would otherwise wait for."""
-        texts.prepare()
+        """Connect, and compile the statements, now rather than in the first events after a start (what
+        loads without the database, build_app loads)."""
         await self.store.prepare()
 
     async def close(self) -> None:
@@ -32,6 +32,7 @@ class App:
 def build_app(database_url: str, font_set: str = "windows", guiding_thought: str | None = None) -> App:
     """Must be called inside the event loop that will use it (async drivers bind to their loop)."""
     normalise.prepare()
+    texts.prepare()
     database = create_engine(database_url)
     maker = SummaryMaker(font_set=font_set, guiding_thought=guiding_thought)
     store = SqlChatStore(database)
