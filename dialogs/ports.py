@@ -1,4 +1,9 @@
-"""What the engine needs from storage and from the document maker. storage/ and templates/ implement these."""
+"""What the engine needs from storage and from the document maker. storage/ and templates/ implement these.
+
+One event of one chat is one unit of work: the unit loads the chat once (`ChatSnapshot`), the interview
+decides on that plain data and returns `ChatChanges`, and the unit writes them, all in one transaction
+that holds the chat's lock from the start, so two events of one chat never interleave.
+"""
 
 from __future__ import annotations
 
@@ -7,77 +12,89 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 
+@dataclass(frozen=True)
+class ChatRef:
+    """A chat as a front door knows it: which front door, and the chat's id there. Two front doors may
+    share the database without their chat or update ids colliding."""
+
+    source: str
+    chat_id: int
+
+
 @dataclass
 class ReportState:
-    id: int
+    id: int | None  # None: a report this event creates
     kind: str
     status: str  # "draft" or "done"
     cursor: str  # a question id, or "review" / "done"
     resume_to: str | None  # where to return after an edit
-    version: int
+    version: int  # raised on every change of position, so buttons of an older prompt are stale
     pending: list[str] | None = None  # options ticked so far on an open multiple choice
     defaults: dict[str, Any] = field(default_factory=dict)  # carried-over facts to confirm
 
 
-class ChatChanged(Exception):
-    """Another unit changed the chat after this one read it without the chat's lock. Nothing of this unit
-    was kept; the event is to be handled again, in an exclusive unit."""
+@dataclass
+class StoredReport:
+    state: ReportState
+    answers: dict[str, Any]  # question id → value (None for a skipped question)
+
+
+@dataclass
+class ChatSnapshot:
+    """Everything an event may decide on, read at the start of its unit."""
+
+    duplicate: bool  # the update was processed before: decide nothing, only show where the chair is
+    menu: str | None  # the chair's open menu (edit, reports, a confirmation), if any
+    current_report_id: int | None
+    reports: list[StoredReport]  # the chair's reports with their answers, oldest first
+
+    @property
+    def current(self) -> StoredReport | None:
+        return next((r for r in self.reports if r.state.id == self.current_report_id), None)
+
+
+@dataclass(frozen=True)
+class NewPhoto:
+    report_id: int | None  # None: the report this event creates
+    question_id: str
+    key: str  # chosen by the engine; the photo answer's value refers to it
+    data: bytes = field(repr=False)
+    caption: str | None = None
+
+
+@dataclass
+class ChatChanges:
+    """What one event writes. Chair-level fields hold their final values; the rest are the rows to write."""
+
+    menu: str | None = None
+    current_report_id: int | None = None  # ignored when `reports` holds a new report, which becomes current
+    reports: list[ReportState] = field(default_factory=list)  # positions to save; at most one with id None
+    answers: list[tuple[int | None, str, Any]] = field(default_factory=list)  # (report id, question id, value)
+    photos: list[NewPhoto] = field(default_factory=list)
+    deleted_reports: list[int] = field(default_factory=list)
+    forget: bool = False  # remove the chair and every report, answer and photo of theirs
+
+    @classmethod
+    def keeping(cls, snapshot: ChatSnapshot) -> ChatChanges:
+        """No change yet: the chair-level fields as they were loaded."""
+        return cls(menu=snapshot.menu, current_report_id=snapshot.current_report_id)
 
 
 class ChatUnit(Protocol):
-    """One chat's data in one unit of work: what it writes is kept whole or not at all, and only if no
-    other unit changed the chat meanwhile (see ChatStore.unit)."""
+    snapshot: ChatSnapshot
+    """The chat as it was when the unit began (a new chat: no menu, no reports)."""
 
-    duplicate: bool
-    """The update the unit was opened for was processed before: apply nothing."""
+    async def apply(self, changes: ChatChanges) -> None:
+        """Write the changes; they are committed, whole, when the unit ends without error."""
 
-    menu: str | None
-    """The chair's open menu (edit, reports, a confirmation), if any."""
-
-    async def set_menu(self, menu: str | None) -> None: ...
-
-    async def current_report(self) -> ReportState | None: ...
-
-    async def create_report(self, kind: str, cursor: str, defaults: dict[str, Any] | None = None) -> ReportState:
-        """A new report, made the chair's current one."""
-
-    async def save_report(self, report: ReportState) -> None:
-        """Persist cursor, status, resume point and pending selection, bumping the version."""
-
-    async def reports(self) -> list[ReportState]:
-        """This chair's reports, oldest first."""
-
-    async def open_report(self, report_id: int) -> ReportState | None:
-        """Make one of this chair's reports the current one; None if it isn't theirs."""
-
-    async def delete_report(self, report_id: int) -> bool:
-        """Delete one of this chair's reports with its answers; False if it isn't theirs."""
-
-    async def answers(self, report_id: int) -> dict[str, Any]:
-        """Answered questions of a report: id → value (None for a skipped question)."""
-
-    async def save_answer(self, report_id: int, question_id: str, value: Any) -> None: ...
-
-    async def delete_everything(self) -> None:
-        """Remove the chair and every report, answer and photo of theirs."""
-
-    async def add_photo(self, report_id: int, question_id: str, data: bytes, caption: str | None) -> int:
-        """Store one photo of a report; returns its id."""
-
-    async def photos(self, report_id: int) -> dict[int, tuple[bytes, str | None]]:
-        """A report's photos: id → (image bytes, caption)."""
+    async def photo_data(self, report_id: int) -> dict[str, bytes]:
+        """A report's photos: key → image bytes (read only when a document is made)."""
 
 
 class ChatStore(Protocol):
-    def unit(self, chat_id: int, update_id: int | None = None,
-             exclusive: bool = False) -> AbstractAsyncContextManager[ChatUnit]:
-        """A transaction for one event of one chat: committed on normal exit, rolled back on error.
-
-        `update_id`, if given, is recorded as processed; `duplicate` tells whether it already was. A store
-        may let a unit read without the chat's lock and check at commit that nobody changed the chat
-        meanwhile, raising ChatChanged if someone did; an `exclusive` unit holds the lock throughout and
-        never raises it.
-        """
+    def unit(self, chat: ChatRef, update_id: int | None = None) -> AbstractAsyncContextManager[ChatUnit]:
+        """One event of one chat: the chat's lock is taken first, then `update_id` (if given) is recorded as
+        processed and the chat is loaded. Committed on normal exit, rolled back on error."""
 
 
 class DocumentMaker(Protocol):
@@ -85,8 +102,8 @@ class DocumentMaker(Protocol):
 
     def filename(self, answers: dict[str, Any]) -> str: ...
 
-    def document(self, answers: dict[str, Any], photos: dict[int, bytes]) -> bytes:
-        """The DOCX; `photos` holds the images that photo answers refer to by id."""
+    def document(self, answers: dict[str, Any], photos: dict[str, bytes]) -> bytes:
+        """The DOCX; `photos` holds the images that photo answers refer to by key."""
 
     def phrases(self, answers: dict[str, Any]) -> dict[str, str]:
         """Unit-type vocabulary for question texts ({staff}, {self}, …)."""
