@@ -12,9 +12,10 @@ from typing import TextIO
 
 from bot.app import App, build_app
 from dialogs.events import Document, Event, Notice, Photo, Preview, Prompt, Reply, Start, Text
+from dialogs.ports import ChatRef
 from dialogs.texts import say
 
-CONSOLE_CHAT_ID = 0  # Telegram never uses 0, so the terminal chair can't collide with a real chat.
+CONSOLE_CHAT = ChatRef("console", 0)  # the one chair at this terminal
 
 
 def render(reply: Reply) -> str:
@@ -79,9 +80,9 @@ def run_console(
     with asyncio.Runner() as runner:
         app = runner.run(_build(database_url, font_set, guiding_thought))
         try:
-            show(runner.run(app.engine.handle(CONSOLE_CHAT_ID, Start())))
+            show(runner.run(app.engine.handle(CONSOLE_CHAT, Start())))
             while line := stdin.readline():
-                show(runner.run(app.engine.handle(CONSOLE_CHAT_ID, to_event(line, asked))))
+                show(runner.run(app.engine.handle(CONSOLE_CHAT, to_event(line, asked))))
             stdout.write("\n" + say("console_bye") + "\n")
         except KeyboardInterrupt:
             stdout.write("\n" + say("console_bye") + "\n")

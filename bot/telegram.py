@@ -47,10 +47,12 @@ from dialogs.events import (
     Unsupported,
 )
 from dialogs.menus import MENU_PREFIX
+from dialogs.ports import ChatRef
 from dialogs.texts import COMMANDS, command_descriptions, say
 
 log = logging.getLogger(__name__)
 
+SOURCE = "telegram"  # this front door's name for its chats and updates in the shared tables
 MESSAGE_LIMIT = 4096
 CALLBACK_LIMIT = 64
 TAMPERED = "?"  # a question id no report ever has: the engine answers with the current question
@@ -273,7 +275,7 @@ def _handler(settings: TelegramSettings):  # type: ignore[no-untyped-def]
             return
         engine: Engine = context.application.bot_data["engine"]
         started = time.perf_counter()
-        replies = await engine.handle(chat.id, event, update_id=update.update_id)
+        replies = await engine.handle(ChatRef(SOURCE, chat.id), event, update_id=update.update_id)
         edit_target = query.message if isinstance(event, Toggle) and query is not None else None
         await send_replies(edit_target, context.bot, chat.id, replies)
         asked = next((r.question_id for r in reversed(replies) if isinstance(r, Prompt)), "-")

@@ -33,9 +33,9 @@ TERMS = {"year": "本年度", "half": "上半年", "school": "本学年"}
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "h1", "h2", "p" or "figure" (a photo: `ref` is its id, `text` its caption line)
+    kind: str  # "h1", "h2", "p" or "figure" (a photo: `ref` is its key, `text` its caption line)
     text: str
-    ref: int | None = None
+    ref: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,9 +206,10 @@ class Composer:
         figures = []
         for question in self.bank.questions:
             if question.type == "photo" and question.section == part:
-                for photo_id, caption in ctx["a"][question.id] or []:
+                for photo_key, caption in ctx["a"][question.id] or []:
                     line = ENVIRONMENT.get_template("figure.j2").render(number=first + len(figures), caption=caption)
-                    figures.append(Block("figure", line.strip(), photo_id))
+                    # Reports from before photo keys refer to their photos by row id, now the key's text.
+                    figures.append(Block("figure", line.strip(), str(photo_key)))
         return figures
 
 

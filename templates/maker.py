@@ -26,7 +26,7 @@ class SummaryMaker:
         title = self.composer.compose(answers).title
         return _UNSAFE_FILENAME.sub("", title) + ".docx"
 
-    def document(self, answers: dict[str, Any], photos: dict[int, bytes] | None = None) -> bytes:
+    def document(self, answers: dict[str, Any], photos: dict[str, bytes] | None = None) -> bytes:
         # python-docx, lxml and Pillow load on the first document, not in every bot process at start-up.
         from templates import docx
 

@@ -24,19 +24,19 @@ class Overlap:
     def __init__(self, engine: Engine) -> None:
         self.inner_handle = engine.handle
         engine.handle = self.handle  # type: ignore[method-assign]
-        self.now: Counter[int] = Counter()
+        self.now: Counter[object] = Counter()
         self.most_at_once = 0
         self.most_for_one_chat = 0
 
-    async def handle(self, chat_id: int, event, update_id=None):  # type: ignore[no-untyped-def]
-        self.now[chat_id] += 1
+    async def handle(self, chat, event, update_id=None):  # type: ignore[no-untyped-def]
+        self.now[chat] += 1
         self.most_at_once = max(self.most_at_once, sum(self.now.values()))
-        self.most_for_one_chat = max(self.most_for_one_chat, self.now[chat_id])
+        self.most_for_one_chat = max(self.most_for_one_chat, self.now[chat])
         try:
             await asyncio.sleep(0.002)  # a slow moment (network, disk) in which other chats can move on
-            return await self.inner_handle(chat_id, event, update_id)
+            return await self.inner_handle(chat, event, update_id)
         finally:
-            self.now[chat_id] -= 1
+            self.now[chat] -= 1
 
 
 async def test_chairs_typing_at_once_each_get_their_answers_in_order(fake: FakeBotAPI, database) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from dialogs.answers import AnswerError, ParseContext, clean_text, parse_answer
 from dialogs.bank import load_bank
 from dialogs.events import Notice, Preview, Prompt, Text
 from dialogs.normalise import normalise_text
+from dialogs.ports import ChatRef
 from storage.database import create_engine
 from templates.maker import SummaryMaker
 from tests.support.chat import make_engine
@@ -81,12 +82,12 @@ def test_the_engine_never_raises(migrated_sqlite_url: str, lines: list[str]) -> 
     async def scenario() -> None:
         database = create_engine(migrated_sqlite_url)
         engine = make_engine(database)
-        chat_id = next(_chat_ids)
+        chat = ChatRef("telegram", next(_chat_ids))
         try:
-            await engine.handle(chat_id, Text("/start"))
-            await engine.handle(chat_id, Text("红星机械厂"))  # past the first question, into numbers and choices
+            await engine.handle(chat, Text("/start"))
+            await engine.handle(chat, Text("红星机械厂"))  # past the first question, into numbers and choices
             for line in lines:
-                replies = await engine.handle(chat_id, Text(line))
+                replies = await engine.handle(chat, Text(line))
                 assert replies and all(isinstance(r, Notice | Prompt | Preview) for r in replies), replies
         finally:
             await database.dispose()

@@ -80,5 +80,5 @@ async def test_oversized_fake_and_bomb_images_are_refused_and_not_stored(databas
         assert chair.prompt.question_id == "culture_photo"
     assert "像素太多" in messages[0] and "没能识别" in messages[1] and "10MB" in messages[2]
     assert "culture_photo" not in await answers_of(chair)
-    async with chair.engine.store.unit(chair.chat_id) as unit:
-        assert await unit.photos((await unit.current_report()).id) == {}
+    async with chair.engine.store.unit(chair.chat) as unit:
+        assert await unit.photo_data(unit.snapshot.current_report_id) == {}

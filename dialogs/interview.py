@@ -1,0 +1,334 @@
+"""The interview's decisions: one event and the chat as loaded in, the changes and the replies out.
+
+Nothing here touches storage: every method works on a Turn (plain data), so the same event on the same
+snapshot always decides the same way.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from dialogs import display, menus
+from dialogs.answers import AnswerError, ParseContext, check_relations, clean_text, parse_answer, validate_keys
+from dialogs.bank import Bank, Question
+from dialogs.events import (
+    Choice,
+    Command,
+    Event,
+    Notice,
+    Photo,
+    Preview,
+    Prompt,
+    Reply,
+    Start,
+    Submit,
+    Text,
+    Toggle,
+    Unsupported,
+)
+from dialogs.flow import DONE, INTRO, REVIEW, Flow
+from dialogs.ports import ChatSnapshot, DocumentMaker, ReportState
+from dialogs.texts import command_for, say
+from dialogs.turn import DocumentDue, Turn
+
+REPORT_KIND = "annual"
+CAPTION_LIMIT = 15
+
+Decision = list[Reply | DocumentDue]
+
+
+class Interview:
+    def __init__(self, bank: Bank, maker: DocumentMaker, today: Callable[[], date]) -> None:
+        self.bank = bank
+        self.maker = maker
+        self.flow = Flow(bank)
+        self.today = today
+
+    def decide(self, snapshot: ChatSnapshot, event: Event) -> tuple[Turn, Decision]:
+        turn = Turn(snapshot)
+        return turn, self._dispatch(turn, event)
+
+    def resume(self, snapshot: ChatSnapshot) -> list[Reply]:
+        """Where the chair is, for an update handled before whose replies may have been lost."""
+        return [r for r in self.current(Turn(snapshot)) if isinstance(r, Prompt)]
+
+    # ------------------------------------------------------------------ dispatch
+
+    def _dispatch(self, turn: Turn, event: Event) -> Decision:
+        if isinstance(event, Text) and (name := command_for(event.text)):
+            event = Command(name)
+        if isinstance(event, Command) and event.question_id is not None and self._stale(turn, event):
+            return [Notice(say("stale_button")), *self.current(turn)]
+        if isinstance(event, Command) and event.name in ("new", "reports", "edit", "forget"):
+            return self._open_menu(turn, event.name)
+        if turn.menu:
+            return menus.handle(self, turn, event)
+        if turn.report is None:
+            return self.new_report(turn, say("welcome"))
+        if isinstance(event, Unsupported):
+            return [Notice(say("unsupported")), *self.where(turn)]
+        if isinstance(event, Start):
+            return [Notice(say("welcome_back")), *self.where(turn)]
+        if isinstance(event, Command):
+            return self.command(turn, event.name)
+        question = self.bank.by_id.get(turn.report.cursor)
+        if question is None:
+            return self.where(turn)  # typed text or a tapped button while no question is open
+        if isinstance(event, Choice | Toggle | Submit) and (
+            event.question_id not in (None, question.id) or event.version not in (None, turn.report.version)
+        ):
+            return [Notice(say("stale_button")), self.prompt(turn)]
+        if isinstance(event, Photo):
+            return self._photo(turn, question, event)
+        if question.type == "photo":
+            return [Notice(say("photo_expected")), self.prompt(turn)]
+        if isinstance(event, Toggle):
+            return self._toggle(turn, question, event.key)
+        if isinstance(event, Submit):
+            return self._answer(turn, question, lambda: validate_keys(question, turn.report.pending or []))
+        if isinstance(event, Choice):
+            return self._answer(turn, question, lambda: validate_keys(question, list(event.keys)))
+        ctx = ParseContext(today=self.today(), year=turn.answers.get("year"), period=turn.answers.get("period"))
+        return self._answer(turn, question, lambda: parse_answer(question, event.text, ctx))
+
+    def _stale(self, turn: Turn, event: Command) -> bool:
+        """A command button from a message older than the chair's current question or menu."""
+        if turn.menu:
+            return event.question_id != menus.MENU_PREFIX + turn.menu
+        if turn.report is None:
+            return True
+        return event.question_id != turn.report.cursor or event.version != turn.report.version
+
+    def current(self, turn: Turn) -> list[Reply]:
+        if turn.menu:
+            return menus.handle(self, turn, Start())  # type: ignore[return-value]  # Start never makes a document
+        return self.where(turn) if turn.report else [Notice(say("no_report"))]
+
+    def _open_menu(self, turn: Turn, name: str) -> Decision:
+        if name == "new":
+            return self.new_report(turn, say("new_report"))
+        if turn.report is None and name == "edit":
+            return self.new_report(turn, say("welcome"))
+        return menus.open_menu(self, turn, name)
+
+    def new_report(self, turn: Turn, greeting: str) -> Decision:
+        """Start a report, offering the unit facts of the chair's previous one as defaults."""
+        turn.set_menu(None)
+        if turn.report is not None and not turn.answers and turn.report.status == "draft":
+            return [Notice(greeting), *self.where(turn)]  # an untouched draft is reused, not multiplied
+        defaults = self._carried_facts(turn)
+        first = self.flow.fire(INTRO, {}, "advance")
+        assert first is not None
+        turn.create_report(ReportState(id=None, kind=REPORT_KIND, status="draft", cursor=first, resume_to=None,
+                                       version=0, defaults=defaults))
+        notices = [Notice(greeting)]
+        if defaults:
+            notices.append(Notice(say("carried_over")))
+        return [*notices, self.prompt(turn)]
+
+    def _carried_facts(self, turn: Turn) -> dict[str, Any]:
+        for report in reversed(turn.reports):
+            answers = self.bank.effective(report.answers)
+            if answers.get("unit_name"):
+                return {q.id: answers[q.id] for q in self.bank.questions
+                        if q.carry and answers.get(q.id) is not None}
+        return {}
+
+    # ------------------------------------------------------------------ answering
+
+    def _toggle(self, turn: Turn, question: Question, key: str) -> Decision:
+        report = turn.report
+        if question.type != "multi" or question.option(key) is None:
+            return [Notice(say("stale_button")), self.prompt(turn)]
+        ticked = list(report.pending or [])
+        if key in ticked:
+            ticked.remove(key)
+        elif key == question.exclusive:
+            ticked = [key]
+        else:
+            ticked = [k for k in ticked if k != question.exclusive] + [key]
+        report.pending = [o.key for o in question.options if o.key in ticked]
+        turn.save_report()
+        return [self.prompt(turn)]
+
+    def _photo(self, turn: Turn, question: Question, photo: Photo) -> Decision:
+        if question.type != "photo":
+            return [Notice(say("photo_not_here")), self.prompt(turn)]
+        from dialogs.photos import check_photo  # Pillow loads with the first photo, not at start-up
+
+        try:
+            check_photo(photo.data)
+        except AnswerError as error:
+            return [Notice(str(error)), self.prompt(turn)]
+        caption = clean_text(photo.caption or "")[:CAPTION_LIMIT] or None
+        key = uuid.uuid4().hex
+        turn.add_photo(question.id, key, photo.data, caption)
+        value = [*(turn.answers.get(question.id) or []), [key, caption]]
+        if len(value) >= (question.max or 1):
+            return self.store_answer(turn, question, value)
+        turn.save_answer(question.id, value)
+        turn.save_report()  # a new version, so older buttons are stale
+        return [Notice(say("photo_received", n=len(value))), self.prompt(turn)]
+
+    def _answer(self, turn: Turn, question: Question, parse: Callable[[], Any]) -> Decision:
+        phrases = self.maker.phrases(turn.answers)
+        try:
+            value = parse()
+            check_relations(
+                question, value, self.bank.effective(turn.answers), self.bank.by_id,
+                lambda q: display.label(q, phrases),
+            )
+        except AnswerError as error:
+            return [Notice(str(error)), self.prompt(turn)]
+        return self.store_answer(turn, question, value)
+
+    def store_answer(self, turn: Turn, question: Question, value: Any) -> Decision:
+        turn.save_answer(question.id, value)
+        turn.report.pending = None
+        replies: Decision = []
+        if question.type == "text" and value is not None:
+            replies.append(Notice(say("saved", value=value)))
+        return replies + self._move_on(turn, "advance" if value is not None else "skip")
+
+    def _move_on(self, turn: Turn, trigger: str) -> Decision:
+        """After an answer: the next open question, or back to where an edit started."""
+        report = turn.report
+        answers = self.bank.effective(turn.answers)
+        target = self.flow.fire(report.cursor, answers, trigger) or REVIEW
+        resume = report.resume_to
+        if resume is not None:
+            if resume in (REVIEW, DONE):
+                resume_at = len(self.bank.questions)
+            elif resume in self.bank.by_id and self.bank.by_id[resume].is_shown(answers):
+                resume_at = self.bank.index(resume)
+            else:
+                resume_at = -1
+            if resume_at < 0:
+                report.resume_to = None
+            elif target in self.bank.by_id and self.bank.index(target) < resume_at:
+                pass  # the change opened a follow-up question; ask it before returning
+            else:
+                target, report.resume_to = resume, None
+        if target == REVIEW and report.status == "done":
+            target = DONE
+        report.cursor = target
+        turn.save_report()
+        return self.where(turn)
+
+    # ------------------------------------------------------------------ commands
+
+    def command(self, turn: Turn, name: str) -> Decision:
+        answers = self.bank.effective(turn.answers)
+        if name == "back":
+            return self._back(turn)
+        if name == "skip":
+            return self._skip(turn)
+        if name in ("keep", "next"):
+            return self._keep(turn)
+        if name == "cancel":
+            return self._cancel(turn)
+        if name == "preview":
+            text = self.maker.preview(answers)
+            return [Preview(text) if text else Notice(say("preview_empty")), *self.where(turn)]
+        if name == "status":
+            return [Notice(self._status_text(turn)), *self.where(turn)]
+        if name == "help":
+            return [Notice(say("help")), *self.where(turn)]
+        if name == "finish":
+            return self._finish(turn)
+        return [Notice(say("unknown_command")), *self.where(turn)]
+
+    def _back(self, turn: Turn) -> Decision:
+        source = REVIEW if turn.report.cursor == DONE else turn.report.cursor
+        target = self.flow.fire(source, self.bank.effective(turn.answers), "back")
+        if target is None:
+            return [Notice(say("at_first")), *self.where(turn)]
+        turn.report.cursor, turn.report.pending = target, None
+        turn.save_report()
+        return self.where(turn)
+
+    def _skip(self, turn: Turn) -> Decision:
+        question = self.bank.by_id.get(turn.report.cursor)
+        if question is None:
+            return self.where(turn)
+        if not question.optional:
+            label = display.label(question, self.maker.phrases(turn.answers))
+            return [Notice(say("skip_required", label=label, why=say("skip_required_why"))), self.prompt(turn)]
+        return [Notice(say("skipped")), *self.store_answer(turn, question, None)]
+
+    def _keep(self, turn: Turn) -> Decision:
+        question = self.bank.by_id.get(turn.report.cursor)
+        if question is not None and question.id in turn.answers:
+            return self._move_on(turn, "advance")
+        if question is not None and question.type == "photo":
+            return [Notice(say("photo_expected")), self.prompt(turn)]
+        if question is not None and question.id in turn.report.defaults:
+            return self._answer(turn, question, lambda: turn.report.defaults[question.id])
+        return [Notice(say("nothing_to_keep")), *self.where(turn)]
+
+    def _cancel(self, turn: Turn) -> Decision:
+        if turn.report.resume_to is None:
+            return [Notice(say("nothing_to_cancel")), *self.where(turn)]
+        turn.report.cursor, turn.report.resume_to, turn.report.pending = turn.report.resume_to, None, None
+        turn.save_report()
+        return [Notice(say("edit_cancelled")), *self.where(turn)]
+
+    def _finish(self, turn: Turn) -> Decision:
+        answers = self.bank.effective(turn.answers)
+        missing = self.flow.missing(answers)
+        if missing:
+            phrases = self.maker.phrases(answers)
+            names = "、".join(display.label(q, phrases) for q in missing)
+            return [Notice(say("finish_missing", missing=names)), *self.where(turn)]
+        if turn.report.status != "done" or turn.report.cursor != DONE:
+            turn.report.status, turn.report.cursor, turn.report.resume_to = "done", DONE, None
+            turn.report.pending = None
+            turn.save_report()
+        return self.document(turn.report.id, answers)
+
+    def document(self, report_id: int | None, answers: dict[str, Any]) -> Decision:
+        assert report_id is not None  # a report is finished only after answers were stored in earlier events
+        filename = self.maker.filename(answers)
+        return [DocumentDue(report_id, filename, answers), Notice(say("done_notice", filename=filename))]
+
+    # ------------------------------------------------------------------ where the chair is
+
+    def where(self, turn: Turn) -> list[Reply]:
+        cursor = turn.report.cursor
+        if cursor == REVIEW:
+            return [Notice(say("review"))]
+        if cursor == DONE:
+            return [Notice(say("already_done"))]
+        return [self.prompt(turn)]
+
+    def prompt(self, turn: Turn) -> Prompt:
+        question = self.bank.by_id[turn.report.cursor]
+        answers = self.bank.effective(turn.answers)
+        phrases = self.maker.phrases(answers)
+        current = answers.get(question.id, display.UNANSWERED)
+        default = turn.report.defaults.get(question.id, display.UNANSWERED)
+        keep = current if current is not display.UNANSWERED else default
+        text = display.question_text(question, phrases, current, default, editing=turn.report.resume_to is not None)
+        return Prompt(
+            question_id=question.id,
+            text=text,
+            options=display.options(question, phrases),
+            multi=question.type == "multi",
+            can_skip=question.optional,
+            can_back=any(q.id in answers for q in self.bank.questions[: self.bank.index(question.id)]),
+            progress=display.progress(self.bank, question, answers),
+            version=turn.report.version,
+            selected=tuple(turn.report.pending or ()),
+            keep=None if keep is display.UNANSWERED else display.format_value(question, keep, phrases),
+            photo=question.type == "photo",
+        )
+
+    def _status_text(self, turn: Turn) -> str:
+        question = self.bank.by_id.get(turn.report.cursor)
+        if question is None:
+            return say("review") if turn.report.cursor == REVIEW else say("already_done")
+        p = display.progress(self.bank, question, self.bank.effective(turn.answers))
+        return say("status", section=p.section, n=p.n, m=p.m, percent=p.percent)
