@@ -1,4 +1,8 @@
-"""Turning what a chair typed or tapped into a stored value, or a Chinese reason why not."""
+"""Turning what a chair typed or tapped into a stored value, or a Chinese reason why not.
+
+Each kind of question has its parser here; dialogs/question_types.py says which parser serves which kind.
+The words chairs type around their answers (约, 左右, 人次, 是/否…) are data, in input_words.yaml.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,29 @@ import unicodedata
 import warnings
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dialogs.bank import Question
+import yaml
+
+from dialogs import formats
 from dialogs.normalise import normalise_text
 from dialogs.texts import say
+
+if TYPE_CHECKING:
+    from dialogs.bank import Question
+
+HERE = Path(__file__).parent
 
 
 class AnswerError(ValueError):
     """The input can't be accepted; str(error) is the message for the chair."""
+
+
+class NotANumber(AnswerError):
+    """The text holds no number at all (as opposed to a number out of bounds)."""
 
 
 @dataclass(frozen=True)
@@ -36,18 +53,51 @@ class ParseContext:
         return date(self.year, 1, 1), date(self.year, 12, 31)
 
 
+@dataclass(frozen=True)
+class InputWords:
+    approx_prefix: re.Pattern[str]
+    approx_suffix: re.Pattern[str]
+    unit_suffix: re.Pattern[str]
+    money_suffix: re.Pattern[str]
+    negative_prefix: tuple[str, ...]
+    yes: frozenset[str]
+    no: frozenset[str]
+    today: frozenset[str]
+    chinese_digits: re.Pattern[str]
+    month: re.Pattern[str]
+    date: re.Pattern[str]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def words() -> InputWords:
+    with (HERE / "input_words.yaml").open(encoding="utf-8") as f:
+        raw = yaml.safe_load(f)
+    return InputWords(
+        approx_prefix=re.compile(f"^({_alternatives(raw['approx_prefix'])})"),
+        approx_suffix=re.compile(f"({_alternatives(raw['approx_suffix'])})$"),
+        unit_suffix=re.compile(f"({_alternatives(raw['unit_suffix'])})$"),
+        money_suffix=re.compile(f"({_alternatives(raw['money_suffix'])})$"),
+        negative_prefix=tuple(raw["negative_prefix"]),
+        yes=frozenset(raw["yes"]),
+        no=frozenset(raw["no"]),
+        today=frozenset(raw["today"]),
+        chinese_digits=re.compile(f"[{raw['chinese_digits']}]"),
+        month=re.compile(raw["month"]),
+        date=re.compile(raw["date"]),
+    )
+
+
 # Characters XML 1.0 can't hold, plus lone surrogates: python-docx raises on them.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_APPROX_PREFIX = re.compile(r"^(大约|大概|将近|约|近|共|合计|总共|一共)")
-_APPROX_SUFFIX = re.compile(r"(左右|以上|余|多|来)$")
-_UNIT_SUFFIX = re.compile(r"(人次|户次|人|名|次|期|场|件|户|个|项|位|届)$")
-_MONEY_SUFFIX = re.compile(r"(人民币|元整|元|块钱|块)$")
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
 # A summary is signed after its period ends; a year later it is surely a typo.
 LATEST_SIGNING = timedelta(days=365)
-_YES = {"是", "有", "对", "开了", "召开了", "yes", "y", "1", "是的", "有的"}
-_NO = {"否", "没有", "无", "没", "不是", "没开", "no", "n", "2", "未召开"}
+MONEY_LIMIT = 1_000_000_000
 
 
 def clean_text(text: str) -> str:
@@ -75,11 +125,12 @@ def parse_number(text: str, *, example: str = "12") -> float:
     raw = _normalise(text)
     if not raw:
         raise AnswerError(say("err_empty"))
-    if raw.startswith(("-", "负")):
+    w = words()
+    if raw.startswith(w.negative_prefix):
         raise AnswerError(say("err_negative"))
-    t = _APPROX_PREFIX.sub("", raw)
-    t = _MONEY_SUFFIX.sub("", _UNIT_SUFFIX.sub("", t))
-    t = _APPROX_SUFFIX.sub("", t)
+    t = w.approx_prefix.sub("", raw)
+    t = w.money_suffix.sub("", w.unit_suffix.sub("", t))
+    t = w.approx_suffix.sub("", t)
     if _THOUSANDS.match(t):
         t = t.replace(",", "")
     if _PLAIN.match(t):
@@ -87,13 +138,13 @@ def parse_number(text: str, *, example: str = "12") -> float:
     try:
         value = _cn2an().cn2an(t, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
-        raise AnswerError(say("err_not_number", text=text.strip()[:20], example=example)) from None
+        raise NotANumber(say("err_not_number", text=text.strip()[:20], example=example)) from None
     if value < 0:
         raise AnswerError(say("err_negative"))
     return float(value)
 
 
-def _parse_int(q: Question, text: str) -> int:
+def parse_int(q: Question, text: str, _ctx: ParseContext) -> int:
     value = parse_number(text, example=q.example or "12")
     if value != int(value):
         raise AnswerError(say("err_fraction"))
@@ -102,19 +153,17 @@ def _parse_int(q: Question, text: str) -> int:
     return int(value)
 
 
-def _parse_money(q: Question, text: str) -> float:
+def parse_money(q: Question, text: str, _ctx: ParseContext) -> float:
     try:
-        value = parse_number(text, example=q.example or "2.4万")
-    except AnswerError as error:
-        if "负" in str(error) or not clean_text(text):
-            raise
+        value = parse_number(text, example=q.example or "")
+    except NotANumber:
         raise AnswerError(say("err_money")) from None
-    if value > 1e9:
-        raise AnswerError(say("err_range", min=0, max=1000000000))
+    if value > MONEY_LIMIT:
+        raise AnswerError(say("err_range", min=0, max=MONEY_LIMIT))
     return round(value, 2)
 
 
-def _parse_text(q: Question, text: str) -> str:
+def parse_text(q: Question, text: str, _ctx: ParseContext) -> str:
     value = normalise_text(clean_text(text))
     if q.strip_suffix and value.endswith(q.strip_suffix) and len(value) > len(q.strip_suffix):
         value = value.removesuffix(q.strip_suffix).strip()
@@ -136,44 +185,52 @@ def _option_by_text(q: Question, token: str) -> str:
     raise AnswerError(say("err_choice", max=len(q.options)))
 
 
-def _parse_choice(q: Question, text: str) -> str:
+def parse_choice(q: Question, text: str, _ctx: ParseContext) -> str:
     token = _normalise(text)
     if not token:
         raise AnswerError(say("err_empty"))
     return _option_by_text(q, token)
 
 
-def _parse_multi(q: Question, text: str) -> list[str]:
+def parse_multi(q: Question, text: str, _ctx: ParseContext) -> list[str]:
     tokens = [t for t in re.split(r"[\s,，、;；/]+", unicodedata.normalize("NFKC", clean_text(text))) if t]
     if len(tokens) == 1 and re.fullmatch(r"\d+", tokens[0]) and int(tokens[0]) > len(q.options):
         tokens = list(tokens[0])  # "134" typed without separators
     if not tokens:
         raise AnswerError(say("err_empty"))
-    return validate_keys(q, [_option_by_text(q, t) for t in tokens])
+    return multi_from_keys(q, [_option_by_text(q, t) for t in tokens])
 
 
-def validate_keys(q: Question, keys: list[str]) -> Any:
-    """Keys tapped on buttons: known, deduplicated in bank order, the exclusive option alone."""
-    if q.type == "yesno":
-        if len(keys) != 1 or keys[0] not in ("yes", "no"):
-            raise AnswerError(say("err_yesno"))
-        return keys[0] == "yes"
-    known = {o.key for o in q.options}
-    if not keys or any(k not in known for k in keys):
+def _known_keys(q: Question, keys: list[str]) -> None:
+    if not keys or any(q.option(k) is None for k in keys):
         raise AnswerError(say("err_choice", max=len(q.options)))
-    if q.type == "choice":
-        return keys[0]
+
+
+def choice_from_keys(q: Question, keys: list[str]) -> str:
+    _known_keys(q, keys)
+    return keys[0]
+
+
+def yesno_from_keys(_q: Question, keys: list[str]) -> bool:
+    if len(keys) != 1 or keys[0] not in ("yes", "no"):
+        raise AnswerError(say("err_yesno"))
+    return keys[0] == "yes"
+
+
+def multi_from_keys(q: Question, keys: list[str]) -> list[str]:
+    """Keys tapped on buttons: known, deduplicated in bank order, the exclusive option alone."""
+    _known_keys(q, keys)
     chosen = [o.key for o in q.options if o.key in set(keys)]
     if q.exclusive in chosen and len(chosen) > 1:
         raise AnswerError(say("err_multi_exclusive", label=q.option(q.exclusive).label))
     return chosen
 
 
-def _parse_yesno(q: Question, text: str) -> bool:
+def parse_yesno(q: Question, text: str, _ctx: ParseContext) -> bool:
     token = _normalise(text).casefold().rstrip("。.!！")
-    if token in _YES:
+    if token in words().yes:
         return True
-    if token in _NO:
+    if token in words().no:
         return False
     raise AnswerError(say("err_yesno"))
 
@@ -182,9 +239,9 @@ def _to_int(token: str) -> int:
     return int(token) if token.isdigit() else int(_cn2an().cn2an(token, "smart"))
 
 
-def _parse_month(q: Question, text: str, ctx: ParseContext) -> int:
+def parse_month(q: Question, text: str, ctx: ParseContext) -> int:
     t = _normalise(text)
-    match = re.fullmatch(r"(?:\d{4}年)?([0-9一二三四五六七八九十]{1,3})月?(?:份)?", t)
+    match = words().month.fullmatch(t)
     try:
         month = _to_int(match.group(1)) if match else 0
     except ValueError:
@@ -196,18 +253,18 @@ def _parse_month(q: Question, text: str, ctx: ParseContext) -> int:
     return month
 
 
-def _parse_date(q: Question, text: str, ctx: ParseContext) -> str:
+def parse_date(q: Question, text: str, ctx: ParseContext) -> str:
     t = _normalise(text)
-    if t.casefold() in {"今天", "今日", "today"}:
+    if t.casefold() in words().today:
         day = ctx.today
     else:
-        if re.search("[一二三四五六七八九十]", t):
+        if words().chinese_digits.search(t):
             # cn2an warns with the text it could not read, and a warning lands in the logs, which never carry
             # answers; the chair hears of it below as err_date.
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 t = _cn2an().transform(t, "cn2an")
-        match = re.fullmatch(r"(?:(\d{4})[年\-/.])?(\d{1,2})[月\-/.](\d{1,2})[日号]?", t)
+        match = words().date.fullmatch(t)
         if not match:
             raise AnswerError(say("err_date"))
         year = int(match.group(1)) if match.group(1) else ctx.today.year
@@ -217,34 +274,9 @@ def _parse_date(q: Question, text: str, ctx: ParseContext) -> str:
             raise AnswerError(say("err_date")) from None
     span = ctx.span()
     if span and not span[0] <= day <= span[1] + LATEST_SIGNING:
-        raise AnswerError(say("err_date_period", date=_chinese(day), start=_chinese(span[0]),
-                              latest=_chinese(span[1] + LATEST_SIGNING)))
+        raise AnswerError(say("err_date_period", date=formats.full_date(day), start=formats.full_date(span[0]),
+                              latest=formats.full_date(span[1] + LATEST_SIGNING)))
     return day.isoformat()
-
-
-def _chinese(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def parse_answer(q: Question, text: str, ctx: ParseContext) -> Any:
-    """The value to store for a typed answer to `q`; raises AnswerError with the chair's message."""
-    if q.type == "int":
-        return _parse_int(q, text)
-    if q.type == "money":
-        return _parse_money(q, text)
-    if q.type == "text":
-        return _parse_text(q, text)
-    if q.type == "choice":
-        return _parse_choice(q, text)
-    if q.type == "multi":
-        return _parse_multi(q, text)
-    if q.type == "yesno":
-        return _parse_yesno(q, text)
-    if q.type == "month":
-        return _parse_month(q, text, ctx)
-    if q.type == "date":
-        return _parse_date(q, text, ctx)
-    raise AssertionError(q.type)
 
 
 def check_relations(q: Question, value: Any, answers: dict[str, Any], bank_questions: dict[str, Question],

@@ -10,10 +10,14 @@ from typing import Any
 
 import yaml
 
+from dialogs.question_types import TYPES
+
 BANKS_DIR = Path(__file__).parent / "banks"
-QUESTION_TYPES = {"int", "money", "text", "choice", "multi", "yesno", "month", "date", "photo"}
 OPTION_KEY = re.compile(r"^[a-z0-9_]{1,12}$")
 QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
+# What the code needs to find in every bank, whatever the questions are called: the unit's name and
+# kind, the reporting period, the signing date, the party organisation the union works under.
+ROLES = {"unit_name", "unit_type", "period", "year", "sign_date", "party_org"}
 WHEN_OPERATORS = {"equals", "gt", "excludes", "includes", "answered", "in"}
 CHECK_OPERATORS = {"le", "ge"}
 
@@ -80,6 +84,7 @@ class Question:
     unit: str | None = None
     strip_suffix: str | None = None
     carry: bool = False
+    role: str | None = None
 
     def option(self, key: str) -> Option | None:
         return next((o for o in self.options if o.key == key), None)
@@ -100,6 +105,11 @@ class Bank:
     sections: tuple[Section, ...]
     questions: tuple[Question, ...]
     by_id: dict[str, Question] = field(repr=False, compare=False, hash=False)
+    roles: dict[str, str] = field(default_factory=dict, repr=False, compare=False, hash=False)  # role → id
+
+    def fact(self, answers: dict[str, Any], role: str) -> Any:
+        """The answer to the question that plays `role` (see ROLES), or None."""
+        return answers.get(self.roles[role])
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
@@ -146,7 +156,7 @@ def _question(raw: dict[str, Any], sections: set[str], earlier: set[str]) -> Que
             raise BankError(f"{qid}: missing {required!r}")
     if raw["section"] not in sections:
         raise BankError(f"{qid}: unknown section {raw['section']!r}")
-    if raw["type"] not in QUESTION_TYPES:
+    if raw["type"] not in TYPES:
         raise BankError(f"{qid}: unknown type {raw['type']!r}")
     options = tuple(_option(qid, o) for o in raw.get("options", ()))
     if raw["type"] in {"choice", "multi"} and len(options) < 2:
@@ -168,8 +178,10 @@ def _question(raw: dict[str, Any], sections: set[str], earlier: set[str]) -> Que
         checks.append(Check(op, others))
     known_keys = {
         "id", "section", "label", "type", "text", "example", "optional", "options", "exclusive",
-        "when", "checks", "min", "max", "min_len", "max_len", "unit", "strip_suffix", "carry",
+        "when", "checks", "min", "max", "min_len", "max_len", "unit", "strip_suffix", "carry", "role",
     }
+    if raw.get("role") is not None and raw["role"] not in ROLES:
+        raise BankError(f"{qid}: unknown role {raw['role']!r}; roles are {sorted(ROLES)}")
     if unknown := set(raw) - known_keys:
         raise BankError(f"{qid}: unknown field(s) {sorted(unknown)}")
     return Question(
@@ -191,6 +203,7 @@ def _question(raw: dict[str, Any], sections: set[str], earlier: set[str]) -> Que
         unit=raw.get("unit"),
         strip_suffix=raw.get("strip_suffix"),
         carry=bool(raw.get("carry", False)),
+        role=raw.get("role"),
     )
 
 
@@ -212,7 +225,16 @@ def parse_bank(name: str, data: Any) -> Bank:
     positions = [order.index(q.section) for q in questions]
     if positions != sorted(positions):
         raise BankError(f"bank {name!r}: questions must follow the order of the sections")
-    return Bank(name=name, sections=sections, questions=tuple(questions), by_id={q.id: q for q in questions})
+    roles: dict[str, str] = {}
+    for question in questions:
+        if question.role in roles:
+            raise BankError(f"bank {name!r}: role {question.role!r} is played by two questions")
+        if question.role:
+            roles[question.role] = question.id
+    if missing := ROLES - set(roles):
+        raise BankError(f"bank {name!r}: no question plays the role(s) {sorted(missing)}")
+    return Bank(name=name, sections=sections, questions=tuple(questions), by_id={q.id: q for q in questions},
+                roles=roles)
 
 
 @cache

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+# How a front door offers a question: one tap on an option, ticks confirmed with 完成, images sent, or typed.
+Keyboard = Literal["options", "ticks", "photo", "typed"]
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ class Prompt:
     question_id: str
     text: str
     options: tuple[Option, ...] = ()
-    multi: bool = False
+    keyboard: Keyboard = "typed"
     can_skip: bool = False
     can_back: bool = False
     progress: Progress | None = None
@@ -91,7 +95,14 @@ class Prompt:
     selected: tuple[str, ...] = ()  # ticked so far on a multiple choice
     keep: str | None = None  # the current (or carried-over) answer the chair may keep with 沿用
     menu: bool = False  # a menu (edit, reports) rather than a question of the interview
-    photo: bool = False  # the question is answered by sending photos
+
+    @property
+    def multi(self) -> bool:
+        return self.keyboard == "ticks"
+
+    @property
+    def photo(self) -> bool:
+        return self.keyboard == "photo"
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from dialogs import display, menus
-from dialogs.answers import AnswerError, ParseContext, check_relations, clean_text, parse_answer, validate_keys
+from dialogs import display, menus, question_types
+from dialogs.answers import AnswerError, ParseContext, check_relations, clean_text
 from dialogs.bank import Bank, Question
 from dialogs.events import (
     Choice,
@@ -83,16 +83,15 @@ class Interview:
             return [Notice(say("stale_button")), self.prompt(turn)]
         if isinstance(event, Photo):
             return self._photo(turn, question, event)
-        if question.type == "photo":
-            return [Notice(say("photo_expected")), self.prompt(turn)]
         if isinstance(event, Toggle):
             return self._toggle(turn, question, event.key)
         if isinstance(event, Submit):
-            return self._answer(turn, question, lambda: validate_keys(question, turn.report.pending or []))
+            return self._answer(turn, question, lambda: question_types.parse_keys(question, turn.report.pending or []))
         if isinstance(event, Choice):
-            return self._answer(turn, question, lambda: validate_keys(question, list(event.keys)))
-        ctx = ParseContext(today=self.today(), year=turn.answers.get("year"), period=turn.answers.get("period"))
-        return self._answer(turn, question, lambda: parse_answer(question, event.text, ctx))
+            return self._answer(turn, question, lambda: question_types.parse_keys(question, list(event.keys)))
+        ctx = ParseContext(today=self.today(), year=self.bank.fact(turn.answers, "year"),
+                           period=self.bank.fact(turn.answers, "period"))
+        return self._answer(turn, question, lambda: question_types.parse_typed(question, event.text, ctx))
 
     def _stale(self, turn: Turn, event: Command) -> bool:
         """A command button from a message older than the chair's current question or menu."""
@@ -132,7 +131,7 @@ class Interview:
     def _carried_facts(self, turn: Turn) -> dict[str, Any]:
         for report in reversed(turn.reports):
             answers = self.bank.effective(report.answers)
-            if answers.get("unit_name"):
+            if self.bank.fact(answers, "unit_name"):
                 return {q.id: answers[q.id] for q in self.bank.questions
                         if q.carry and answers.get(q.id) is not None}
         return {}
@@ -141,7 +140,7 @@ class Interview:
 
     def _toggle(self, turn: Turn, question: Question, key: str) -> Decision:
         report = turn.report
-        if question.type != "multi" or question.option(key) is None:
+        if question_types.of(question).keyboard != "ticks" or question.option(key) is None:
             return [Notice(say("stale_button")), self.prompt(turn)]
         ticked = list(report.pending or [])
         if key in ticked:
@@ -155,7 +154,7 @@ class Interview:
         return [self.prompt(turn)]
 
     def _photo(self, turn: Turn, question: Question, photo: Photo) -> Decision:
-        if question.type != "photo":
+        if question_types.of(question).keyboard != "photo":
             return [Notice(say("photo_not_here")), self.prompt(turn)]
         from dialogs.photos import check_photo  # Pillow loads with the first photo, not at start-up
 
@@ -263,7 +262,7 @@ class Interview:
         question = self.bank.by_id.get(turn.report.cursor)
         if question is not None and question.id in turn.answers:
             return self._move_on(turn, "advance")
-        if question is not None and question.type == "photo":
+        if question is not None and question_types.of(question).keyboard == "photo":
             return [Notice(say("photo_expected")), self.prompt(turn)]
         if question is not None and question.id in turn.report.defaults:
             return self._answer(turn, question, lambda: turn.report.defaults[question.id])
@@ -316,14 +315,13 @@ class Interview:
             question_id=question.id,
             text=text,
             options=display.options(question, phrases),
-            multi=question.type == "multi",
+            keyboard=question_types.of(question).keyboard,
             can_skip=question.optional,
             can_back=any(q.id in answers for q in self.bank.questions[: self.bank.index(question.id)]),
             progress=display.progress(self.bank, question, answers),
             version=turn.report.version,
             selected=tuple(turn.report.pending or ()),
             keep=None if keep is display.UNANSWERED else display.format_value(question, keep, phrases),
-            photo=question.type == "photo",
         )
 
     def _status_text(self, turn: Turn) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from dialogs import display
+from dialogs import display, formats
 from dialogs.answers import AnswerError
 from dialogs.bank import Bank
 from dialogs.events import Choice, Command, Event, Notice, Option, Prompt, Reply, Start, Text, Unsupported
@@ -202,7 +202,7 @@ def _reports(engine: Interviewer, turn: Turn) -> tuple[Option, ...]:
         state = say("report_done") if report.status == "done" else say(
             "report_draft", percent=_percent(engine, answers))
         current = say("report_current") if turn.report is report else ""
-        options.append(Option(str(report.id), f"{_name(answers, number)}（{state}）{current}"))
+        options.append(Option(str(report.id), f"{_name(engine.bank, answers, number)}（{state}）{current}"))
     return tuple(options)
 
 
@@ -217,7 +217,7 @@ def _report_menu(engine: Interviewer, turn: Turn, report_id: int) -> tuple[str, 
 
 def _title(engine: Interviewer, turn: Turn, report_id: int) -> str:
     number = next((i for i, r in enumerate(turn.reports, 1) if r.state.id == report_id), 0)
-    return _name(_answers(engine, turn, report_id), number)
+    return _name(engine.bank, _answers(engine, turn, report_id), number)
 
 
 def _answers(engine: Interviewer, turn: Turn, report_id: int) -> dict[str, Any]:
@@ -225,14 +225,12 @@ def _answers(engine: Interviewer, turn: Turn, report_id: int) -> dict[str, Any]:
     return engine.bank.effective(stored.answers) if stored else {}
 
 
-def _name(answers: dict[str, Any], number: int) -> str:
-    if not answers.get("unit_name"):
+def _name(bank: Bank, answers: dict[str, Any], number: int) -> str:
+    unit = bank.fact(answers, "unit_name")
+    if not unit:
         return say("report_unnamed", number=number)
-    if not answers.get("year"):
-        return answers["unit_name"]
-    year = answers["year"]
-    period = say(f"period_{answers.get('period') or 'year'}", year=year, next=year + 1)
-    return say("report_name", unit=answers["unit_name"], period=period)
+    period = formats.period(bank.fact(answers, "year"), bank.fact(answers, "period"))
+    return say("report_name", unit=unit, period=period) if period else unit
 
 
 def _percent(engine: Interviewer, answers: dict[str, Any]) -> int:

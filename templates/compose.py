@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,8 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from dialogs import formats
 from dialogs.bank import Bank, load_bank
-from dialogs.display import money
 
 HERE = Path(__file__).parent
 BODY_PARTS = ("basic", "training", "rights", "welfare", "culture", "shortcomings", "plans")
@@ -28,7 +27,6 @@ LIST_LIMIT = 5
 OTHER = "other"
 BODY_KINDS = {"p", "figure"}
 THIN_PART_CHARS = 120  # welfare plus culture shorter than this share one heading
-TERMS = {"year": "本年度", "half": "上半年", "school": "本学年"}
 
 
 @dataclass(frozen=True)
@@ -63,9 +61,10 @@ def settings() -> dict[str, Any]:
         return yaml.safe_load(f)
 
 
-def vocabulary(answers: dict[str, Any]) -> dict[str, str]:
+def vocabulary(unit_type: str | None) -> dict[str, str]:
+    """The words of one kind of unit (default: before the kind is known)."""
     table = vocabulary_table()
-    return dict(table.get(answers.get("unit_type") or "default", table["default"]))
+    return dict(table.get(unit_type or "default", table["default"]))
 
 
 def cn_list(items: list[str], limit: int = LIST_LIMIT) -> str:
@@ -102,18 +101,6 @@ def items(text: str | None) -> list[str]:
     return [clause(p) for p in parts if clause(p)]
 
 
-def chinese_date(iso: str) -> str:
-    day = date.fromisoformat(iso)
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def percent(part: float, whole: float) -> str | None:
-    """One decimal, only for a real denominator and never above 100 %."""
-    if not whole or part > whole:
-        return None
-    return f"{part * 100 / whole:.1f}%"
-
-
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(HERE / "prose"),
@@ -123,10 +110,10 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters.update(money=money, cn_list=cn_list, clause=clause, chinese_date=chinese_date, items=items,
+    env.filters.update(money=formats.money, cn_list=cn_list, clause=clause, chinese_date=formats.full_date, items=items,
                        quoted=quoted)
     env.tests.update(cut=is_cut)
-    env.globals.update(percent=percent)
+    env.globals.update(percent=formats.percent)
     return env
 
 
@@ -150,9 +137,10 @@ class Composer:
     def context(self, answers: dict[str, Any]) -> dict[str, Any]:
         """What templates see: every question id (None when unanswered or skipped), vocabulary, helpers."""
         answers = self.bank.effective(answers)
-        words = vocabulary(answers)
+        words = vocabulary(self.bank.fact(answers, "unit_type"))
         facts = {q.id: answers.get(q.id) for q in self.bank.questions}
-        seed = f"{facts.get('unit_name')}|{facts.get('year')}"
+        fact = self.bank.fact
+        seed = f"{fact(facts, 'unit_name')}|{fact(facts, 'year')}"
 
         def prose(question_id: str) -> list[str]:
             """The chosen options of a choice or multi question, as they read inside a sentence.
@@ -173,11 +161,13 @@ class Composer:
             # Stable per report, so a re-downloaded document reads the same, yet varied across units.
             return variants[zlib.crc32(f"{seed}|{key}".encode()) % len(variants)]
 
-        party_org = self.bank.by_id["party_org"].option(facts["party_org"]) if facts.get("party_org") else None
+        party_key = fact(facts, "party_org")
+        party_org = self.bank.by_id[self.bank.roles["party_org"]].option(party_key) if party_key else None
         party = words["prefix"] + party_org.label if party_org else words["party"]
-        return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "period": _period(facts),
+        return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick,
+                "period": formats.period(fact(facts, "year"), fact(facts, "period")),
                 "party": party,
-                "term": TERMS.get(facts.get("period"), TERMS["year"])}
+                "term": formats.term(fact(facts, "period"))}
 
     def compose(self, answers: dict[str, Any]) -> Summary:
         ctx = self.context(answers)
@@ -197,7 +187,7 @@ class Composer:
             title=ENVIRONMENT.get_template("title.j2").render(ctx).strip(),
             blocks=tuple(_numbered(blocks)),
             signature=ENVIRONMENT.get_template("signature.j2").render(ctx).strip(),
-            date=chinese_date(ctx["a"]["sign_date"]) if ctx["a"]["sign_date"] else "",
+            date=formats.full_date(signed) if (signed := self.bank.fact(ctx["a"], "sign_date")) else "",
         )
 
 
@@ -211,17 +201,6 @@ class Composer:
                     # Reports from before photo keys refer to their photos by row id, now the key's text.
                     figures.append(Block("figure", line.strip(), str(photo_key)))
         return figures
-
-
-def _period(facts: dict[str, Any]) -> str:
-    year, period = facts.get("year"), facts.get("period")
-    if not year:
-        return ""
-    if period == "half":
-        return f"{year}年上半年"
-    if period == "school":
-        return f"{year}—{year + 1}学年"
-    return f"{year}年"
 
 
 def _blocks(text: str, figures: list[Block] = ()) -> list[Block]:  # type: ignore[assignment]

@@ -33,4 +33,4 @@ class SummaryMaker:
         return docx.render(self.composer.compose(answers), self.font_set, photos or {})
 
     def phrases(self, answers: dict[str, Any]) -> dict[str, str]:
-        return vocabulary(answers)
+        return vocabulary(self.composer.bank.fact(answers, "unit_type"))

@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
-from dialogs.answers import AnswerError, ParseContext, check_relations, parse_answer, validate_keys
+from dialogs.answers import AnswerError, ParseContext, check_relations
 from dialogs.bank import load_bank
 from dialogs.display import label
+from dialogs.question_types import parse_keys, parse_typed
 
 BANK = load_bank()
 Q = BANK.by_id
@@ -56,7 +57,7 @@ PHRASES = {"staff": "职工", "self": "公司", "congress": "职代会", "openne
     ],
 )
 def test_accepted(question: str, typed: str, value: object) -> None:
-    assert parse_answer(Q[question], typed, CTX) == value
+    assert parse_typed(Q[question], typed, CTX) == value
 
 
 @pytest.mark.parametrize(
@@ -85,7 +86,7 @@ def test_accepted(question: str, typed: str, value: object) -> None:
 )
 def test_refused(question: str, typed: str, message: str) -> None:
     with pytest.raises(AnswerError) as error:
-        parse_answer(Q[question], typed, CTX)
+        parse_typed(Q[question], typed, CTX)
     assert message in str(error.value)
 
 
@@ -94,32 +95,32 @@ def test_an_unreadable_chinese_date_is_refused_without_echoing_it_to_the_logs() 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         with pytest.raises(AnswerError, match="没看懂这个日期"):
-            parse_answer(Q["sign_date"], "两万五千两万五千月三日", CTX)
+            parse_typed(Q["sign_date"], "两万五千两万五千月三日", CTX)
 
 
 def test_a_half_year_refuses_months_after_june() -> None:
     half = ParseContext(today=date(2025, 7, 10), year=2025, period="half")
-    assert parse_answer(Q["congress_month"], "6月", half) == 6
+    assert parse_typed(Q["congress_month"], "6月", half) == 6
     with pytest.raises(AnswerError, match="上半年的总结只包括 1 到 6 月"):
-        parse_answer(Q["congress_month"], "9月", half)
+        parse_typed(Q["congress_month"], "9月", half)
 
 
 def test_a_school_year_spans_two_calendar_years() -> None:
     school = ParseContext(today=date(2026, 7, 10), year=2025, period="school")
-    assert parse_answer(Q["sign_date"], "2026年7月10日", school) == "2026-07-10"
+    assert parse_typed(Q["sign_date"], "2026年7月10日", school) == "2026-07-10"
     with pytest.raises(AnswerError, match="2025年9月1日"):
-        parse_answer(Q["sign_date"], "2025年3月1日", school)
+        parse_typed(Q["sign_date"], "2025年3月1日", school)
 
 
 def test_buttons_are_validated_too() -> None:
-    assert validate_keys(Q["activity_types"], ["walk", "basketball"]) == ["basketball", "walk"]
-    assert validate_keys(Q["congress"], ["yes"]) is True and validate_keys(Q["congress"], ["no"]) is False
+    assert parse_keys(Q["activity_types"], ["walk", "basketball"]) == ["basketball", "walk"]
+    assert parse_keys(Q["congress"], ["yes"]) is True and parse_keys(Q["congress"], ["no"]) is False
     with pytest.raises(AnswerError):
-        validate_keys(Q["congress"], ["maybe"])
+        parse_keys(Q["congress"], ["maybe"])
     with pytest.raises(AnswerError):
-        validate_keys(Q["activity_types"], ["none", "walk"])
+        parse_keys(Q["activity_types"], ["none", "walk"])
     with pytest.raises(AnswerError):
-        validate_keys(Q["unit_type"], ["castle"])
+        parse_keys(Q["unit_type"], ["castle"])
 
 
 @pytest.mark.parametrize(

@@ -70,3 +70,30 @@ def test_option_keys_must_be_short_ascii(raw_bank: dict) -> None:
 def test_unknown_fields_and_types_are_refused(raw_bank: dict) -> None:
     assert "unknown type 'number'" in _break(raw_bank, lambda qs: qs[3].update(type="number"))
     assert "unknown field(s) ['optinal']" in _break(raw_bank, lambda qs: qs[3].update(optinal=True))
+
+
+def test_every_role_the_code_looks_for_is_played_once(raw_bank: dict) -> None:
+    def unrole(qs: list) -> None:
+        next(q for q in qs if q.get("role") == "year").pop("role")
+    assert "no question plays the role(s) ['year']" in _break(raw_bank, unrole)
+
+    def twice(qs: list) -> None:
+        next(q for q in qs if q["id"] == "staff_total")["role"] = "unit_name"
+    assert "role 'unit_name' is played by two questions" in _break(raw_bank, twice)
+
+    def unknown(qs: list) -> None:
+        qs[3]["role"] = "headcount"
+    assert "unknown role 'headcount'" in _break(raw_bank, unknown)
+
+
+def test_a_renamed_question_keeps_its_role_in_the_interview(raw_bank: dict) -> None:
+    """The code finds the unit's name and year by role, so renaming the questions changes nothing."""
+    renamed = copy.deepcopy(raw_bank)
+    for q in renamed["questions"]:
+        if q["id"] in ("unit_name", "year"):
+            q["id"] = "the_" + q["id"]
+        if isinstance(q.get("when"), dict) and q["when"]["question"] in ("unit_name", "year"):
+            q["when"]["question"] = "the_" + q["when"]["question"]
+    bank = parse_bank("renamed", renamed)
+    answers = {"the_unit_name": "红星机械厂", "the_year": 2025}
+    assert bank.fact(answers, "unit_name") == "红星机械厂" and bank.fact(answers, "year") == 2025

@@ -11,11 +11,12 @@ from docx import Document as open_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dialogs.answers import AnswerError, ParseContext, clean_text, parse_answer
+from dialogs.answers import AnswerError, ParseContext, clean_text
 from dialogs.bank import load_bank
 from dialogs.events import Notice, Preview, Prompt, Text
 from dialogs.normalise import normalise_text
 from dialogs.ports import ChatRef
+from dialogs.question_types import parse_typed
 from storage.database import create_engine
 from templates.maker import SummaryMaker
 from tests.support.chat import make_engine
@@ -38,7 +39,7 @@ def test_parsing_any_text_either_accepts_or_explains(question, text: str) -> Non
     if question.type == "photo":
         return
     try:
-        value = parse_answer(question, text, CTX)
+        value = parse_typed(question, text, CTX)
     except AnswerError as error:
         assert str(error) and re.search(r"[\u4e00-\u9fff]", str(error))  # a message in Chinese
         return
@@ -54,7 +55,7 @@ BASE = parsed(typed("hospital"))
 @given(question=st.sampled_from(FREE_TEXT), text=TEXT)
 def test_free_text_reaches_the_document_as_echoed(question, text: str) -> None:  # type: ignore[no-untyped-def]
     try:
-        value = parse_answer(question, text, CTX)
+        value = parse_typed(question, text, CTX)
     except AnswerError:
         return
     answers = {**BASE, question.id: value}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from dialogs.answers import ParseContext, parse_answer
+from dialogs.answers import ParseContext
 from dialogs.bank import load_bank
+from dialogs.question_types import parse_typed
 from tests.support import samples
 
 # What a hospital chair types for every question of the bank (a question not listed is skipped).
@@ -28,7 +29,7 @@ def script(typed: dict[str, str], today: date = TODAY) -> list[str]:
             continue
         if question.id in typed:
             ctx = ParseContext(today=today, year=values.get("year"), period=values.get("period"))
-            values[question.id] = parse_answer(question, typed[question.id], ctx)
+            values[question.id] = parse_typed(question, typed[question.id], ctx)
             lines.append(typed[question.id])
         else:
             values[question.id] = None
@@ -54,5 +55,5 @@ def shown_ids(typed: dict[str, str]) -> list[str]:
         if question.is_shown(values):
             ids.append(question.id)
             ctx = ParseContext(today=TODAY, year=values.get("year"), period=values.get("period"))
-            values[question.id] = parse_answer(question, typed[question.id], ctx) if question.id in typed else None
+            values[question.id] = parse_typed(question, typed[question.id], ctx) if question.id in typed else None
     return ids

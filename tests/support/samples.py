@@ -10,8 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from dialogs.answers import ParseContext, parse_answer
+from dialogs.answers import ParseContext
 from dialogs.bank import load_bank
+from dialogs.question_types import parse_typed
 from templates.maker import SummaryMaker
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -33,7 +34,7 @@ def parsed(answers: dict[str, str], today: date = TODAY) -> dict:
     for question in load_bank().questions:
         if question.id in answers and question.is_shown(values):
             ctx = ParseContext(today=today, year=values.get("year"), period=values.get("period"))
-            values[question.id] = parse_answer(question, answers[question.id], ctx)
+            values[question.id] = parse_typed(question, answers[question.id], ctx)
     return values
 
 

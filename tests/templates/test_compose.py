@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from templates.compose import Composer, cn_list, percent
+from dialogs.formats import percent
+from templates.compose import Composer, cn_list
 from templates.maker import SummaryMaker
 
 BASE = {"unit_name": "红星机械厂", "unit_type": "ent", "period": "year", "year": 2025, "train_sessions": 3,
@@ -47,7 +48,8 @@ def test_money_and_lists_read_as_a_chair_would_write_them() -> None:
 
 
 def test_percentages_need_a_real_denominator() -> None:
-    assert percent(80, 86) == "93.0%"
+    assert percent(80, 86) == "93%"  # a whole percentage never reads 93.0%
+    assert percent(2, 3) == "66.7%"
     assert percent(90, 86) is None and percent(5, None) is None
     text = text_of({**BASE, "members": 80})
     assert "入会率" not in text  # no headcount, so no rate

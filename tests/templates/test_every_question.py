@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs.answers import ParseContext, parse_answer
+from dialogs.answers import ParseContext
 from dialogs.bank import load_bank
+from dialogs.question_types import parse_typed
 from templates.compose import Composer
 from tests.support.answers import HOSPITAL, TODAY
 
@@ -17,7 +18,7 @@ def parsed(typed: dict[str, str]) -> dict:
     for question in BANK.questions:
         if question.id in typed and question.is_shown(values):
             ctx = ParseContext(today=TODAY, year=values.get("year"), period=values.get("period"))
-            values[question.id] = parse_answer(question, typed[question.id], ctx)
+            values[question.id] = parse_typed(question, typed[question.id], ctx)
     return values
 
 

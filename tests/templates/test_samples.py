@@ -10,7 +10,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from dialogs.bank import load_bank
-from dialogs.display import money
+from dialogs.formats import money
 from templates.compose import CHINESE_NUMERALS, Composer, vocabulary_table
 from templates.maker import SummaryMaker
 from tests.support import samples
