@@ -21,7 +21,6 @@ from dialogs import formats
 from dialogs.bank import Bank, load_bank
 
 HERE = Path(__file__).parent
-BODY_PARTS = ("basic", "training", "rights", "welfare", "culture", "shortcomings", "plans")
 CHINESE_NUMERALS = "一二三四五六七八九十"
 LIST_LIMIT = 5
 OTHER = "other"
@@ -128,6 +127,8 @@ class Composer:
         vocabulary_table()
         for name in ENVIRONMENT.list_templates():
             ENVIRONMENT.get_template(name)
+        # The body follows the bank's sections; a section with no template of its own (the signature) has none.
+        self.body_parts = [s.id for s in self.bank.sections if f"{s.id}.j2" in ENVIRONMENT.list_templates()]
         # question id → the free-text question asked when its 其他 option is ticked
         self.other_text = {
             q.when.question: q.id for q in self.bank.questions
@@ -173,7 +174,7 @@ class Composer:
         ctx = self.context(answers)
         body: list[Block] = []
         figures = 0
-        for name in BODY_PARTS:
+        for name in self.body_parts:
             photos = self._figures(name, ctx, first=figures + 1)
             figures += len(photos)
             body += _blocks(ENVIRONMENT.get_template(f"{name}.j2").render(ctx), photos)
