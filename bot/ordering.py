@@ -33,10 +33,6 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         super().__init__(max_concurrent_updates)
         self._chats: dict[int, _ChatLock] = {}
 
-    @property
-    def chats_in_flight(self) -> int:
-        return len(self._chats)
-
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:

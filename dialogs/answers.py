@@ -113,8 +113,8 @@ def _normalise(text: str) -> str:
 
 
 def _cn2an() -> ModuleType:
-    # Imported on the first Chinese numeral: cn2an brings its province tables (4 MB, 60 ms), and most
-    # numbers arrive as digits.
+    # Imported on the first Chinese numeral: cn2an loads large province tables, and most numbers arrive
+    # as digits.
     import cn2an
 
     return cn2an

@@ -45,14 +45,12 @@ class Flow:
             states=[INTRO, *ids, REVIEW, DONE],
             initial=INTRO,
             send_event=True,
-            # Reports are placed with set_state; a to_<state> trigger per state pair would be 4 700
-            # unused transitions (2.1 MB).
+            # Reports are placed with set_state; a to_<state> trigger per state would never be used.
             auto_transitions=False,
             ignore_invalid_triggers=True,
         )
         questions = bank.questions
-        # One condition per question, shared by every transition that lands on it: a closure per
-        # transition would be 5 000 of them.
+        # One condition per question, shared by every transition that lands on it.
         pending = {q.id: _pending(q) for q in questions}
         revisitable = {q.id: _revisitable(q) for q in questions}
         for i, source in enumerate([INTRO, *ids]):
@@ -66,12 +64,8 @@ class Flow:
         for i, source in enumerate([*ids, REVIEW]):
             for earlier in reversed(questions[:i]):
                 self.machine.add_transition("back", source, earlier.id, conditions=[revisitable[earlier.id]])
-        self.machine.add_transition("finish", [INTRO, *ids, REVIEW], DONE, conditions=[self._complete])
         self.cursor = Cursor(INTRO, {})
         self.machine.add_model(self.cursor, initial=INTRO)
-
-    def _complete(self, event: EventData) -> bool:
-        return not self.missing(event.model.answers)
 
     def missing(self, answers: dict[str, Any]) -> list[Question]:
         """Required questions that apply and have no answer yet."""

@@ -34,8 +34,7 @@ def _corrections() -> list[tuple[str, str]]:
 
 
 def prepare() -> None:
-    """Load the converter now: it takes about 5 ms and 3.6 MB, which a long-running bot should pay at start-up
-    rather than in the first chair's answer."""
+    """Load the converter at start-up rather than in the first chair's answer."""
     _converter()
     _corrections()
 

@@ -123,7 +123,7 @@ class Composer:
     def __init__(self, bank: Bank | None = None, guiding_thought: str | None = None) -> None:
         self.bank = bank or load_bank()
         self.settings = {**settings(), **({"guiding_thought": guiding_thought} if guiding_thought else {})}
-        # Loaded and compiled here, at start-up: in the first chair's event they took 10 ms.
+        # Loaded and compiled at start-up, not in the first chair's event.
         vocabulary_table()
         for name in ENVIRONMENT.list_templates():
             ENVIRONMENT.get_template(name)
