@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,8 +22,16 @@ WHEN_OPERATORS = {"equals", "gt", "excludes", "includes", "answered", "in"}
 CHECK_OPERATORS = {"le", "ge"}
 
 
+NOT_OFFERED = object()
+
+
 class BankError(ValueError):
     """The bank file is broken; the message names the question and the fault."""
+
+
+# Fields whose wording may differ by kind of unit: `{default: …, hosp: …, school: …}` in the YAML.
+WORDED_QUESTION_FIELDS = ("label", "text", "example")
+WORDED_OPTION_FIELDS = ("label", "prose")
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,11 @@ class Option:
     key: str
     label: str
     prose: str
+    units: frozenset[str] | None = None  # offered only to these kinds of unit (None: to every kind)
+    by_unit: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, hash=False)
+
+    def for_unit(self, unit_type: str | None) -> Option:
+        return replace(self, **self.by_unit.get(unit_type or "", {}))
 
 
 @dataclass(frozen=True)
@@ -85,12 +98,31 @@ class Question:
     strip_suffix: str | None = None
     carry: bool = False
     role: str | None = None
+    units: Condition | None = None  # asked only of these kinds of unit
+    by_unit: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, hash=False)
 
     def option(self, key: str) -> Option | None:
         return next((o for o in self.options if o.key == key), None)
 
     def is_shown(self, answers: dict[str, Any]) -> bool:
-        return self.when is None or self.when.holds(answers)
+        return (self.units is None or self.units.holds(answers)) and (self.when is None or self.when.holds(answers))
+
+    def offered(self, value: Any, unit_type: str | None) -> Any:
+        """The stored value with options this kind of unit is not offered taken out (the unit type was
+        changed after the answer); NOT_OFFERED when nothing of the answer is left."""
+        if not self.options or value is None:
+            return value
+        offered = {o.key for o in self.options if o.units is None or unit_type in o.units}
+        if isinstance(value, list):
+            kept = [k for k in value if k in offered]
+            return kept if kept or not value else NOT_OFFERED
+        return value if value in offered else NOT_OFFERED
+
+    def for_unit(self, unit_type: str | None) -> Question:
+        """The question as a chair of this kind of unit sees it: their wording, only their options."""
+        options = tuple(o.for_unit(unit_type) for o in self.options
+                        if o.units is None or unit_type in o.units)
+        return replace(self, options=options, **self.by_unit.get(unit_type or "", {}))
 
 
 @dataclass(frozen=True)
@@ -106,6 +138,18 @@ class Bank:
     questions: tuple[Question, ...]
     by_id: dict[str, Question] = field(repr=False, compare=False, hash=False)
     roles: dict[str, str] = field(default_factory=dict, repr=False, compare=False, hash=False)  # role → id
+    _resolved: dict[str | None, Bank] = field(default_factory=dict, repr=False, compare=False, hash=False)
+
+    def for_unit(self, unit_type: str | None) -> Bank:
+        """The bank as a chair of this kind of unit sees it (same questions, ids and order)."""
+        if unit_type not in self._resolved:
+            questions = tuple(q.for_unit(unit_type) for q in self.questions)
+            self._resolved[unit_type] = replace(self, questions=questions, by_id={q.id: q for q in questions},
+                                                _resolved={})
+        return self._resolved[unit_type]
+
+    def for_answers(self, answers: dict[str, Any]) -> Bank:
+        return self.for_unit(self.fact(answers, "unit_type"))
 
     def fact(self, answers: dict[str, Any], role: str) -> Any:
         """The answer to the question that plays `role` (see ROLES), or None."""
@@ -118,11 +162,15 @@ class Bank:
         return next(i for i, q in enumerate(self.questions) if q.id == question_id)
 
     def effective(self, answers: dict[str, Any]) -> dict[str, Any]:
-        """Answers of the questions that apply; a follow-up hidden by a changed answer is left out."""
+        """Answers of the questions that apply; a follow-up hidden by a changed answer is left out, and so
+        is an option the chair's kind of unit is not offered."""
+        unit_type = self.fact(answers, "unit_type") if "unit_type" in self.roles else None
         kept: dict[str, Any] = {}
         for question in self.questions:
             if question.id in answers and question.is_shown(kept):
-                kept[question.id] = answers[question.id]
+                value = question.offered(answers[question.id], unit_type)
+                if value is not NOT_OFFERED:
+                    kept[question.id] = value
         return kept
 
 
@@ -138,16 +186,52 @@ def _condition(qid: str, raw: Any, known: set[str]) -> Condition:
     return Condition(raw["question"], op, raw[op])
 
 
+Worded = tuple[dict[str, Any], dict[str, dict[str, str]]]
+
+
+def _worded(where: str, raw: dict[str, Any], fields: tuple[str, ...]) -> Worded:
+    """Default wordings, and the wordings per kind of unit, of fields that may be `{default: …, hosp: …}`."""
+    defaults: dict[str, Any] = {}
+    by_unit: dict[str, dict[str, str]] = {}
+    for name in fields:
+        value = raw.get(name)
+        if isinstance(value, dict):
+            if "default" not in value:
+                raise BankError(f"{where}: {name!r} worded per kind of unit needs a 'default'")
+            defaults[name] = str(value["default"])
+            for unit, text in value.items():
+                if unit != "default":
+                    by_unit.setdefault(str(unit), {})[name] = str(text)
+        elif value is not None:
+            defaults[name] = str(value)
+    return defaults, by_unit
+
+
+def _units(where: str, raw: Any) -> frozenset[str] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or not raw:
+        raise BankError(f"{where}: 'units' must be a non-empty list of kinds of unit")
+    return frozenset(str(u) for u in raw)
+
+
 def _option(qid: str, raw: Any) -> Option:
     if not isinstance(raw, dict) or "key" not in raw or "label" not in raw:
         raise BankError(f"{qid}: every option needs 'key' and 'label'")
     key = str(raw["key"])
     if not OPTION_KEY.match(key):
         raise BankError(f"{qid}: option key {key!r} must be short lowercase ASCII (a-z, 0-9, _; ≤12)")
-    return Option(key=key, label=str(raw["label"]), prose=str(raw.get("prose", raw["label"])))
+    if unknown := set(raw) - {"key", "label", "prose", "units"}:
+        raise BankError(f"{qid}: option {key!r} has unknown field(s) {sorted(unknown)}")
+    worded, by_unit = _worded(f"{qid}: option {key!r}", raw, WORDED_OPTION_FIELDS)
+    worded.setdefault("prose", worded["label"])
+    for fields in by_unit.values():
+        if "label" in fields and "prose" not in fields and "prose" not in raw:
+            fields["prose"] = fields["label"]  # an option's prose follows its label unless given
+    return Option(key=key, units=_units(f"{qid}: option {key!r}", raw.get("units")), by_unit=by_unit, **worded)
 
 
-def _question(raw: dict[str, Any], sections: set[str], earlier: set[str]) -> Question:
+def _question(raw: dict[str, Any], sections: set[str], earlier: set[str], unit_question: str | None) -> Question:
     qid = raw.get("id")
     if not isinstance(qid, str) or not QUESTION_ID.match(qid):
         raise BankError(f"question id {qid!r} must be lowercase ASCII starting with a letter")
@@ -178,19 +262,23 @@ def _question(raw: dict[str, Any], sections: set[str], earlier: set[str]) -> Que
         checks.append(Check(op, others))
     known_keys = {
         "id", "section", "label", "type", "text", "example", "optional", "options", "exclusive",
-        "when", "checks", "min", "max", "min_len", "max_len", "unit", "strip_suffix", "carry", "role",
+        "when", "checks", "min", "max", "min_len", "max_len", "unit", "strip_suffix", "carry", "role", "units",
     }
     if raw.get("role") is not None and raw["role"] not in ROLES:
         raise BankError(f"{qid}: unknown role {raw['role']!r}; roles are {sorted(ROLES)}")
     if unknown := set(raw) - known_keys:
         raise BankError(f"{qid}: unknown field(s) {sorted(unknown)}")
+    units = _units(qid, raw.get("units"))
+    if units is not None and unit_question is None:
+        raise BankError(f"{qid}: 'units' needs the question of the unit_type role asked before it")
+    worded, by_unit = _worded(qid, raw, WORDED_QUESTION_FIELDS)
     return Question(
         id=qid,
         section=raw["section"],
-        label=str(raw["label"]),
         type=raw["type"],
-        text=str(raw["text"]),
-        example=None if raw.get("example") is None else str(raw["example"]),
+        **{"example": None, **worded},
+        units=Condition(unit_question, "in", sorted(units)) if units is not None and unit_question else None,
+        by_unit=by_unit,
         optional=bool(raw.get("optional", False)),
         options=options,
         exclusive=exclusive,
@@ -215,8 +303,11 @@ def parse_bank(name: str, data: Any) -> Bank:
     section_ids = {s.id for s in sections}
     questions: list[Question] = []
     seen: set[str] = set()
+    unit_question: str | None = None
     for raw in data["questions"]:
-        question = _question(raw, section_ids, seen)
+        question = _question(raw, section_ids, seen, unit_question)
+        if question.role == "unit_type":
+            unit_question = question.id
         if question.id in seen:
             raise BankError(f"duplicate question id {question.id!r}")
         seen.add(question.id)
@@ -233,6 +324,13 @@ def parse_bank(name: str, data: Any) -> Bank:
             roles[question.role] = question.id
     if missing := ROLES - set(roles):
         raise BankError(f"bank {name!r}: no question plays the role(s) {sorted(missing)}")
+    kinds = {o.key for o in next(q for q in questions if q.role == "unit_type").options}
+    for question in questions:
+        named = set(question.by_unit) | set(question.units.operand if question.units else ())
+        for option in question.options:
+            named |= set(option.by_unit) | set(option.units or ())
+        if strays := named - kinds:
+            raise BankError(f"{question.id}: unknown kind(s) of unit {sorted(strays)}; kinds are {sorted(kinds)}")
     return Bank(name=name, sections=sections, questions=tuple(questions), by_id={q.id: q for q in questions},
                 roles=roles)
 

@@ -47,6 +47,10 @@ class Interview:
         self.flow = Flow(bank)
         self.today = today
 
+    def question_bank(self, turn: Turn) -> Bank:
+        """The questions as this chair's kind of unit words them (it may change within one event)."""
+        return self.bank.for_answers(turn.answers)
+
     def decide(self, snapshot: ChatSnapshot, event: Event) -> tuple[Turn, Decision]:
         turn = Turn(snapshot)
         return turn, self._dispatch(turn, event)
@@ -74,7 +78,7 @@ class Interview:
             return [Notice(say("welcome_back")), *self.where(turn)]
         if isinstance(event, Command):
             return self.command(turn, event.name)
-        question = self.bank.by_id.get(turn.report.cursor)
+        question = self.question_bank(turn).by_id.get(turn.report.cursor)
         if question is None:
             return self.where(turn)  # typed text or a tapped button while no question is open
         if isinstance(event, Choice | Toggle | Submit) and (
@@ -177,7 +181,7 @@ class Interview:
         try:
             value = parse()
             check_relations(
-                question, value, self.bank.effective(turn.answers), self.bank.by_id,
+                question, value, self.bank.effective(turn.answers), self.question_bank(turn).by_id,
                 lambda q: display.label(q, phrases),
             )
         except AnswerError as error:
@@ -250,7 +254,7 @@ class Interview:
         return self.where(turn)
 
     def _skip(self, turn: Turn) -> Decision:
-        question = self.bank.by_id.get(turn.report.cursor)
+        question = self.question_bank(turn).by_id.get(turn.report.cursor)
         if question is None:
             return self.where(turn)
         if not question.optional:
@@ -259,7 +263,7 @@ class Interview:
         return [Notice(say("skipped")), *self.store_answer(turn, question, None)]
 
     def _keep(self, turn: Turn) -> Decision:
-        question = self.bank.by_id.get(turn.report.cursor)
+        question = self.question_bank(turn).by_id.get(turn.report.cursor)
         if question is not None and question.id in turn.answers:
             return self._move_on(turn, "advance")
         if question is not None and question_types.of(question).keyboard == "photo":
@@ -304,7 +308,7 @@ class Interview:
         return [self.prompt(turn)]
 
     def prompt(self, turn: Turn) -> Prompt:
-        question = self.bank.by_id[turn.report.cursor]
+        question = self.question_bank(turn).by_id[turn.report.cursor]
         answers = self.bank.effective(turn.answers)
         phrases = self.maker.phrases(answers)
         current = answers.get(question.id, display.UNANSWERED)
@@ -325,7 +329,7 @@ class Interview:
         )
 
     def _status_text(self, turn: Turn) -> str:
-        question = self.bank.by_id.get(turn.report.cursor)
+        question = self.question_bank(turn).by_id.get(turn.report.cursor)
         if question is None:
             return say("review") if turn.report.cursor == REVIEW else say("already_done")
         p = display.progress(self.bank, question, self.bank.effective(turn.answers))

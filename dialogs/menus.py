@@ -188,7 +188,7 @@ def _questions(engine: Interviewer, turn: Turn, section_id: str) -> tuple[Option
     answers = engine.bank.effective(turn.answers)
     phrases = engine.maker.phrases(answers)
     options = []
-    for q in engine.bank.questions:
+    for q in engine.question_bank(turn).questions:
         if q.section == section_id and q.is_shown(answers):
             value = display.format_value(q, answers[q.id], phrases) if q.id in answers else say("unanswered")
             options.append(Option(q.id, say("edit_question_option", label=display.label(q, phrases), value=value)))

@@ -138,6 +138,7 @@ class Composer:
     def context(self, answers: dict[str, Any]) -> dict[str, Any]:
         """What templates see: every question id (None when unanswered or skipped), vocabulary, helpers."""
         answers = self.bank.effective(answers)
+        bank = self.bank.for_answers(answers)  # options and their phrases as this kind of unit words them
         words = vocabulary(self.bank.fact(answers, "unit_type"))
         facts = {q.id: answers.get(q.id) for q in self.bank.questions}
         fact = self.bank.fact
@@ -148,7 +149,7 @@ class Composer:
 
             An 其他 option reads as what the chair wrote in its follow-up question, or not at all.
             """
-            question = self.bank.by_id[question_id]
+            question = bank.by_id[question_id]
             value = facts[question_id]
             keys = value if isinstance(value, list) else [value] if value else []
             phrases = [question.option(k).prose.format_map(words) for k in keys if k not in (OTHER, question.exclusive)]

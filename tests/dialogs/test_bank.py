@@ -97,3 +97,47 @@ def test_a_renamed_question_keeps_its_role_in_the_interview(raw_bank: dict) -> N
     bank = parse_bank("renamed", renamed)
     answers = {"the_unit_name": "红星机械厂", "the_year": 2025}
     assert bank.fact(answers, "unit_name") == "红星机械厂" and bank.fact(answers, "year") == 2025
+
+
+def _festivals_worded_per_unit(raw_bank: dict) -> dict:
+    worded = copy.deepcopy(raw_bank)
+    festivals = next(q for q in worded["questions"] if q["id"] == "festivals")
+    festivals["example"] = {"default": "春节、中秋", "hosp": "护士节、春节"}
+    festivals["options"] = [
+        {"key": "spring", "label": "春节"},
+        {"key": "nurse", "label": "护士节", "units": ["hosp"]},
+        {"key": "kids", "label": "六一", "units": ["kinder"]},
+        {"key": "mid", "label": {"default": "中秋节", "kinder": "中秋"}, "prose": "中秋佳节"},
+    ]
+    return worded
+
+
+def test_each_kind_of_unit_is_offered_its_own_options_and_words(raw_bank: dict) -> None:
+    bank = parse_bank("worded", _festivals_worded_per_unit(raw_bank))
+    hospital, kindergarten = bank.for_unit("hosp").by_id["festivals"], bank.for_unit("kinder").by_id["festivals"]
+    assert [o.label for o in hospital.options] == ["春节", "护士节", "中秋节"]
+    assert [o.label for o in kindergarten.options] == ["春节", "六一", "中秋"]
+    assert hospital.example == "护士节、春节" and kindergarten.example == "春节、中秋"
+    assert kindergarten.option("mid").prose == "中秋佳节"
+
+
+def test_an_option_of_another_kind_of_unit_is_dropped_when_the_kind_changes(raw_bank: dict) -> None:
+    bank = parse_bank("worded", _festivals_worded_per_unit(raw_bank))
+    answers = {"unit_type": "hosp", "festivals": ["spring", "nurse"]}
+    assert bank.effective(answers)["festivals"] == ["spring", "nurse"]
+    assert bank.effective({**answers, "unit_type": "kinder"})["festivals"] == ["spring"]
+    assert "festivals" not in bank.effective({"unit_type": "kinder", "festivals": ["nurse"]})
+
+
+def test_a_question_for_some_kinds_of_unit_only_is_asked_of_them(raw_bank: dict) -> None:
+    limited = copy.deepcopy(raw_bank)
+    next(q for q in limited["questions"] if q["id"] == "festivals")["units"] = ["school", "kinder"]
+    bank = parse_bank("limited", limited)
+    assert bank.by_id["festivals"].is_shown({"unit_type": "kinder"})
+    assert not bank.by_id["festivals"].is_shown({"unit_type": "ent"})
+
+
+def test_an_unknown_kind_of_unit_is_refused(raw_bank: dict) -> None:
+    def change(qs: list) -> None:
+        next(q for q in qs if q["id"] == "festivals")["units"] = ["hospital"]
+    assert "unknown kind(s) of unit ['hospital']" in _break(raw_bank, change)
