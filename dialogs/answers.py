@@ -36,11 +36,16 @@ class NotANumber(AnswerError):
     """The text holds no number at all (as opposed to a number out of bounds)."""
 
 
+class Approximate(AnswerError):
+    """The text holds a number with 约/左右/来/多…, which the summary must not state as exact."""
+
+
 @dataclass(frozen=True)
 class ParseContext:
     today: date
     year: int | None = None
     period: str | None = None  # "year", "half" or "school"
+    all_of: int | None = None  # what "全部" means here: the earlier count this one may not exceed
 
     def span(self) -> tuple[date, date] | None:
         """First and last day of the reporting period, once year and period are known."""
@@ -57,6 +62,8 @@ class ParseContext:
 class InputWords:
     approx_prefix: re.Pattern[str]
     approx_suffix: re.Pattern[str]
+    total_prefix: re.Pattern[str]
+    all_of_them: frozenset[str]
     unit_suffix: re.Pattern[str]
     money_suffix: re.Pattern[str]
     negative_prefix: tuple[str, ...]
@@ -79,6 +86,8 @@ def words() -> InputWords:
     return InputWords(
         approx_prefix=re.compile(f"^({_alternatives(raw['approx_prefix'])})"),
         approx_suffix=re.compile(f"({_alternatives(raw['approx_suffix'])})$"),
+        total_prefix=re.compile(f"^({_alternatives(raw['total_prefix'])})"),
+        all_of_them=frozenset(raw["all_of_them"]),
         unit_suffix=re.compile(f"({_alternatives(raw['unit_suffix'])})$"),
         money_suffix=re.compile(f"({_alternatives(raw['money_suffix'])})$"),
         negative_prefix=tuple(raw["negative_prefix"]),
@@ -121,30 +130,40 @@ def _cn2an() -> ModuleType:
 
 
 def parse_number(text: str, *, example: str = "12") -> float:
-    """A non-negative number from 1,200 / 约300 / 2.5万 / 两万五千 / １２ and the like."""
+    """A non-negative number from 1,200 / 共300 / 2.5万 / 两万五千 / 二〇二五年 / １２ and the like.
+
+    An approximate one (约300, 十来次, 300多) is refused with the figure it names, so the chair confirms
+    an exact number instead of the summary stating a guess as a fact."""
     raw = _normalise(text)
     if not raw:
         raise AnswerError(say("err_empty"))
     w = words()
     if raw.startswith(w.negative_prefix):
         raise AnswerError(say("err_negative"))
-    t = w.approx_prefix.sub("", raw)
+    t = w.total_prefix.sub("", raw)
     t = w.money_suffix.sub("", w.unit_suffix.sub("", t))
-    t = w.approx_suffix.sub("", t)
+    approximate = bool(w.approx_prefix.match(t) or w.approx_suffix.search(t))
+    t = w.approx_suffix.sub("", w.approx_prefix.sub("", t))
+    t = w.money_suffix.sub("", w.unit_suffix.sub("", t))
     if _THOUSANDS.match(t):
         t = t.replace(",", "")
     if _PLAIN.match(t):
-        return float(t)
-    try:
-        value = _cn2an().cn2an(t, "smart")
-    except (ValueError, KeyError, IndexError, TypeError):
-        raise NotANumber(say("err_not_number", text=text.strip()[:20], example=example)) from None
+        value = float(t)
+    else:
+        try:
+            value = float(_cn2an().cn2an(t, "smart"))
+        except (ValueError, KeyError, IndexError, TypeError):
+            raise NotANumber(say("err_not_number", text=text.strip()[:20], example=example)) from None
     if value < 0:
         raise AnswerError(say("err_negative"))
-    return float(value)
+    if approximate:
+        raise Approximate(say("err_approximate", text=text.strip()[:20], value=f"{value:g}"))
+    return value
 
 
-def parse_int(q: Question, text: str, _ctx: ParseContext) -> int:
+def parse_int(q: Question, text: str, ctx: ParseContext) -> int:
+    if ctx.all_of is not None and _normalise(text).rstrip("。.!！") in words().all_of_them:
+        return ctx.all_of
     value = parse_number(text, example=q.example or "12")
     if value != int(value):
         raise AnswerError(say("err_fraction"))
@@ -271,7 +290,8 @@ def parse_date(q: Question, text: str, ctx: ParseContext) -> str:
         try:
             day = date(year, int(match.group(2)), int(match.group(3)))
         except ValueError:
-            raise AnswerError(say("err_date")) from None
+            raise AnswerError(say("err_no_such_day", year=year, month=int(match.group(2)),
+                                  day=int(match.group(3)))) from None
     span = ctx.span()
     if span and not span[0] <= day <= span[1] + LATEST_SIGNING:
         raise AnswerError(say("err_date_period", date=formats.full_date(day), start=formats.full_date(span[0]),

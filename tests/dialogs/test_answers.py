@@ -25,10 +25,11 @@ PHRASES = {"staff": "职工", "self": "公司", "congress": "职代会", "openne
         ("staff_total", "86", 86),
         ("staff_total", "１２", 12),
         ("staff_total", "1,200", 1200),
-        ("staff_total", "约300", 300),
+        ("staff_total", "共300人", 300),
+        ("year", "2025年", 2025),
+        ("year", "二〇二五年", 2025),
         ("staff_total", "三十", 30),
         ("staff_total", "86人", 86),
-        ("staff_total", "300多", 300),
         ("train_people", "2.5万", 25000),
         ("train_people", "两万五千", 25000),
         ("hardship_funds", "2.5万", 25000),
@@ -49,6 +50,7 @@ PHRASES = {"staff": "职工", "self": "公司", "congress": "职代会", "openne
         ("congress_month", "3月", 3),
         ("congress_month", "三月", 3),
         ("congress_month", "12", 12),
+        ("congress_month", "3月8日", 3),
         ("sign_date", "2026-1-10", "2026-01-10"),
         ("sign_date", "2026年1月10日", "2026-01-10"),
         ("sign_date", "1月8日", "2026-01-08"),
@@ -80,7 +82,12 @@ def test_accepted(question: str, typed: str, value: object) -> None:
         ("congress", "也许", "请回复“是”或“否”"),
         ("congress_month", "13月", "1 到 12"),
         ("sign_date", "明年", "2026年1月10日"),
-        ("sign_date", "2026-2-30", "没看懂这个日期"),
+        ("sign_date", "2026-2-30", "2026年2月没有30日"),
+        ("sign_date", "2026年2月30日", "2026年2月没有30日"),
+        ("staff_total", "约300", "“约300”是个约数"),
+        ("staff_total", "300多", "请回复一个确数，例如：300"),
+        ("staff_total", "十来次", "请回复一个确数，例如：10"),
+        ("hardship_funds", "约2万", "请回复一个确数，例如：20000"),
         ("sign_date", "2024年5月1日", "应在 2025年1月1日 到 2026年12月31日 之间"),
     ],
 )
@@ -143,3 +150,10 @@ def test_cross_field_checks_name_the_numbers(question: str, value: int, answers:
 def test_cross_field_checks_pass_when_consistent() -> None:
     check_relations(Q["health_check"], 100, {"staff_total": 86, "retirees_total": 20}, Q, lambda q: label(q, PHRASES))
     check_relations(Q["health_check"], 80, {"staff_total": 86}, Q, lambda q: label(q, PHRASES))
+
+
+def test_all_of_them_stands_for_the_count_it_may_not_exceed() -> None:
+    with_received = ParseContext(today=CTX.today, year=2025, period="year", all_of=12)
+    assert parse_typed(Q["proposals_answered"], "全部", with_received) == 12
+    with pytest.raises(AnswerError):
+        parse_typed(Q["proposals_answered"], "全部", CTX)  # nothing received to stand for
