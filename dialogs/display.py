@@ -44,13 +44,16 @@ def question_text(
 
 
 def progress(bank: Bank, question: Question, answers: dict[str, Any]) -> Progress:
-    shown = [q for q in bank.questions if q.is_shown(answers)]
-    in_section = [q for q in shown if q.section == question.section]
-    answered = sum(q.id in answers for q in shown)
+    """Where the chair is. Counted over every question this kind of unit may be asked, whether or not a
+    follow-up turns out to apply, so the totals never change under the chair and the percentage only
+    rises while they move forward."""
+    askable = [q for q in bank.questions if q.units is None or q.units.holds(answers)]
+    in_section = [q for q in askable if q.section == question.section]
+    position = next((i for i, q in enumerate(askable) if q.id == question.id), 0)
     n = next((i for i, q in enumerate(in_section, 1) if q.id == question.id), 1)
     return Progress(
         section=bank.section(question.section).title,
         n=n,
         m=len(in_section),
-        percent=answered * 100 // len(shown) if shown else 0,
+        percent=position * 100 // len(askable) if askable else 0,
     )

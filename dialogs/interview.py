@@ -200,8 +200,10 @@ class Interview:
         turn.save_answer(question.id, value)
         turn.report.pending = None
         replies: Decision = []
-        if question.type == "text" and value is not None:
-            replies.append(Notice(say("saved", value=value)))
+        if value is not None:  # every stored answer is echoed, as the chair's words will be used
+            phrases = self.maker.phrases(turn.answers)
+            replies.append(Notice(say("saved", label=display.label(question, phrases),
+                                      value=display.format_value(question, value, phrases))))
         return replies + self._move_on(turn, "advance" if value is not None else "skip")
 
     def _move_on(self, turn: Turn, trigger: str) -> Decision:

@@ -77,7 +77,7 @@ async def test_a_notice_and_the_next_question_arrive_as_one_message(fake: FakeBo
         await chair.say("甲厂")
         assert len(chair.received) == 1
         message = chair.received[0]
-        assert message.text is not None and message.text.startswith("已记录：甲厂")
+        assert message.text is not None and message.text.startswith("已记录：单位全称：甲厂")
         assert chair.question.startswith("【基本情况】第 2/")
         assert "企业" in message.buttons()  # the buttons sit under the message that asks
     finally:
