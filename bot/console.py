@@ -13,7 +13,7 @@ from typing import TextIO
 from bot.app import App, build_app
 from dialogs.events import Document, Event, Notice, Photo, Preview, Prompt, Reply, Start, Text
 from dialogs.ports import ChatRef
-from dialogs.texts import say
+from dialogs.texts import command_for, say
 
 CONSOLE_CHAT = ChatRef("console", 0)  # the one chair at this terminal
 
@@ -49,13 +49,23 @@ def save_document(document: Document, output_dir: Path) -> Path:
     return path.resolve()
 
 
-def to_event(line: str, asked: Prompt | None) -> Event:
-    """A typed line; at a photo question a path to an image file sends that image."""
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif", ".bmp")
+
+
+def to_event(line: str, asked: Prompt | None) -> Event | Notice:
+    """A typed line; at a photo question, the path of an image file (and, after it, a caption) sends that
+    image. A path that names no file is answered here, with a notice."""
     text = line.rstrip("\r\n")
-    if asked is not None and asked.photo:
-        path = Path(text.strip().strip("'\"")).expanduser()
-        if text.strip() and path.is_file():
-            return Photo(path.read_bytes(), caption=None)
+    if asked is None or not asked.photo or command_for(text):
+        return Text(text)
+    words = text.strip().split()
+    for cut in range(len(words), 0, -1):  # the longest leading part that names a file: paths may hold spaces
+        path = Path(" ".join(words[:cut]).strip("'\"")).expanduser()
+        if path.is_file():
+            return Photo(path.read_bytes(), caption=" ".join(words[cut:]) or None)
+    first = words[0].strip("'\"") if words else ""
+    if "/" in first or "\\" in first or first.lower().endswith(IMAGE_SUFFIXES):
+        return Notice(say("console_file_missing", path=first))
     return Text(text)
 
 
@@ -82,7 +92,11 @@ def run_console(
         try:
             show(runner.run(app.engine.handle(CONSOLE_CHAT, Start())))
             while line := stdin.readline():
-                show(runner.run(app.engine.handle(CONSOLE_CHAT, to_event(line, asked))))
+                event = to_event(line, asked)
+                if isinstance(event, Notice):
+                    show([event, *([asked] if asked else [])])
+                else:
+                    show(runner.run(app.engine.handle(CONSOLE_CHAT, event)))
             stdout.write("\n" + say("console_bye") + "\n")
         except KeyboardInterrupt:
             stdout.write("\n" + say("console_bye") + "\n")

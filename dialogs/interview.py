@@ -87,6 +87,8 @@ class Interview:
             return [Notice(say("stale_button")), self.prompt(turn)]
         if isinstance(event, Photo):
             return self._photo(turn, question, event)
+        if isinstance(event, Text) and question_types.of(question).keyboard == "photo":
+            return self._caption(turn, question, event.text)
         if isinstance(event, Toggle):
             return self._toggle(turn, question, event.key)
         if isinstance(event, Submit):
@@ -174,15 +176,33 @@ class Interview:
             check_photo(photo.data)
         except AnswerError as error:
             return [Notice(str(error)), self.prompt(turn)]
+        limit = question.max or 1
+        sent = turn.answers.get(question.id) or []
+        if len(sent) >= limit:
+            return [Notice(say("photo_limit", max=limit)), self.prompt(turn)]
         caption = clean_text(photo.caption or "")[:CAPTION_LIMIT] or None
         key = uuid.uuid4().hex
         turn.add_photo(question.id, key, photo.data, caption)
-        value = [*(turn.answers.get(question.id) or []), [key, caption]]
-        if len(value) >= (question.max or 1):
+        value = [*sent, [key, caption]]
+        if len(value) >= limit and caption:
             return self.store_answer(turn, question, value)
         turn.save_answer(question.id, value)
         turn.save_report()  # a new version, so older buttons are stale
-        return [Notice(say("photo_received", n=len(value))), self.prompt(turn)]
+        received = say("photo_received", n=len(value)) if caption else say("photo_ask_caption", n=len(value))
+        return [Notice(received), self.prompt(turn)]
+
+    def _caption(self, turn: Turn, question: Question, text: str) -> Decision:
+        """Text after a photo sent without a caption is its caption."""
+        sent = turn.answers.get(question.id) or []
+        caption = clean_text(text)[:CAPTION_LIMIT]
+        if not sent or sent[-1][1] is not None or not caption:
+            return [Notice(say("photo_expected")), self.prompt(turn)]
+        value = [*sent[:-1], [sent[-1][0], caption]]
+        if len(value) >= (question.max or 1):
+            return self.store_answer(turn, question, value)
+        turn.save_answer(question.id, value)
+        turn.save_report()
+        return [Notice(say("caption_saved", caption=caption)), self.prompt(turn)]
 
     def _answer(self, turn: Turn, question: Question, parse: Callable[[], Any]) -> Decision:
         phrases = self.maker.phrases(turn.answers)
@@ -247,7 +267,7 @@ class Interview:
             text = self.maker.preview(answers)
             return [Preview(text) if text else Notice(say("preview_empty")), *self.where(turn)]
         if name == "status":
-            return [Notice(self._status_text(turn)), *self.where(turn)]
+            return self._status(turn)
         if name == "help":
             return [Notice(say("help")), *self.where(turn)]
         if name == "finish":
@@ -338,9 +358,9 @@ class Interview:
             keep=None if keep is display.UNANSWERED else display.format_value(question, keep, phrases),
         )
 
-    def _status_text(self, turn: Turn) -> str:
+    def _status(self, turn: Turn) -> list[Reply]:
         question = self.question_bank(turn).by_id.get(turn.report.cursor)
         if question is None:
-            return say("review") if turn.report.cursor == REVIEW else say("already_done")
+            return self.where(turn)  # the review or the finished report says where the chair is
         p = display.progress(self.bank, question, self.bank.effective(turn.answers))
-        return say("status", section=p.section, n=p.n, m=p.m, percent=p.percent)
+        return [Notice(say("status", section=p.section, n=p.n, m=p.m, percent=p.percent)), *self.where(turn)]

@@ -97,3 +97,19 @@ def test_a_photo_is_sent_as_a_file_path(tmp_path: Path) -> None:
     assert "已收到第 1 张照片" in output
     document = open_docx(str(tmp_path / "out" / "滨江市第一人民医院工会2025年工作总结.docx"))
     assert len(document.inline_shapes) == 1
+
+
+def test_a_caption_follows_the_path_and_a_missing_file_is_named(tmp_path: Path) -> None:
+    from tests.support.images import jpeg
+
+    image = tmp_path / "my photos" / "运动会.jpg"
+    image.parent.mkdir()
+    image.write_bytes(jpeg())
+    before = lines_before("culture_photo")
+    rest = HOSPITAL_SCRIPT[len(before) + 1 :]
+    output = run_console(tmp_path, [*before, str(tmp_path / "nowhere.jpg"), f"{image} 迎新春趣味运动会", "下一题",
+                                    *rest, "完成"])
+    assert f"找不到文件“{tmp_path / 'nowhere.jpg'}”" in output
+    document = open_docx(str(tmp_path / "out" / "滨江市第一人民医院工会2025年工作总结.docx"))
+    assert len(document.inline_shapes) == 1
+    assert "图1 迎新春趣味运动会" in [p.text for p in document.paragraphs]
