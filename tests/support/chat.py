@@ -6,6 +6,7 @@ from datetime import date
 
 from dialogs.engine import Engine
 from dialogs.events import Event, Notice, Prompt, Reply, Text
+from dialogs.ports import ChatRef
 from storage.repository import SqlChatStore
 from templates.maker import SummaryMaker
 
@@ -24,10 +25,14 @@ class Chair:
         self.chat_id = chat_id
         self.replies: list[Reply] = []
 
+    @property
+    def chat(self) -> ChatRef:
+        return ChatRef("telegram", self.chat_id)
+
     async def send(self, event: Event | str, update_id: int | None = None) -> list[Reply]:
         if isinstance(event, str):
             event = Text(event)
-        self.replies = await self.engine.handle(self.chat_id, event, update_id=update_id)
+        self.replies = await self.engine.handle(self.chat, event, update_id=update_id)
         return self.replies
 
     async def answer_until(self, stop_at: str, typed: dict[str, str] | None = None) -> None:
@@ -55,6 +60,7 @@ class Chair:
 
 async def answers_of(chair: Chair) -> dict:
     """What is stored for the chair's current report."""
-    async with chair.engine.store.unit(chair.chat_id) as unit:
-        report = await unit.current_report()
-        return await unit.answers(report.id)
+    async with chair.engine.store.unit(chair.chat) as unit:
+        current = unit.snapshot.current
+        assert current is not None, "the chair has no current report"
+        return current.answers
