@@ -23,11 +23,8 @@ class Chair:
     def __init__(self, engine: Engine, chat_id: int = 1001) -> None:
         self.engine = engine
         self.chat_id = chat_id
+        self.chat = ChatRef("telegram", chat_id)
         self.replies: list[Reply] = []
-
-    @property
-    def chat(self) -> ChatRef:
-        return ChatRef("telegram", self.chat_id)
 
     async def send(self, event: Event | str, update_id: int | None = None) -> list[Reply]:
         if isinstance(event, str):
