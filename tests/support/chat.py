@@ -58,6 +58,4 @@ class Chair:
 async def answers_of(chair: Chair) -> dict:
     """What is stored for the chair's current report."""
     async with chair.engine.store.unit(chair.chat) as unit:
-        current = unit.snapshot.current
-        assert current is not None, "the chair has no current report"
-        return current.answers
+        return unit.snapshot.current.answers
