@@ -10,15 +10,17 @@ import time
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, insert, text
+from sqlalchemy import Column, Integer, MetaData, String, Table, insert, text, update
 from sqlalchemy.engine import make_url
 from transitions import Machine
 
-from bench.common import Row, median
+from bench.common import Row, median, percentile
 from dialogs.engine import Engine
 from dialogs.events import Text
+from dialogs.ports import ChatRef
 from storage.database import create_engine
 from storage.migrate import upgrade_async
+from storage.models import Answer, Chair, Report
 from storage.repository import SqlChatStore
 from templates.maker import SummaryMaker
 
@@ -46,15 +48,16 @@ async def _engine_per_answer(url: str, chats: int, first_chat: int = 1) -> list[
     store = SqlChatStore(database)
     engine = Engine(store, SummaryMaker(), today=lambda: date(2026, 1, 10))
     timings = []
+    update_ids = itertools.count(first_chat * 1000)
     try:
-        for chat in range(first_chat, first_chat + chats):
-            await engine.handle(chat, Text("/start"))
+        for chat_id in range(first_chat, first_chat + chats):
+            chat = ChatRef("telegram", chat_id)
+            await engine.handle(chat, Text("/start"), update_id=next(update_ids))
             for answer in ANSWERS:
                 start = time.perf_counter()
-                await engine.handle(chat, Text(answer))
+                await engine.handle(chat, Text(answer), update_id=next(update_ids))
                 timings.append(time.perf_counter() - start)
     finally:
-        await store.finish_background_work()
         await database.dispose()
     return timings
 
@@ -98,20 +101,16 @@ async def _fill(url: str, reports: int) -> None:
     async with database.begin() as connection:
         for start in range(0, reports, batch):
             size = min(batch, reports - start)
-            chairs = [{"id": next(ids), "chat_id": 10_000_000 + start + i} for i in range(size)]
-            await connection.execute(text("INSERT INTO chairs (id, chat_id) VALUES (:id, :chat_id)"), chairs)
-            rows = [{"id": c["id"], "chair_id": c["id"], "cursor": "staff_total"} for c in chairs]
-            await connection.execute(text(
-                "INSERT INTO reports (id, chair_id, kind, status, cursor, version) "
-                "VALUES (:id, :chair_id, 'annual', 'draft', :cursor, 4)"), rows)
-            answers = [{"report_id": c["id"], "question_id": q, "value": v}
-                       for c in chairs for q, v in (("unit_name", '"某厂"'), ("unit_type", '"ent"'),
-                                                    ("period", '"year"'), ("year", "2025"))]
-            await connection.execute(text(
-                "INSERT INTO answers (report_id, question_id, value) VALUES (:report_id, :question_id, :value)"),
-                answers)
-            await connection.execute(text("UPDATE chairs SET current_report_id = id WHERE id >= :low"),
-                                     {"low": chairs[0]["id"]})
+            chairs = [{"id": next(ids), "source": "telegram", "chat_id": 10_000_000 + start + i} for i in range(size)]
+            await connection.execute(insert(Chair), chairs)
+            await connection.execute(insert(Report), [
+                {"id": c["id"], "chair_id": c["id"], "kind": "annual", "status": "draft", "cursor": "staff_total",
+                 "version": 4} for c in chairs])
+            await connection.execute(insert(Answer), [
+                {"report_id": c["id"], "question_id": q, "value": v} for c in chairs
+                for q, v in (("unit_name", "某厂"), ("unit_type", "ent"), ("period", "year"), ("year", 2025))])
+            await connection.execute(update(Chair).where(Chair.id >= chairs[0]["id"])
+                                     .values(current_report_id=Chair.id))
     # Measure the steady state of a database that has grown over months, not the aftermath of a bulk
     # load: fold the write-ahead log back (SQLite) or write it out (PostgreSQL), and refresh the
     # planner's statistics (both).
@@ -134,9 +133,12 @@ async def run(urls: dict[str, str], scale: bool) -> list[Row]:
     for name, url in urls.items():
         await reset_database(url)
         await _engine_per_answer(url, 5, first_chat=900)  # warm caches and connections
-        product = median(await _engine_per_answer(url, 60)) * 1000
+        timings = await _engine_per_answer(url, 60)
         floor = median(await _floor(url, 900)) * 1000
-        rows.append(Row("engine", f"per answer ({name})", product, floor, "ms", "≤ 3× floor"))
+        rows.append(Row("engine", f"per answer, median ({name})", median(timings) * 1000, floor, "ms",
+                        notes="floor: a bare transitions trigger + insert-and-commit"))
+        rows.append(Row("engine", f"per answer, p99 ({name})", percentile(timings, 0.99) * 1000, None, "ms",
+                        "≤ 25 ms"))
         if not scale:
             continue
         per_scale = {}

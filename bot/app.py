@@ -20,13 +20,12 @@ class App:
     database: AsyncEngine
 
     async def prepare(self) -> None:
-        """Connect, and compile the statements, now rather than in the first events after a start (what
-        loads without the database, build_app loads)."""
+        """Connect now rather than in the first event after a start (what loads without the database,
+        build_app loads)."""
         await self.store.prepare()
 
     async def close(self) -> None:
-        await self.store.finish_background_work()
-        await self.database.dispose()
+        await self.store.close()
 
 
 def build_app(database_url: str, font_set: str = "windows", guiding_thought: str | None = None) -> App:

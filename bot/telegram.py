@@ -9,7 +9,6 @@ engine can tell a stale or tampered button from a current one:
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 import time
@@ -321,11 +320,6 @@ def build_application(
             application.bot_data["engine"] = app.engine
             await app.prepare()
         await set_commands(application)
-        if engine is None:
-            # The process's own bot: what exists now lives as long as the process. Frozen, it is left out
-            # of the collector's full passes, which otherwise walk about 190 000 objects and hold every
-            # chat up for up to 50 ms. Whatever loads later is walked: hence App.prepare before this.
-            gc.freeze()
         if settings.webhook_url and settings.health_port:
             application.bot_data["health"] = await start_health_server(
                 settings.webhook_listen, settings.health_port, lambda: _database_answers(application))

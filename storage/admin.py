@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.models import Answer, Chair, Photo, ProcessedUpdate, Report
@@ -25,16 +25,17 @@ async def stats(engine: AsyncEngine) -> dict[str, Any]:
 async def purge(engine: AsyncEngine, older_than: timedelta, now: datetime | None = None) -> dict[str, int]:
     """Delete drafts untouched for `older_than`, with their answers and photos, and old update ids."""
     cutoff = (now or datetime.now(UTC)) - older_than
+    stale = select(Report.id).where(Report.status == "draft", Report.updated_at < cutoff)
     async with engine.begin() as connection:
-        stale = select(Report.id).where(Report.status == "draft", Report.updated_at < cutoff)
+        # The owners' chair rows are locked first, as a chat's unit locks them (in one order, so two purges
+        # cannot deadlock): no unit is halfway through one of these drafts while they go. Which drafts are
+        # stale is read again under the locks, as a unit may have touched one meanwhile.
+        owners = select(Report.chair_id).where(Report.id.in_(stale))
+        await connection.execute(select(Chair.id).where(Chair.id.in_(owners)).order_by(Chair.id).with_for_update())
         ids = list((await connection.execute(stale)).scalars())
         if ids:
-            # The owners' version goes up, so that a unit that read one of these drafts before the purge
-            # writes nothing and starts again without it (storage/repository.py).
-            owners = select(Report.chair_id).where(Report.id.in_(ids))
-            await connection.execute(update(Chair).where(Chair.id.in_(owners)).values(
-                version=Chair.version + 1,
-                current_report_id=case((Chair.current_report_id.in_(ids), None), else_=Chair.current_report_id)))
+            await connection.execute(update(Chair).where(Chair.current_report_id.in_(ids))
+                                     .values(current_report_id=None))
             await connection.execute(delete(Answer).where(Answer.report_id.in_(ids)))
             await connection.execute(delete(Photo).where(Photo.report_id.in_(ids)))
             await connection.execute(delete(Report).where(Report.id.in_(ids)))
@@ -42,13 +43,13 @@ async def purge(engine: AsyncEngine, older_than: timedelta, now: datetime | None
     return {"reports": len(ids), "processed_updates": updates.rowcount}
 
 
-async def report(engine: AsyncEngine, report_id: int) -> tuple[dict[str, Any], dict[int, bytes]] | None:
-    """A report's answers and photos, or None if there is no such report."""
+async def report(engine: AsyncEngine, report_id: int) -> tuple[dict[str, Any], dict[str, bytes]] | None:
+    """A report's answers and its photos by key, or None if there is no such report."""
     async with engine.connect() as connection:
         if (await connection.execute(select(Report.id).where(Report.id == report_id))).first() is None:
             return None
         answers = dict((await connection.execute(
             select(Answer.question_id, Answer.value).where(Answer.report_id == report_id))).all())
         photos = dict((await connection.execute(
-            select(Photo.id, Photo.data).where(Photo.report_id == report_id))).all())
+            select(Photo.key, Photo.data).where(Photo.report_id == report_id, Photo.data.is_not(None)))).all())
     return answers, photos

@@ -1,4 +1,4 @@
-"""Engine creation: SQLite in WAL mode with write-locking transactions, or PostgreSQL."""
+"""Engine creation: SQLite in WAL mode with transactions that take the write lock at BEGIN, or PostgreSQL."""
 
 from __future__ import annotations
 
@@ -8,44 +8,41 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from storage.driver import begin_writing
-
 DEFAULT_URL = "sqlite+aiosqlite:///union_summary.db"
 
 
-def _prepare_sqlite(engine: AsyncEngine) -> None:
+def _prepare_sqlite(engine: AsyncEngine, foreign_keys: bool) -> None:
+    """SQLAlchemy's recipe for SQLite transactions ("Serializable isolation / Savepoints / Transactional
+    DDL"): the driver leaves BEGIN to SQLAlchemy, which emits BEGIN IMMEDIATE. Every unit writes, and one
+    that took a read lock first and upgraded it later could fail with SQLITE_BUSY without waiting."""
+
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
-        # Let SQLAlchemy's "begin" below decide how transactions start.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        # In WAL mode NORMAL keeps every commit across a process crash (only power loss can undo the
-        # last ones), and spares an fsync per answer.
+        # In WAL mode NORMAL keeps every commit across a process crash; only power loss can undo the last.
         cursor.execute("PRAGMA synchronous=NORMAL")
-        # No waiting inside SQLite for another writer: that would stall the thread running the statement,
-        # which for the chat units is the event loop's. begin_writing waits on the loop instead.
-        cursor.execute("PRAGMA busy_timeout=0")
-        cursor.execute("PRAGMA foreign_keys=ON")
+        # How long a unit waits for another connection's write (another unit, another process) before it fails.
+        cursor.execute("PRAGMA busy_timeout=10000")
+        if foreign_keys:
+            cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
-        # Take the write lock up front: every event writes, and upgrading a read lock later can deadlock.
-        connection.connection.dbapi_connection.run_async(begin_writing)
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def create_engine(url: str = DEFAULT_URL) -> AsyncEngine:
+def create_engine(url: str = DEFAULT_URL, foreign_keys: bool = True) -> AsyncEngine:
+    """`foreign_keys=False` is for migrations on SQLite: they make tables again (Alembic's batch mode), and
+    dropping the old table would otherwise delete, by ON DELETE CASCADE, every row that refers to it."""
     parsed = make_url(url)
+    # pool_pre_ping: a connection that died while pooled (a database restart, a dropped network) is
+    # replaced before a unit uses it, instead of failing the unit.
+    engine = create_async_engine(url, pool_pre_ping=True)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        # The driver is in autocommit mode (see _on_connect) and every transaction is ended explicitly, by
-        # SQLAlchemy or by the chat unit on the driver (which invalidates a connection it could not roll
-        # back), so the pool's rollback on check-in would only cost a trip to the SQLite thread.
-        engine = create_async_engine(url, pool_reset_on_return=None)
-        _prepare_sqlite(engine)
-        return engine
-    # No pre-ping: on asyncpg it is three round trips (begin, ping, rollback) before every unit. A chat unit
-    # that finds its connection dead starts again on a new one instead (storage/repository.py).
-    return create_async_engine(url)
+        _prepare_sqlite(engine, foreign_keys)
+    return engine

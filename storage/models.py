@@ -25,16 +25,16 @@ class Base(DeclarativeBase):
 
 class Chair(Base):
     __tablename__ = "chairs"
+    __table_args__ = (UniqueConstraint("source", "chat_id", name="uq_chairs_source_chat_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    # The front door the chat came through ("telegram", "console", …) and the chat's id there.
+    source: Mapped[str] = mapped_column(String(20))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
     # No foreign key: reports already point at chairs, and a cycle would complicate SQLite migrations.
     current_report_id: Mapped[int | None] = mapped_column(Integer)
     # An open menu (edit, reports, a confirmation), stored so a restart returns the chair to it.
     menu: Mapped[str | None] = mapped_column(String(60))
-    # Raised by every unit that writes for the chat: a unit that read without the chair's lock writes only
-    # if it is unchanged (storage/repository.py).
-    version: Mapped[int] = mapped_column(Integer, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
@@ -78,7 +78,8 @@ class Photo(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
     question_id: Mapped[str] = mapped_column(String(40))
-    file_id: Mapped[str | None] = mapped_column(String(200))
+    # Chosen by the engine; a photo answer's value refers to its photos by key.
+    key: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     data: Mapped[bytes | None] = mapped_column(LargeBinary)
     caption: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
@@ -87,5 +88,6 @@ class Photo(Base):
 class ProcessedUpdate(Base):
     __tablename__ = "processed_updates"
 
+    source: Mapped[str] = mapped_column(String(20), primary_key=True)
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     processed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

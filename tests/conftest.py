@@ -17,7 +17,7 @@ POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+asyncpg://postgre
 REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
 
 
-async def _reset_postgres(url: str) -> None:
+async def reset_postgres(url: str) -> None:
     engine = create_engine(url)
     try:
         async with engine.begin() as connection:
@@ -38,7 +38,7 @@ async def database_url(request: pytest.FixtureRequest, tmp_path) -> AsyncIterato
         url = f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
     else:
         url = POSTGRES_URL
-        await _reset_postgres(url)
+        await reset_postgres(url)
     await upgrade_async(url)
     yield url
 
@@ -46,7 +46,7 @@ async def database_url(request: pytest.FixtureRequest, tmp_path) -> AsyncIterato
 @pytest.fixture
 async def postgres_url() -> str:
     """A freshly migrated, empty PostgreSQL database, for what only PostgreSQL does."""
-    await _reset_postgres(POSTGRES_URL)
+    await reset_postgres(POSTGRES_URL)
     await upgrade_async(POSTGRES_URL)
     return POSTGRES_URL
 
@@ -71,7 +71,7 @@ def migrated_sqlite_url(tmp_path_factory) -> str:  # type: ignore[no-untyped-def
 @pytest.fixture
 async def postgres_behind_proxy():
     """PostgreSQL reached through a proxy the test can cut: (proxy, database engine)."""  # type: ignore[no-untyped-def]
-    await _reset_postgres(POSTGRES_URL)
+    await reset_postgres(POSTGRES_URL)
     await upgrade_async(POSTGRES_URL)
     url = make_url(POSTGRES_URL)
     proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)

@@ -23,7 +23,7 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_online() -> None:
-    engine = create_engine(config.attributes["database_url"])
+    engine = create_engine(config.attributes["database_url"], foreign_keys=False)
     try:
         async with engine.connect() as connection:
             await connection.run_sync(_run)

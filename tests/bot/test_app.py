@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import gc
-
 import pytest
 import yaml
 from sqlalchemy import event
 
-from bot.app import App, build_app
-from bot.telegram import TelegramSettings, build_application
+from bot.app import build_app
 from dialogs import texts
 from dialogs.bank import load_bank
 from dialogs.events import Command, Preview, Start
-from storage.statements import GuardedWrites
 from templates import compose
 from tests.support.answers import lines_before
 from tests.support.chat import Chair
-from tests.support.fake_bot_api import FakeBotAPI
-from tests.support.telegram import TOKEN
 
 
 async def test_the_first_chair_after_a_start_loads_compiles_and_connects_nothing(
@@ -31,12 +25,10 @@ async def test_the_first_chair_after_a_start_loads_compiles_and_connects_nothing
     try:
         await app.prepare()
         waited_for: list[object] = []
-        load_yaml, compile_template, build_writes = yaml.safe_load, compose.ENVIRONMENT.compile, GuardedWrites._build
+        load_yaml, compile_template = yaml.safe_load, compose.ENVIRONMENT.compile
         monkeypatch.setattr(yaml, "safe_load", lambda stream: waited_for.append("yaml") or load_yaml(stream))
         monkeypatch.setattr(compose.ENVIRONMENT, "compile",
                             lambda *args, **kwargs: waited_for.append("template") or compile_template(*args, **kwargs))
-        monkeypatch.setattr(GuardedWrites, "_build",
-                            staticmethod(lambda *shape: waited_for.append(shape) or build_writes(*shape)))
         event.listen(app.database.sync_engine, "connect", lambda *_: waited_for.append("connect"))
 
         chair = Chair(app.engine)
@@ -52,28 +44,3 @@ async def test_the_first_chair_after_a_start_loads_compiles_and_connects_nothing
         assert waited_for == []
     finally:
         await app.close()
-
-
-async def test_the_bot_prepares_before_it_freezes_the_collector(
-    fake: FakeBotAPI, migrated_sqlite_url: str, monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Whatever loads after the freeze stays in the collector's full passes, which then hold chats up."""
-    steps: list[str] = []
-    prepare = App.prepare
-
-    async def recorded_prepare(app: App) -> None:
-        steps.append("prepare")
-        await prepare(app)
-
-    monkeypatch.setattr(App, "prepare", recorded_prepare)
-    monkeypatch.setattr(gc, "freeze", lambda: steps.append("freeze"))
-    application = build_application(
-        TelegramSettings(token=TOKEN, base_url=fake.base_url, base_file_url=fake.base_file_url),
-        database_url=migrated_sqlite_url)
-    await application.initialize()
-    try:
-        await application.post_init(application)  # type: ignore[misc]
-    finally:
-        await application.post_shutdown(application)  # type: ignore[misc]
-        await application.shutdown()
-    assert steps == ["prepare", "freeze"]
