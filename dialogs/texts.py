@@ -26,8 +26,12 @@ def _command_words() -> dict[str, str]:
 
 def prepare() -> None:
     """Load the texts now, at start-up, instead of in the first chair's event."""
+    from dialogs import answers, formats  # they read texts too; imported here to keep this module a leaf
+
     _messages()
     _command_words()
+    formats.patterns()
+    answers.words()
 
 
 COMMANDS = (

@@ -40,13 +40,27 @@ async def test_photos_are_stored_and_placed_under_culture(database) -> None:
     assert culture < texts.index("图2") < next(i for i, t in enumerate(texts) if t.startswith("六、"))
 
 
-async def test_three_photos_end_the_question(database) -> None:
+async def test_three_captioned_photos_end_the_question(database) -> None:
     chair = Chair(make_engine(database))
     await chair.send("/start")
     await chair.answer_until("culture_photo")
-    for _ in range(3):
-        await chair.send(Photo(jpeg()))
+    for n in range(3):
+        await chair.send(Photo(jpeg(), f"活动照片{n}"))
     assert chair.prompt.question_id == "shortcomings"
+
+
+async def test_a_photo_without_a_caption_takes_the_next_line_as_its_caption(database) -> None:
+    chair = Chair(make_engine(database))
+    await chair.send("/start")
+    await chair.answer_until("culture_photo")
+    await chair.send(Photo(jpeg()))
+    assert "请用一句话说明照片内容" in chair.notices[0] and chair.prompt.question_id == "culture_photo"
+    await chair.send("三八节健步走")
+    assert "图注已记录：三八节健步走" in chair.notices[0]
+    await chair.send("还是这张")  # a second line, with no photo waiting for a caption
+    assert "需要发送照片" in chair.notices[0]
+    await chair.send("下一题")
+    assert [caption for _, caption in (await answers_of(chair))["culture_photo"]] == ["三八节健步走"]
 
 
 async def test_a_photo_where_none_is_asked(database) -> None:
