@@ -41,7 +41,7 @@ def test_page_and_margins() -> None:
 
 def test_styles_sizes_and_chinese_fonts() -> None:
     styles = open_document().styles
-    assert styles["Summary Title"].font.size == Pt(22) and east_asia(styles["Summary Title"]) == "宋体"
+    assert styles["Summary Title"].font.size == Pt(22) and east_asia(styles["Summary Title"]) == "华文中宋"
     assert styles["Normal"].font.size == Pt(16) and east_asia(styles["Normal"]) == "仿宋"
     assert round(styles["Normal"].paragraph_format.first_line_indent.pt / layout.CHAR_PITCH, 1) == 2
     assert Pt(28) <= styles["Normal"].paragraph_format.line_spacing <= Pt(29)
