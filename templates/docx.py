@@ -377,7 +377,7 @@ def _closing_line(document: Any, text: str, style: str, right: float, scale: int
     return paragraph
 
 
-def render(summary: Summary, font_set: str = "windows", photos: dict[int, bytes] | None = None) -> bytes:
+def render(summary: Summary, font_set: str = "windows", photos: dict[str, bytes] | None = None) -> bytes:
     document = Document(io.BytesIO(_template(font_set)))
     styles = {"h1": _style_id(STYLE_H1), "h2": _style_id(STYLE_H2), "h3": _style_id(STYLE_H3)}
     title = clean_text(summary.title)
