@@ -24,7 +24,8 @@ from docx.shared import Mm, Pt, Twips
 
 from dialogs.answers import clean_text
 from templates import pictures
-from templates.compose import Summary, settings
+from templates.compose import settings
+from templates.summary import Summary
 
 TITLE_SIZE = Pt(22)  # 二号
 BODY_SIZE = Pt(16)  # 三号

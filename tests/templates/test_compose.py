@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from dialogs.formats import percent
-from templates.compose import Composer, cn_list
+from templates.compose import Composer
 from templates.maker import SummaryMaker
+from templates.typography import cn_list
 
 BASE = {"unit_name": "红星机械厂", "unit_type": "ent", "period": "year", "year": 2025, "train_sessions": 3,
         "congress": False, "activity_types": ["none"], "sign_date": "2026-01-08"}
@@ -44,7 +45,7 @@ def test_money_and_lists_read_as_a_chair_would_write_them() -> None:
     large = text_of({**BASE, "hardship_households": 3, "hardship_funds": 130200.0})
     assert "发放帮扶资金13.02万元" in large
     assert cn_list(["甲", "乙", "丙"]) == "甲、乙、丙"
-    assert cn_list(list("甲乙丙丁戊己")) == "甲、乙、丙、丁、戊等"
+    assert cn_list(list("甲乙丙丁戊己")) == "甲、乙、丙、丁、戊等6项"
 
 
 def test_percentages_need_a_real_denominator() -> None:

@@ -11,8 +11,9 @@ from docx.oxml.ns import qn
 
 from dialogs.bank import load_bank
 from dialogs.formats import money
-from templates.compose import CHINESE_NUMERALS, Composer, vocabulary_table
+from templates.compose import Composer, vocabulary_table
 from templates.maker import SummaryMaker
+from templates.typography import words as typography_words
 from tests.support import samples
 from tests.support.images import jpeg
 
@@ -45,7 +46,7 @@ def test_no_placeholders_none_or_zero_sentences(name: str) -> None:
 def test_headings_are_numbered_consecutively_and_never_empty(name: str) -> None:
     blocks = Composer().compose(answers(name)).blocks
     tops = [b.text for b in blocks if b.kind == "h1"]
-    assert [t[0] for t in tops] == list(CHINESE_NUMERALS[: len(tops)])
+    assert [t[0] for t in tops] == list(typography_words()["ordinals"][: len(tops)])
     for i, block in enumerate(blocks):
         if block.kind.startswith("h"):
             assert i + 1 < len(blocks), f"{block.text} ends the document"

@@ -1,0 +1,111 @@
+"""From rendered template text to blocks: headings and paragraphs, empty parts dropped, thin ones merged,
+headings numbered 一、（一）… after dropping, so the numbering never has a gap or a lone （一）.
+
+Templates write plain text. A line starting with `# ` is a part's heading, `## ` a sub-heading; blank lines
+separate paragraphs and the lines of one paragraph are joined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from templates.sources import sentences, strip_marks
+from templates.summary import Block
+from templates.typography import words
+
+BODY_KINDS = {"p", "figure"}
+THIN_PART_CHARS = 120  # welfare plus culture shorter than this share one heading
+
+
+def blocks(text: str, figures: list[Block] | None = None) -> list[Block]:
+    """Headings and paragraphs of one part, its photos last; a part without paragraphs yields nothing."""
+    found: list[Block] = []
+    paragraph: list[str] = []
+
+    def close() -> None:
+        if paragraph:
+            said = sentences("".join(paragraph))
+            found.append(Block("p", "".join(s.text for s in said), sentences=said))
+            paragraph.clear()
+
+    for line in (raw.strip() for raw in text.splitlines()):
+        if line.startswith("#"):
+            close()
+            level = len(line) - len(line.lstrip("#"))
+            found.append(Block(f"h{level}", strip_marks(line.lstrip("#")).strip()))
+        elif strip_marks(line):
+            paragraph.append(line)
+        else:
+            close()
+    close()
+    if figures and any(b.kind == "p" for b in found):
+        found += figures
+    # Drop headings left without a paragraph under them (a sub-heading whose facts were all skipped).
+    kept: list[Block] = []
+    for i, block in enumerate(found):
+        if block.kind in BODY_KINDS:
+            kept.append(block)
+            continue
+        following = found[i + 1 :]
+        body_follows = next((b for b in following if b.kind in BODY_KINDS or b.kind <= block.kind), None)
+        if body_follows is not None and body_follows.kind in BODY_KINDS:
+            kept.append(block)
+    return kept
+
+
+def _parts(body: list[Block]) -> list[list[Block]]:
+    parts: list[list[Block]] = []
+    for block in body:
+        if block.kind == "h1" or not parts:
+            parts.append([])
+        parts[-1].append(block)
+    return parts
+
+
+def merge_thin(body: list[Block], heading_of: Callable[[str], str], merged_heading: str) -> list[Block]:
+    """Welfare and culture with a sentence or two each read better as one part under one heading."""
+    parts = _parts(body)
+    heads = {heading_of(name): name for name in ("welfare", "culture")}
+    named = {heads.get(part[0].text): i for i, part in enumerate(parts) if part[0].kind == "h1"}
+    if "welfare" not in named or "culture" not in named:
+        return body
+    welfare, culture = parts[named["welfare"]], parts[named["culture"]]
+    text = [b for b in welfare[1:] + culture[1:] if b.kind != "figure"]
+    if any(b.kind != "p" for b in text) or sum(len(b.text) for b in text) > THIN_PART_CHARS:
+        return body
+    said = tuple(s for b in text for s in b.sentences)
+    merged = [Block("h1", merged_heading), Block("p", "".join(b.text for b in text), sentences=said),
+              *[b for b in welfare + culture if b.kind == "figure"]]
+    parts[named["welfare"]] = merged
+    del parts[named["culture"]]
+    return [block for part in parts for block in part]
+
+
+def numbered(body: list[Block]) -> list[Block]:
+    typography = words()
+    numerals = typography["ordinals"]
+    result: list[Block] = []
+    top = sub = 0
+    subs_in_part = 0
+    for i, block in enumerate(body):
+        if block.kind == "h1":
+            top, sub = top + 1, 0
+            subs_in_part = sum(1 for b in _until_next_h1(body, i) if b.kind == "h2")
+            result.append(Block("h1", typography["heading1"].format(numeral=numerals[top - 1], text=block.text)))
+        elif block.kind == "h2":
+            if subs_in_part < 2:
+                continue  # a lone （一） is no structure at all
+            sub += 1
+            result.append(Block("h2", typography["heading2"].format(numeral=numerals[sub - 1], text=block.text)))
+        else:
+            result.append(block)
+    return result
+
+
+def _until_next_h1(body: list[Block], start: int) -> list[Block]:
+    rest = []
+    for block in body[start + 1 :]:
+        if block.kind == "h1":
+            break
+        rest.append(block)
+    return rest

@@ -1,0 +1,81 @@
+"""The typographic rules of a 工作总结 as Jinja2 filters: lists, enumerations, quotations, clauses.
+
+Chinese words these rules need (等, 一是…, the numerals) come from templates/settings.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).parent
+LIST_LIMIT = 5
+# A chair's own numbering at the start of an item: 1. 1、 (1) （一） ① 一是 第一，
+_OWN_NUMBERING = re.compile(
+    r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、．]"  # 1. 1、 (1) （一）
+    r"|[①-⑩]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、])\s*")  # ① 一是 第一，
+
+
+@cache
+def words() -> dict[str, Any]:
+    with (HERE / "settings.yaml").open(encoding="utf-8") as f:
+        return yaml.safe_load(f)["typography"]
+
+
+def clause(text: str) -> str:
+    """Free text placed mid-sentence: no trailing full stop doubling the template's own."""
+    return text.strip().rstrip("。.；;，,！!")
+
+
+def items(text: str | None) -> list[str]:
+    """A chair's list typed as one line (；/;/、 or numbered) split into its items, their own numbering gone."""
+    if not text:
+        return []
+    parts = re.split(r"[；;\n]+|(?:^|\s)(?=\d+[.、．])|(?=[①-⑩])|(?<=[。])", text)
+    cleaned = [clause(_OWN_NUMBERING.sub("", clause(p))) for p in parts]
+    return [c for c in cleaned if c]
+
+
+def cn_list(values: list[str], limit: int = LIST_LIMIT) -> str:
+    """、-joined, the last pair joined by 和 where it reads better is left to the template. A list longer than
+    `limit` is cut and says so with 等 and the count of all items; a list that was not cut never has 等."""
+    values = [v for v in values if v]
+    if len(values) > limit:
+        return "、".join(values[:limit]) + words()["cut"].format(n=len(values))
+    return "、".join(values)
+
+
+def is_cut(values: list[str], limit: int = LIST_LIMIT) -> bool:
+    return len([v for v in values if v]) > limit
+
+
+def enumerated(values: list[str]) -> str:
+    """一是…；二是…。 for two or more items (the items' own numbering removed); a single item as it is."""
+    values = [clause(_OWN_NUMBERING.sub("", v)) for v in values if v and clause(v)]
+    if len(values) < 2:
+        return values[0] if values else ""
+    ordinals = words()["ordinals"]
+    return "；".join(words()["enumeration"].format(ordinal=ordinals[i], item=v) for i, v in enumerate(values))
+
+
+def quoted(name: str) -> str:
+    """An event name in “”; quotation marks inside it become ‘’ as Chinese nesting requires."""
+    inner = clause(name)
+    if inner.startswith("“") and inner.endswith("”") and inner.count("“") == 1:
+        inner = inner[1:-1]
+    return "“" + inner.replace("“", "‘").replace("”", "’") + "”"
+
+
+def sentence(text: str) -> str:
+    """Free text that stands as a sentence of its own: ends with exactly one 。 (or the chair's ！？)."""
+    text = text.strip().rstrip("，,；;、")
+    return text if text.endswith(("。", "！", "？", "”")) else text.rstrip(".") + "。"
+
+
+FILTERS = {"cn_list": cn_list, "clause": clause, "items": items, "enumerated": enumerated, "quoted": quoted,
+           "sentence": sentence}
+TESTS = {"cut": is_cut}

@@ -1,0 +1,42 @@
+"""The typographic rules of a 工作总结, and the marks that tie each sentence to the answers it states."""
+
+from __future__ import annotations
+
+from templates.sources import frame, sentences, src, without_marks_possible
+from templates.typography import cn_list, enumerated, items, sentence
+
+
+def test_one_is_only_for_two_or_more_and_the_chairs_own_numbering_goes() -> None:
+    assert enumerated(["建好职工书屋"]) == "建好职工书屋"
+    assert enumerated(["一是建好职工书屋", "二是办一次技能比武"]) == "一是建好职工书屋；二是办一次技能比武"
+    assert enumerated(["1.建好职工书屋", "2、办一次技能比武。"]) == "一是建好职工书屋；二是办一次技能比武"
+
+
+def test_a_typed_list_is_split_and_its_numbering_dropped() -> None:
+    assert items("1.建好职工书屋 2.办一次技能比武") == ["建好职工书屋", "办一次技能比武"]
+    assert items("建好职工书屋；办一次技能比武；") == ["建好职工书屋", "办一次技能比武"]
+    assert items("①建好书屋②办比武") == ["建好书屋", "办比武"]
+
+
+def test_a_list_says_it_was_cut_and_how_long_it_was() -> None:
+    assert cn_list(["甲", "乙"]) == "甲、乙"
+    assert cn_list(list("甲乙丙丁戊己戌")) == "甲、乙、丙、丁、戊等7项"
+
+
+def test_free_text_as_a_sentence_ends_once() -> None:
+    assert sentence("全年无安全事故") == "全年无安全事故。"
+    assert sentence("全年无安全事故。") == "全年无安全事故。"
+    assert sentence("好！") == "好！"
+
+
+def test_each_sentence_knows_the_answers_it_states() -> None:
+    paragraph = f"{src('train_sessions', 'train_people')}全年举办培训班6期，参训240人次。{frame()}现将主要工作总结如下。"
+    said = sentences(paragraph)
+    assert [s.text for s in said] == ["全年举办培训班6期，参训240人次。", "现将主要工作总结如下。"]
+    assert said[0].sources == {"train_sessions", "train_people"} and not said[0].frame
+    assert said[1].frame and not said[1].sources
+
+
+def test_an_answer_cannot_forge_a_mark() -> None:
+    forged = src("members") + "我们有100人。"
+    assert sentences(without_marks_possible(forged))[0].sources == frozenset()
