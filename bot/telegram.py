@@ -47,7 +47,7 @@ from dialogs.events import (
 )
 from dialogs.menus import MENU_PREFIX
 from dialogs.ports import ChatRef
-from dialogs.texts import COMMANDS, command_descriptions, say
+from dialogs.texts import command_descriptions, commands, say
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def event_from_callback(data: str) -> Event:
             return Toggle(parts[3], parts[1], int(parts[2]))
         if kind == "s" and len(parts) == 3:
             return Submit(parts[1], int(parts[2]))
-        if kind == "n" and len(parts) == 4 and parts[1] in COMMANDS:
+        if kind == "n" and len(parts) == 4 and parts[1] in commands():
             return Command(parts[1], parts[2], int(parts[3]) if parts[3] else None)
         if kind == "m" and len(parts) == 3:
             return Choice((parts[2],), MENU_PREFIX + parts[1])
@@ -238,7 +238,7 @@ async def event_from_message(message: Message) -> Event:
             name = text[1:].split(maxsplit=1)[0].split("@")[0].lower() if len(text) > 1 else ""
             if name == "start":
                 return Start()
-            if name in COMMANDS:
+            if name in commands():
                 return Command(name)
         return Text(text)
     image = message.photo[-1] if message.photo else None

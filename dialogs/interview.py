@@ -270,8 +270,8 @@ class Interview:
             return self._status(turn)
         if name == "help":
             return [Notice(say("help")), *self.where(turn)]
-        if name == "finish":
-            return self._finish(turn)
+        if name in ("finish", "finish_anyway"):
+            return self._finish(turn, anyway=name == "finish_anyway")
         return [Notice(say("unknown_command")), *self.where(turn)]
 
     def _back(self, turn: Turn) -> Decision:
@@ -309,13 +309,15 @@ class Interview:
         turn.save_report()
         return [Notice(say("edit_cancelled")), *self.where(turn)]
 
-    def _finish(self, turn: Turn) -> Decision:
+    def _finish(self, turn: Turn, *, anyway: bool = False) -> Decision:
         answers = self.bank.effective(turn.answers)
         missing = self.flow.missing(answers)
         if missing:
             phrases = self.maker.phrases(answers)
             names = "、".join(display.label(q, phrases) for q in missing)
             return [Notice(say("finish_missing", missing=names)), *self.where(turn)]
+        if not anyway and turn.report.status != "done" and (gaps := self.maker.gaps(answers)):
+            return [Notice(say("finish_thin", sections="、".join(gaps))), *self.where(turn)]
         if turn.report.status != "done" or turn.report.cursor != DONE:
             turn.report.status, turn.report.cursor, turn.report.resume_to = "done", DONE, None
             turn.report.pending = None

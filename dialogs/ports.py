@@ -105,5 +105,8 @@ class DocumentMaker(Protocol):
     def document(self, answers: dict[str, Any], photos: dict[str, bytes]) -> bytes:
         """The DOCX; `photos` holds the images that photo answers refer to by key."""
 
+    def gaps(self, answers: dict[str, Any]) -> list[str]:
+        """What a summary too thin to hand in still needs (section titles); empty when it has enough."""
+
     def phrases(self, answers: dict[str, Any]) -> dict[str, str]:
         """Unit-type vocabulary for question texts ({staff}, {self}, …)."""

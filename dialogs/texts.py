@@ -34,9 +34,9 @@ def prepare() -> None:
     answers.words()
 
 
-COMMANDS = (
-    "back", "skip", "preview", "status", "finish", "help", "new", "reports", "edit", "cancel", "keep", "next", "forget",
-)
+def commands() -> tuple[str, ...]:
+    """Every command's name, as commands.yaml declares them."""
+    return tuple(dict.fromkeys(_command_words().values()))
 
 
 def command_descriptions() -> dict[str, str]:

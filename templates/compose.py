@@ -149,6 +149,12 @@ class Composer:
             date=formats.full_date(signed) if signed else "",
         )
 
+    def empty_sections(self, answers: dict[str, Any]) -> list[str]:
+        """Titles of the body's sections that the answers give nothing to write about."""
+        ctx = self.context(answers)
+        return [section.title for section in self.bank.sections if section.id in self.body_parts
+                and not any(b.kind == "p" for b in parts.blocks(self._render(section.id, ctx)))]
+
     @staticmethod
     def _render(name: str, ctx: dict[str, Any]) -> str:
         return ENVIRONMENT.get_template(f"{name}.j2").render(ctx)

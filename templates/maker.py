@@ -8,6 +8,8 @@ from typing import Any
 from dialogs.bank import Bank
 from templates.compose import Composer, vocabulary
 
+# A summary with less body text than this is too thin for an upper-level union to accept as it is.
+THIN_SUMMARY_CHARS = 800
 # Characters no file system or Telegram client accepts in a file name.
 _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -31,6 +33,12 @@ class SummaryMaker:
         from templates import docx
 
         return docx.render(self.composer.compose(answers), self.font_set, photos or {})
+
+    def gaps(self, answers: dict[str, Any]) -> list[str]:
+        """The sections a summary too thin to hand in still needs; nothing when it has enough to say."""
+        summary = self.composer.compose(answers)
+        body = sum(len(b.text) for b in summary.blocks if b.kind == "p")
+        return self.composer.empty_sections(answers) if body < THIN_SUMMARY_CHARS else []
 
     def phrases(self, answers: dict[str, Any]) -> dict[str, str]:
         return vocabulary(self.composer.bank.fact(answers, "unit_type"))

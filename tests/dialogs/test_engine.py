@@ -140,3 +140,18 @@ async def test_a_stale_button_gets_the_current_question(database) -> None:
     assert "过期" in chair.notices[0]
     assert chair.prompt.question_id == "period"
     assert (await answers_of(chair))["unit_type"] == "ent"
+
+
+async def test_a_summary_too_thin_to_hand_in_is_not_written_silently(database) -> None:
+    from tests.support import samples
+    from tests.support.answers import script
+
+    chair = Chair(make_engine(database))
+    await chair.send(Start())
+    for line in script(samples.typed("minimal")):
+        await chair.send(line)
+    replies = await chair.send("完成")
+    assert not any(isinstance(r, Document) for r in replies)
+    assert "内容还很少" in chair.notices[0] and "干部与职工培训" in chair.notices[0]
+    replies = await chair.send("仍然生成")
+    assert any(isinstance(r, Document) for r in replies)

@@ -30,7 +30,8 @@ def test_free_text_as_a_sentence_ends_once() -> None:
 
 
 def test_each_sentence_knows_the_answers_it_states() -> None:
-    paragraph = f"{src('train_sessions', 'train_people')}全年举办培训班6期，参训240人次。{frame()}现将主要工作总结如下。"
+    paragraph = (f"{src('train_sessions', 'train_people')}全年举办培训班6期，参训240人次。"
+                 f"{frame()}现将主要工作总结如下。")
     said = sentences(paragraph)
     assert [s.text for s in said] == ["全年举办培训班6期，参训240人次。", "现将主要工作总结如下。"]
     assert said[0].sources == {"train_sessions", "train_people"} and not said[0].frame
