@@ -81,9 +81,11 @@ class Interview:
         question = self.question_bank(turn).by_id.get(turn.report.cursor)
         if question is None:
             return self.where(turn)  # typed text or a tapped button while no question is open
-        if isinstance(event, Choice | Toggle | Submit) and (
-            event.question_id not in (None, question.id) or event.version not in (None, turn.report.version)
-        ):
+        if isinstance(event, Choice | Toggle | Submit) and event.question_id not in (None, question.id):
+            return [Notice(say("stale_button")), self.prompt(turn)]
+        # Ticks and 完成 on the open question apply whatever the version: quick taps on one message all carry
+        # the version it was sent with. A single choice from an older message of this question is stale.
+        if isinstance(event, Choice) and event.version not in (None, turn.report.version):
             return [Notice(say("stale_button")), self.prompt(turn)]
         if isinstance(event, Photo):
             return self._photo(turn, question, event)

@@ -200,3 +200,16 @@ async def test_preview_and_status_inside_the_interview(database) -> None:
     preview = next(r for r in replies if isinstance(r, Preview)).text
     assert "工会以科室为单位设立了6个工会小组" in preview
     assert chair.prompt.question_id == "train_sessions"
+
+
+async def test_quick_ticks_on_one_message_all_apply(database) -> None:
+    """Taps on one multiple-choice message before its edit arrives carry the version it was sent with."""
+    chair = Chair(make_engine(database))
+    await chair.send(Start())
+    await chair.answer_until("train_topics")
+    sent_with = chair.prompt.version
+    for key in ("theory", "skill"):
+        await chair.send(Toggle(key, "train_topics", sent_with))
+        assert not chair.notices, chair.notices
+    await chair.send(Submit("train_topics", sent_with))
+    assert (await answers_of(chair))["train_topics"] == ["theory", "skill"]
