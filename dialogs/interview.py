@@ -19,6 +19,7 @@ from dialogs.events import (
     Command,
     Event,
     Notice,
+    Option,
     Photo,
     Preview,
     Prompt,
@@ -35,6 +36,8 @@ from dialogs.texts import command_for, say
 from dialogs.turn import DocumentDue, Turn
 
 REPORT_KIND = "annual"
+# What the chair can do once every question is answered, and once the document was made.
+END_OPTIONS = {REVIEW: ("finish", "preview", "edit"), DONE: ("finish", "edit", "new")}
 CAPTION_LIMIT = 15
 
 Decision = list[Reply | DocumentDue]
@@ -80,7 +83,7 @@ class Interview:
             return self.command(turn, event.name)
         question = self.question_bank(turn).by_id.get(turn.report.cursor)
         if question is None:
-            return self.where(turn)  # typed text or a tapped button while no question is open
+            return self._at_the_end(turn, event)
         if isinstance(event, Choice | Toggle | Submit) and event.question_id not in (None, question.id):
             return [Notice(say("stale_button")), self.prompt(turn)]
         # Ticks and 完成 on the open question apply whatever the version: quick taps on one message all carry
@@ -333,12 +336,29 @@ class Interview:
 
     # ------------------------------------------------------------------ where the chair is
 
+    def _at_the_end(self, turn: Turn, event: Event) -> Decision:
+        """Every question answered: the review's (or the finished report's) buttons, tapped or typed."""
+        offered = self.where(turn)[0]
+        assert isinstance(offered, Prompt)
+        key = None
+        if isinstance(event, Choice) and event.question_id in (None, offered.question_id) and event.keys:
+            key = event.keys[0]
+        elif isinstance(event, Text) and event.text.strip().isdigit():
+            number = int(event.text.strip())
+            key = offered.options[number - 1].key if 1 <= number <= len(offered.options) else None
+        if key not in {o.key for o in offered.options}:
+            return [Notice(say("err_choice", max=len(offered.options))), offered]
+        if key in ("edit", "new", "reports"):
+            return self._open_menu(turn, key)
+        return self.command(turn, key)
+
     def where(self, turn: Turn) -> list[Reply]:
         cursor = turn.report.cursor
-        if cursor == REVIEW:
-            return [Notice(say("review"))]
-        if cursor == DONE:
-            return [Notice(say("already_done"))]
+        if cursor in (REVIEW, DONE):
+            keys = END_OPTIONS[cursor]
+            return [Prompt(question_id=cursor, text=say(cursor if cursor == REVIEW else "already_done"),
+                           options=tuple(Option(k, say(f"end_{k}")) for k in keys), keyboard="options",
+                           version=turn.report.version)]
         return [self.prompt(turn)]
 
     def prompt(self, turn: Turn) -> Prompt:

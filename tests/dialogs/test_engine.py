@@ -19,8 +19,9 @@ async def test_whole_interview_produces_the_document(database) -> None:
     assert chair.prompt.question_id == "unit_name"
     for line in HOSPITAL_SCRIPT:
         await chair.send(line)
-    assert "完成" in chair.notices[-1]  # the review message tells the chair how to finish
-    replies = await chair.send("完成")
+    assert chair.prompt.question_id == "review"  # the review offers its buttons
+    assert [o.label for o in chair.prompt.options] == ["生成文档", "预览全文", "修改回答"]
+    replies = await chair.send(Choice(("finish",), "review", chair.prompt.version))
     document = next(r for r in replies if isinstance(r, Document))
     assert document.filename == "滨江市第一人民医院工会2025年工作总结.docx"
     text = "\n".join(p.text for p in open_docx(io.BytesIO(document.data)).paragraphs)
