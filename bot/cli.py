@@ -26,7 +26,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         from bot.logs import configure_logging
         from bot.telegram import TelegramSettings, run_telegram
 
-        configure_logging(settings.log_level, secrets=[settings.telegram_bot_token])
+        configure_logging(settings.log_level, secrets=[settings.telegram_bot_token, settings.webhook_secret or ""])
         base = str(settings.telegram_base_url).rstrip("/") if settings.telegram_base_url else None
         run_telegram(TelegramSettings(
             token=settings.telegram_bot_token,

@@ -231,6 +231,12 @@ async def test_make_run_with_a_token_runs_the_bot(fake: FakeBotAPI, tmp_path) ->
         texts = [s.text for s in fake.sent]
         assert any("请输入单位全称" in (t or "") for t in texts), texts
         assert fake.commands  # setMyCommands ran at start-up
+        answered = fake.send_text(5001, "滨江市不该进日志的单位")  # at DEBUG, PTB would log the whole update
+        for _ in range(200):
+            if any(s.chat_id == 5001 and "第 2/" in (s.text or "") for s in fake.sent):
+                break
+            await asyncio.sleep(0.05)
+        assert answered and any("第 2/" in (s.text or "") for s in fake.sent)
     finally:
         process.send_signal(signal.SIGTERM)
         out, err = await asyncio.wait_for(process.communicate(), 30)
@@ -238,6 +244,7 @@ async def test_make_run_with_a_token_runs_the_bot(fake: FakeBotAPI, tmp_path) ->
     logs = (out + err).decode()
     assert "[REDACTED]" in logs  # the token was about to be logged, and was masked
     assert "SECRET-TOKEN-VALUE" not in logs
+    assert "不该进日志" not in logs  # LOG_LEVEL=DEBUG, and still no answer
 
 
 async def test_a_database_outage_says_try_later_and_recovers(  # type: ignore[no-untyped-def]
