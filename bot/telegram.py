@@ -9,6 +9,7 @@ engine can tell a stale or tampered button from a current one:
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import hashlib
 import logging
@@ -353,14 +354,16 @@ def build_application(
 def run_telegram(
     settings: TelegramSettings, database_url: str, font_set: str = "windows", guiding_thought: str | None = None,
 ) -> None:
-    """Long polling, or a webhook server when WEBHOOK_URL is set. Blocks until stopped."""
+    """Long polling, or a webhook server when WEBHOOK_URL is set. Blocks until stopped.
+
+    Start-up failures (a rejected token, no network, a port in use) propagate: the CLI turns them into
+    a one-line message and an exit code."""
     application = build_application(settings, database_url=database_url, font_set=font_set,
                                     guiding_thought=guiding_thought)
     if settings.webhook_url:
-        application.run_webhook(
-            listen=settings.webhook_listen, port=settings.webhook_port, url_path="telegram",
-            secret_token=settings.webhook_secret, webhook_url=settings.webhook_url.rstrip("/") + "/telegram",
-            allowed_updates=Update.ALL_TYPES,
-        )
+        from bot.webhook import serve_webhook  # tornado only loads in webhook mode
+
+        asyncio.run(serve_webhook(application, url=settings.webhook_url, listen=settings.webhook_listen,
+                                  port=settings.webhook_port, secret=settings.webhook_secret))
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
