@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from telegram import (
+    Bot,
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -366,4 +367,13 @@ def run_telegram(
         asyncio.run(serve_webhook(application, url=settings.webhook_url, listen=settings.webhook_listen,
                                   port=settings.webhook_port, secret=settings.webhook_secret))
     else:
+        # getMe once on its own first: PTB's start-up would log a rejected token or an unreachable Bot API
+        # as a traceback through its retry loop; here it propagates as a plain exception.
+        asyncio.run(_check_bot(settings))
         application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+async def _check_bot(settings: TelegramSettings) -> None:
+    urls = {"base_url": settings.base_url, "base_file_url": settings.base_file_url}
+    async with Bot(settings.token, **{name: url for name, url in urls.items() if url}):
+        pass  # entering calls getMe
