@@ -188,14 +188,14 @@ class Engine:
     async def _photo(self, turn: Turn, question: Question, photo: Photo) -> list[Reply]:
         if question.type != "photo":
             return [Notice(say("photo_not_here")), self.prompt(turn)]
-        from dialogs.photos import check_photo  # Pillow loads with the first photo, not at start-up
+        from dialogs.photos import accept_photo  # Pillow loads with the first photo, not at start-up
 
-        try:
-            check_photo(photo.data)
+        try:  # decoded off the event loop (dialogs/photos.py), so other chats go on meanwhile
+            data = await accept_photo(photo.data)
         except AnswerError as error:
             return [Notice(str(error)), self.prompt(turn)]
         caption = clean_text(photo.caption or "")[:CAPTION_LIMIT] or None
-        photo_id = await turn.unit.add_photo(turn.report.id, question.id, photo.data, caption)
+        photo_id = await turn.unit.add_photo(turn.report.id, question.id, data, caption)
         value = [*(turn.answers.get(question.id) or []), [photo_id, caption]]
         if len(value) >= (question.max or 1):
             return await self.store_answer(turn, question, value)
