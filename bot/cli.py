@@ -20,6 +20,7 @@ EXIT_TOKEN_REJECTED = 3
 EXIT_TELEGRAM_UNREACHABLE = 4
 EXIT_DATABASE = 5
 EXIT_CANNOT_LISTEN = 6
+EXIT_TELEGRAM_REFUSED = 7
 
 log = logging.getLogger("bot.cli")
 
@@ -50,7 +51,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 def _run_telegram(settings: Settings) -> int:
     """Runs until stopped. A failure at start-up is one line in the log, never a traceback: PTB's
     InvalidToken message quotes the token, and container logs keep every restart's output."""
-    from telegram.error import InvalidToken, NetworkError
+    from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 
     from bot.logs import configure_logging
     from bot.telegram import TelegramSettings, run_telegram
@@ -75,10 +76,16 @@ def _run_telegram(settings: Settings) -> int:
         log.critical("start-up failed: the Bot API rejected TELEGRAM_BOT_TOKEN (revoked or mistyped); "
                      "copy the current token from @BotFather")
         return EXIT_TOKEN_REJECTED
+    except BadRequest as error:  # PTB counts it a NetworkError, but Telegram did answer: with a refusal
+        log.critical("start-up failed: the Bot API refused a start-up call: %s", error.message)
+        return EXIT_TELEGRAM_REFUSED
     except NetworkError as error:  # TimedOut is one
         log.critical("start-up failed: the Bot API at %s did not answer (%s); check the network and "
                      "TELEGRAM_BASE_URL", base or "api.telegram.org", type(error).__name__)
         return EXIT_TELEGRAM_UNREACHABLE
+    except TelegramError as error:  # e.g. setWebhook: "bad webhook: an HTTPS URL must be provided"
+        log.critical("start-up failed: the Bot API refused a start-up call: %s", error.message)
+        return EXIT_TELEGRAM_REFUSED
     except OSError as error:
         log.critical("start-up failed: cannot listen on %s:%s (WEBHOOK_PORT) or port %s (HEALTH_PORT): %s",
                      settings.webhook_listen, settings.webhook_port, settings.health_port,

@@ -62,19 +62,11 @@ class UpdateHandler(tornado.web.RequestHandler):
         try:
             data = json.loads(self.body)
             update = Update.de_json(data, self.bot_application.bot)
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError, AttributeError):  # not JSON, or not an update
             raise tornado.web.HTTPError(400) from None
         if update is not None:
             await self.bot_application.update_queue.put(update)
         self.set_status(200)
-
-    def log_exception(self, typ, value, tb) -> None:  # type: ignore[no-untyped-def]
-        # Refusals are expected traffic (scanners, forgeries): one line without the request, not a traceback.
-        if isinstance(value, tornado.web.HTTPError):
-            log.warning("webhook request refused with %s", value.status_code)
-        else:
-            super().log_exception(typ, value, tb)
-
 
 def start_webhook_server(application: Application, listen: str, port: int, secret: str) -> HTTPServer:
     web = tornado.web.Application([(PATH, UpdateHandler, {"bot_application": application, "secret": secret})])
@@ -91,7 +83,7 @@ async def serve_webhook(
     if not secret:
         secret = new_secret()
         redact(secret)  # PTB would log it with setWebhook's parameters
-        log.info("WEBHOOK_SECRET is not set: generated a secret for this run and registered it with Telegram")
+        log.info("WEBHOOK_SECRET is not set: generated a secret for this run, registered by setWebhook")
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for name in (signal.SIGINT, signal.SIGTERM):

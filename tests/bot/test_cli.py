@@ -131,3 +131,19 @@ async def test_a_webhook_port_in_use_is_exit_code_6(fake, tmp_path: Path) -> Non
     assert code == 6, output
     assert f"cannot listen on 127.0.0.1:{port}" in output
     assert "SECRET-TOKEN-VALUE" not in output and "Traceback" not in output
+
+
+async def test_a_webhook_url_telegram_refuses_is_exit_code_7(fake, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    ports = []
+    for _ in range(2):
+        with socket.socket() as spare:
+            spare.bind(("127.0.0.1", 0))
+            ports.append(spare.getsockname()[1])
+    code, output = await _run_until_exit(
+        tmp_path, TELEGRAM_BASE_URL=f"http://127.0.0.1:{fake.port}", WEBHOOK_URL="http://bot.example.org",
+        WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(ports[0]), HEALTH_PORT=str(ports[1]))
+    assert code == 7, output
+    assert "an https url must be provided" in output.lower()
+    assert "SECRET-TOKEN-VALUE" not in output and "Traceback" not in output

@@ -149,6 +149,8 @@ class FakeBotAPI:
         return True
 
     async def _api_setWebhook(self, params: dict) -> bool:
+        if not params["url"].startswith(("https://", "http://127.0.0.1")):  # tests listen on 127.0.0.1
+            raise ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
         self.webhook = {"url": params["url"], "secret": params.get("secret_token")}
         self._push_task = asyncio.create_task(self._push())
         return True
