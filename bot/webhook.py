@@ -68,6 +68,7 @@ class UpdateHandler(tornado.web.RequestHandler):
             await self.bot_application.update_queue.put(update)
         self.set_status(200)
 
+
 def start_webhook_server(application: Application, listen: str, port: int, secret: str) -> HTTPServer:
     web = tornado.web.Application([(PATH, UpdateHandler, {"bot_application": application, "secret": secret})])
     server = HTTPServer(web, max_body_size=MAX_UPDATE_BYTES)
