@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import subprocess
 import sys
 from datetime import timedelta
@@ -12,7 +13,16 @@ from pathlib import Path
 
 from bot.settings import InvalidSettings, Settings, load_settings
 
+# Exit codes of `run`, one per kind of start-up failure, so a supervisor or an operator can tell them
+# apart without reading logs (README, "Operating the bot").
 EXIT_BAD_SETTINGS = 2
+EXIT_TOKEN_REJECTED = 3
+EXIT_TELEGRAM_UNREACHABLE = 4
+EXIT_DATABASE = 5
+EXIT_CANNOT_LISTEN = 6
+EXIT_TELEGRAM_REFUSED = 7
+
+log = logging.getLogger("bot.cli")
 
 
 def _migrate_in_child(database_url: str) -> None:
@@ -21,15 +31,36 @@ def _migrate_in_child(database_url: str) -> None:
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:
-    _migrate_in_child(settings.database_url)
+    try:
+        _migrate_in_child(settings.database_url)
+    except subprocess.CalledProcessError:
+        print("start-up failed: the database could not be migrated (see the line above); "
+              "check DATABASE_URL and that the database server answers", file=sys.stderr)
+        return EXIT_DATABASE
     if settings.telegram_bot_token:
-        from bot.logs import configure_logging
-        from bot.telegram import TelegramSettings, run_telegram
+        return _run_telegram(settings)
+    from bot.console import run_console
 
-        configure_logging(settings.log_level, secrets=[settings.telegram_bot_token])
-        base = str(settings.telegram_base_url).rstrip("/") if settings.telegram_base_url else None
+    for stream in (sys.stdin, sys.stdout):
+        stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+    run_console(settings.database_url, Path(args.output_dir or settings.output_dir), sys.stdin, sys.stdout,
+                font_set=settings.font_set, guiding_thought=settings.guiding_thought)
+    return 0
+
+
+def _run_telegram(settings: Settings) -> int:
+    """Runs until stopped. A failure at start-up is one line in the log, never a traceback: PTB's
+    InvalidToken message quotes the token, and container logs keep every restart's output."""
+    from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
+
+    from bot.logs import configure_logging
+    from bot.telegram import TelegramSettings, run_telegram
+
+    configure_logging(settings.log_level, secrets=[settings.telegram_bot_token or "", settings.webhook_secret or ""])
+    base = str(settings.telegram_base_url).rstrip("/") if settings.telegram_base_url else None
+    try:
         run_telegram(TelegramSettings(
-            token=settings.telegram_bot_token,
+            token=settings.telegram_bot_token or "",
             base_url=f"{base}/bot" if base else None,
             base_file_url=f"{base}/file/bot" if base else None,
             allowed_user_ids=settings.allowed_user_ids,
@@ -41,20 +72,39 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
             health_port=settings.health_port,
             concurrent_updates=settings.concurrent_updates,
         ), settings.database_url, settings.font_set, settings.guiding_thought)
-        return 0
-    from bot.console import run_console
-
-    for stream in (sys.stdin, sys.stdout):
-        stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-    run_console(settings.database_url, Path(args.output_dir or settings.output_dir), sys.stdin, sys.stdout,
-                font_set=settings.font_set, guiding_thought=settings.guiding_thought)
+    except InvalidToken:
+        log.critical("start-up failed: the Bot API rejected TELEGRAM_BOT_TOKEN (revoked or mistyped); "
+                     "copy the current token from @BotFather")
+        return EXIT_TOKEN_REJECTED
+    except BadRequest as error:  # PTB counts it a NetworkError, but Telegram did answer: with a refusal
+        log.critical("start-up failed: the Bot API refused a start-up call: %s", error.message)
+        return EXIT_TELEGRAM_REFUSED
+    except NetworkError as error:  # TimedOut is one
+        log.critical("start-up failed: the Bot API at %s did not answer (%s); check the network and "
+                     "TELEGRAM_BASE_URL", base or "api.telegram.org", type(error).__name__)
+        return EXIT_TELEGRAM_UNREACHABLE
+    except TelegramError as error:  # e.g. setWebhook: "bad webhook: an HTTPS URL must be provided"
+        log.critical("start-up failed: the Bot API refused a start-up call: %s", error.message)
+        return EXIT_TELEGRAM_REFUSED
+    except OSError as error:
+        log.critical("start-up failed: cannot listen on %s:%s (WEBHOOK_PORT) or port %s (HEALTH_PORT): %s",
+                     settings.webhook_listen, settings.webhook_port, settings.health_port,
+                     error.strerror or type(error).__name__)
+        return EXIT_CANNOT_LISTEN
     return 0
 
 
 def _migrate(settings: Settings, args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
     from storage.migrate import upgrade
 
-    upgrade(settings.database_url)
+    try:
+        upgrade(settings.database_url)
+    except (OSError, SQLAlchemyError) as error:
+        # The class only: a driver's message may quote the connection string, password and all.
+        print(f"database not reachable or not migratable: {type(error).__name__}", file=sys.stderr)
+        return EXIT_DATABASE
     print("database schema is up to date")
     return 0
 

@@ -9,6 +9,7 @@ engine can tell a stale or tampered button from a current one:
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import time
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from telegram import (
+    Bot,
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -349,14 +351,25 @@ def build_application(
 def run_telegram(
     settings: TelegramSettings, database_url: str, font_set: str = "windows", guiding_thought: str | None = None,
 ) -> None:
-    """Long polling, or a webhook server when WEBHOOK_URL is set. Blocks until stopped."""
+    """Long polling, or a webhook server when WEBHOOK_URL is set. Blocks until stopped.
+
+    Start-up failures (a rejected token, no network, a port in use) propagate: the CLI turns them into
+    a one-line message and an exit code."""
     application = build_application(settings, database_url=database_url, font_set=font_set,
                                     guiding_thought=guiding_thought)
     if settings.webhook_url:
-        application.run_webhook(
-            listen=settings.webhook_listen, port=settings.webhook_port, url_path="telegram",
-            secret_token=settings.webhook_secret, webhook_url=settings.webhook_url.rstrip("/") + "/telegram",
-            allowed_updates=Update.ALL_TYPES,
-        )
+        from bot.webhook import serve_webhook  # tornado only loads in webhook mode
+
+        asyncio.run(serve_webhook(application, url=settings.webhook_url, listen=settings.webhook_listen,
+                                  port=settings.webhook_port, secret=settings.webhook_secret))
     else:
+        # getMe once on its own first: PTB's start-up would log a rejected token or an unreachable Bot API
+        # as a traceback through its retry loop; here it propagates as a plain exception.
+        asyncio.run(_check_bot(settings))
         application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+async def _check_bot(settings: TelegramSettings) -> None:
+    urls = {"base_url": settings.base_url, "base_file_url": settings.base_file_url}
+    async with Bot(settings.token, **{name: url for name, url in urls.items() if url}):
+        pass  # entering calls getMe

@@ -7,11 +7,13 @@ returned only after the commit, so nothing a chair was told is ever lost.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import date
 
+from dialogs.answers import AnswerError
 from dialogs.bank import Bank, load_bank
-from dialogs.events import Document, Event, Reply
+from dialogs.events import Document, Event, Photo, Reply
 from dialogs.interview import REPORT_KIND, Interview
 from dialogs.ports import ChatRef, ChatStore, DocumentMaker
 from dialogs.turn import DocumentDue
@@ -35,6 +37,8 @@ class Engine:
 
     async def handle(self, chat: ChatRef, event: Event, update_id: int | None = None) -> list[Reply]:
         """Apply `event` to the chat's stored interview; an already-seen `update_id` changes nothing."""
+        if isinstance(event, Photo):
+            event = await _page_ready(event)
         async with self.store.unit(chat, update_id) as unit:
             if unit.snapshot.duplicate:
                 # Applied before; its replies may have been lost in a crash, so show where the chair is now.
@@ -43,8 +47,19 @@ class Engine:
             await unit.apply(turn.changes)
             due = next((d for d in decision if isinstance(d, DocumentDue)), None)
             photos = await unit.photo_data(due.report_id) if due else {}
-        # The document is made after the commit: rendering holds no lock.
-        return [self._document(d, photos) if isinstance(d, DocumentDue) else d for d in decision]
+        # The document is made after the commit, holding no lock, and off the event loop: other chats go on.
+        return [await self._document(d, photos) if isinstance(d, DocumentDue) else d for d in decision]
 
-    def _document(self, due: DocumentDue, photos: dict[str, bytes]) -> Document:
-        return Document(due.filename, self.maker.document(due.answers, photos))
+    async def _document(self, due: DocumentDue, photos: dict[str, bytes]) -> Document:
+        return Document(due.filename, await asyncio.to_thread(self.maker.document, due.answers, photos))
+
+
+async def _page_ready(photo: Photo) -> Photo:
+    """The photo checked and made page-sized before the chat is touched: decoding a camera photo takes long
+    enough that it must hold neither the chat's lock nor the event loop."""
+    from dialogs.photos import accept_photo  # Pillow loads with the first photo, not at start-up
+
+    try:
+        return Photo(await accept_photo(photo.data), photo.caption)
+    except AnswerError as error:
+        return Photo(b"", photo.caption, refusal=str(error))

@@ -49,6 +49,7 @@ class Photo:
 
     data: bytes = field(repr=False)
     caption: str | None = None
+    refusal: str | None = None  # why the image can't be taken (too big, not an image), for the chair
 
 
 @dataclass(frozen=True)

@@ -175,12 +175,8 @@ class Interview:
     def _photo(self, turn: Turn, question: Question, photo: Photo) -> Decision:
         if question_types.of(question).keyboard != "photo":
             return [Notice(say("photo_not_here")), self.prompt(turn)]
-        from dialogs.photos import check_photo  # Pillow loads with the first photo, not at start-up
-
-        try:
-            check_photo(photo.data)
-        except AnswerError as error:
-            return [Notice(str(error)), self.prompt(turn)]
+        if photo.refusal:
+            return [Notice(photo.refusal), self.prompt(turn)]
         limit = question.max or 1
         sent = turn.answers.get(question.id) or []
         if len(sent) >= limit:

@@ -96,3 +96,88 @@ async def test_oversized_fake_and_bomb_images_are_refused_and_not_stored(databas
     assert "culture_photo" not in await answers_of(chair)
     async with chair.engine.store.unit(chair.chat) as unit:
         assert await unit.photo_data(unit.snapshot.current_report_id) == {}
+
+
+def _camera_jpeg(width: int = 7216, height: int = 5412) -> bytes:
+    """A 39-megapixel camera JPEG (the size of a full-frame camera's), with some detail to decode."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), (90, 140, 200))
+    draw = ImageDraw.Draw(image)
+    for x in range(0, width, 200):
+        draw.line([(x, 0), (width - x, height)], fill=(x % 255, 80, 40), width=9)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def _solid_png(width: int, height: int) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (30, 160, 60)).save(buffer, "PNG")  # 6300×6300 is ~130 KB
+    return buffer.getvalue()
+
+
+def test_a_camera_photo_is_stored_page_sized_and_a_corrupt_one_is_refused() -> None:
+    import asyncio
+
+    from PIL import Image
+
+    from dialogs.answers import AnswerError
+    from dialogs.photos import accept_photo
+
+    stored = asyncio.run(accept_photo(_camera_jpeg()))
+    with Image.open(io.BytesIO(stored)) as image:
+        assert image.format == "JPEG" and image.size == (1600, 1200)
+    upright = asyncio.run(accept_photo(jpeg(64, 48, orientation=6)))  # taken with the phone turned
+    with Image.open(io.BytesIO(upright)) as image:
+        assert image.size == (48, 64)
+    for data, complaint in ((_solid_png(6300, 6300), "像素太多"), (_camera_jpeg()[:200_000], "没能识别")):
+        try:
+            asyncio.run(accept_photo(data))
+        except AnswerError as error:
+            assert complaint in str(error)
+        else:
+            raise AssertionError(f"accepted, expected {complaint}")
+
+
+def _photos_through_telegram(tmp_path, images: dict[str, bytes]) -> dict:  # type: ignore[no-untyped-def]
+    """Run tests/support/photo_memory.py in a fresh process: its peak RSS is the bot's, not pytest's."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    paths = []
+    for name, data in images.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(str(tmp_path / name))
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.support.photo_memory", str(tmp_path / "bot.db"), *paths],
+        capture_output=True, text=True, encoding="utf-8", cwd=root, timeout=300, check=False,
+        env={**os.environ, "PYTHONPATH": str(root)})
+    assert result.returncode == 0, result.stderr[-3000:]
+    measured = json.loads(result.stdout.strip().splitlines()[-1])
+    print({k: v for k, v in measured.items() if k != "told"})
+    return measured
+
+
+def test_three_camera_photos_sent_as_files_stay_under_256_mb(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    camera = _camera_jpeg()
+    measured = _photos_through_telegram(tmp_path, {f"IMG_000{n}.jpg": camera for n in (1, 2, 3)})
+    assert measured["figures"] == 3
+    # Before: 117 → 592 MB, the loop held 2.4 s (the document decoded the three photos whole).
+    assert measured["after_document_mb"] < 256, measured
+    assert measured["after_document_mb"] - measured["before_mb"] < 100, measured
+
+
+def test_a_huge_png_is_refused_from_its_header_and_a_phone_sized_one_fits(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    measured = _photos_through_telegram(tmp_path, {"huge.png": _solid_png(6300, 6300),
+                                                   "phone.png": _solid_png(4032, 3024)})
+    # Before: the 6300×6300 PNG (130 KB) was accepted and took the process from 117 to 578 MB.
+    assert "像素太多" in measured["told"][0] and "已收到第 1 张照片" in measured["told"][1]
+    assert measured["figures"] == 1
+    assert measured["after_document_mb"] < 256, measured

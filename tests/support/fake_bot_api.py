@@ -55,6 +55,7 @@ class FakeBotAPI:
         self.answered_callbacks: list[str] = []
         self.commands: list[dict] = []
         self.webhook: dict | None = None
+        self.reject_token = False  # getMe answers 401, as the real Bot API does for a revoked token
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -126,6 +127,8 @@ class FakeBotAPI:
     # ------------------------------------------------------------------ Bot API methods
 
     async def _api_getMe(self, params: dict) -> dict:
+        if self.reject_token:
+            raise ApiError(401, "Unauthorized")
         return {"id": BOT_ID, "is_bot": True, "first_name": "工会总结助手", "username": "union_summary_bot",
                 "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
 
@@ -146,6 +149,8 @@ class FakeBotAPI:
         return True
 
     async def _api_setWebhook(self, params: dict) -> bool:
+        if not params["url"].startswith(("https://", "http://127.0.0.1")):  # tests listen on 127.0.0.1
+            raise ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
         self.webhook = {"url": params["url"], "secret": params.get("secret_token")}
         self._push_task = asyncio.create_task(self._push())
         return True
@@ -243,6 +248,17 @@ class FakeBotAPI:
         self.files[file_id] = data
         size = {"file_id": file_id, "file_unique_id": file_id, "width": 64, "height": 48, "file_size": len(data)}
         content: dict[str, Any] = {"photo": [size]}
+        if caption:
+            content["caption"] = caption
+        return self._queue({"message": self._message(chat_id, **content)})
+
+    def send_document(self, chat_id: int, data: bytes, mime_type: str = "image/jpeg",
+                      file_name: str = "IMG_0001.JPG", caption: str | None = None) -> int:
+        """A photo sent "as a file": the bot gets the camera's original bytes, not Telegram's resized copy."""
+        file_id = f"document{next(self._message_ids)}"
+        self.files[file_id] = data
+        content: dict[str, Any] = {"document": {"file_id": file_id, "file_unique_id": file_id, "file_name": file_name,
+                                                "mime_type": mime_type, "file_size": len(data)}}
         if caption:
             content["caption"] = caption
         return self._queue({"message": self._message(chat_id, **content)})

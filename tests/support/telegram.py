@@ -75,6 +75,9 @@ class TelegramChair:
     async def photo(self, data: bytes, caption: str | None = None) -> list[Sent]:
         return await self._exchange(lambda: self.fake.send_photo(self.chat_id, data, caption))
 
+    async def document(self, data: bytes, caption: str | None = None, mime_type: str = "image/jpeg") -> list[Sent]:
+        return await self._exchange(lambda: self.fake.send_document(self.chat_id, data, mime_type, caption=caption))
+
     async def other(self, kind: str) -> list[Sent]:
         return await self._exchange(lambda: self.fake.send_other(self.chat_id, kind))
 
