@@ -32,6 +32,13 @@ def vocabulary_table() -> dict[str, dict[str, str]]:
 
 
 @cache
+def phrasings() -> dict[str, list[str]]:
+    """The recurring sentences and their variants: key → phrasings with {placeholders}."""
+    with (HERE / "phrasings.yaml").open(encoding="utf-8") as f:
+        return yaml.safe_load(f) or {}
+
+
+@cache
 def settings() -> dict[str, Any]:
     with (HERE / "settings.yaml").open(encoding="utf-8") as f:
         return yaml.safe_load(f)
@@ -76,6 +83,7 @@ class Composer:
         self.settings = {**settings(), **({"guiding_thought": guiding_thought} if guiding_thought else {})}
         # Loaded and compiled at start-up, not in the first chair's event.
         vocabulary_table()
+        phrasings()
         typography.words()
         for name in ENVIRONMENT.list_templates():
             ENVIRONMENT.get_template(name)
@@ -115,10 +123,14 @@ class Composer:
             # Stable per report, so a re-downloaded document reads the same, yet varied across units.
             return variants[zlib.crc32(f"{seed}|{key}".encode()) % len(variants)]
 
+        def phrase(key: str, **fields: Any) -> str:
+            """One of the phrasings of `key` (phrasings.yaml), with the unit's words and `fields` filled in."""
+            return pick(key, *phrasings()[key]).format_map({**words, **fields})
+
         party_key = fact(facts, "party_org")
         party_org = bank.by_id[self.bank.roles["party_org"]].option(party_key) if party_key else None
         party = words["prefix"] + party_org.label if party_org else words["party"]
-        return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick,
+        return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
                 "period": formats.period(fact(facts, "year"), fact(facts, "period")),
                 "party": party,
                 "term": formats.term(fact(facts, "period"))}

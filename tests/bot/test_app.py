@@ -7,10 +7,10 @@ import yaml
 from sqlalchemy import event
 
 from bot.app import build_app
-from dialogs import texts
+from dialogs import answers, formats, texts
 from dialogs.bank import load_bank
 from dialogs.events import Command, Preview, Start
-from templates import compose
+from templates import compose, typography
 from tests.support.answers import lines_before
 from tests.support.chat import Chair
 
@@ -18,7 +18,9 @@ from tests.support.chat import Chair
 async def test_the_first_chair_after_a_start_loads_compiles_and_connects_nothing(
     database_url: str, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    for loader in (texts._messages, texts._command_words, compose.vocabulary_table, compose.settings, load_bank):
+    loaders = (texts._messages, texts._command_words, compose.vocabulary_table, compose.settings, compose.phrasings,
+               formats.patterns, answers.words, typography.words, load_bank)
+    for loader in loaders:
         loader.cache_clear()  # as in a new process
     compose.ENVIRONMENT.cache.clear()  # type: ignore[union-attr]
     app = build_app(database_url)
