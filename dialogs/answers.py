@@ -317,7 +317,7 @@ def check_relations(q: Question, value: Any, answers: dict[str, Any], bank_quest
             other = sum(trial[name] for name in present)
             broken = (check.operator == "le" and mine > other) or (check.operator == "ge" and mine < other)
             if broken:
-                names = "、".join(label(bank_questions[name]) for name in present)
+                names = formats.listing([label(bank_questions[name]) for name in present])
                 raise AnswerError(say(
                     f"check_{check.operator}", label=label(subject), value=mine,
                     other_label=names if len(present) == 1 else say("check_sum", labels=names), other=other,

@@ -40,6 +40,11 @@ def full_date(value: str | date) -> str:
     return patterns()["date"].format(year=day.year, month=day.month, day=day.day)
 
 
+def listing(items: list[str]) -> str:
+    """Items read out in one line: 春节、中秋、国庆."""
+    return patterns()["list_separator"].join(items)
+
+
 def month(value: int) -> str:
     return patterns()["month"].format(month=value)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from dialogs import display, menus, question_types
+from dialogs import display, formats, menus, question_types
 from dialogs.answers import AnswerError, ParseContext, check_relations, clean_text
 from dialogs.bank import Bank, Question
 from dialogs.events import (
@@ -315,10 +315,10 @@ class Interview:
         missing = self.flow.missing(answers)
         if missing:
             phrases = self.maker.phrases(answers)
-            names = "、".join(display.label(q, phrases) for q in missing)
+            names = formats.listing([display.label(q, phrases) for q in missing])
             return [Notice(say("finish_missing", missing=names)), *self.where(turn)]
         if not anyway and turn.report.status != "done" and (gaps := self.maker.gaps(answers)):
-            return [Notice(say("finish_thin", sections="、".join(gaps))), *self.where(turn)]
+            return [Notice(say("finish_thin", sections=formats.listing(gaps))), *self.where(turn)]
         if turn.report.status != "done" or turn.report.cursor != DONE:
             turn.report.status, turn.report.cursor, turn.report.resume_to = "done", DONE, None
             turn.report.pending = None

@@ -202,7 +202,8 @@ def _reports(engine: Interviewer, turn: Turn) -> tuple[Option, ...]:
         state = say("report_done") if report.status == "done" else say(
             "report_draft", percent=_percent(engine, answers))
         current = say("report_current") if turn.report is report else ""
-        options.append(Option(str(report.id), f"{_name(engine.bank, answers, number)}（{state}）{current}"))
+        options.append(Option(str(report.id), say("report_option", name=_name(engine.bank, answers, number),
+                                                  state=state, current=current)))
     return tuple(options)
 
 

@@ -68,7 +68,7 @@ TYPES: dict[str, QuestionType] = {
         show=lambda q, value, p: fill(q.option(value).label, p)),
     "multi": QuestionType(
         keyboard="ticks", parse=answers.parse_multi, options=_bank_options, from_keys=answers.multi_from_keys,
-        show=lambda q, value, p: "、".join(fill(q.option(k).label, p) for k in value)),
+        show=lambda q, value, p: formats.listing([fill(q.option(k).label, p) for k in value])),
     "yesno": QuestionType(
         keyboard="options", parse=answers.parse_yesno, options=_yes_no_options, from_keys=answers.yesno_from_keys,
         show=lambda _q, value, _p: say("answer_yes") if value else say("answer_no")),
