@@ -64,6 +64,12 @@ def period(year: int | None, kind: str | None) -> str:
     return named.get(kind or "year", named["year"]).format(year=year, next=year + 1)
 
 
+def ahead(kind: str | None) -> str:
+    """What follows the reporting period, for plans: 新的一年, 下半年, 新学年."""
+    following = patterns()["ahead"]
+    return following.get(kind or "year", following["year"])
+
+
 def term(kind: str | None) -> str:
     """How a document refers to its own period: 本年度, 上半年, 本学年."""
     terms = patterns()["term"]

@@ -133,7 +133,7 @@ class Composer:
         return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
                 "period": formats.period(fact(facts, "year"), fact(facts, "period")),
                 "party": party,
-                "term": formats.term(fact(facts, "period"))}
+                "term": formats.term(fact(facts, "period")), "ahead": formats.ahead(fact(facts, "period"))}
 
     def compose(self, answers: dict[str, Any]) -> Summary:
         ctx = self.context(answers)
