@@ -85,8 +85,9 @@ class SqlChatUnit:
                 {"report_id": new_id if photo.report_id is None else photo.report_id,
                  "question_id": photo.question_id, "key": photo.key, "data": photo.data, "caption": photo.caption}
                 for photo in changes.photos])
-        await run(update(Chair).where(Chair.id == self.chair_id).values(menu=changes.menu,
-                                                                         current_report_id=current))
+        if (changes.menu, current) != (self.snapshot.menu, self.snapshot.current_report_id):
+            await run(update(Chair).where(Chair.id == self.chair_id).values(menu=changes.menu,
+                                                                             current_report_id=current))
 
     async def photo_data(self, report_id: int) -> dict[str, bytes]:
         rows = await self.connection.execute(
@@ -109,16 +110,17 @@ class SqlChatStore:
                 claim = _UPSERT[connection.dialect.name](ProcessedUpdate).values(
                     source=chat.source, update_id=update_id).on_conflict_do_nothing()
                 duplicate = (await connection.execute(claim)).rowcount == 0
-            reports = (await connection.execute(
-                select(*_REPORT_COLUMNS).where(Report.chair_id == chair.id).order_by(Report.id))).all()
-            answers: dict[int, dict[str, Any]] = {row.id: {} for row in reports}
-            for report_id, question_id, value in await connection.execute(
-                    select(Answer.report_id, Answer.question_id, Answer.value)
-                    .join(Report, Report.id == Answer.report_id).where(Report.chair_id == chair.id)):
-                answers[report_id][question_id] = value
-            snapshot = ChatSnapshot(
-                duplicate=duplicate, menu=chair.menu, current_report_id=chair.current_report_id,
-                reports=[StoredReport(_state(row), answers[row.id]) for row in reports])
+            reports: dict[int, StoredReport] = {}
+            for row in await connection.execute(
+                    select(*_REPORT_COLUMNS, Answer.question_id, Answer.value)
+                    .outerjoin(Answer, Answer.report_id == Report.id)
+                    .where(Report.chair_id == chair.id).order_by(Report.id)):
+                if row.id not in reports:
+                    reports[row.id] = StoredReport(_state(row), {})
+                if row.question_id is not None:  # a report with no answers yet comes as one row without one
+                    reports[row.id].answers[row.question_id] = row.value
+            snapshot = ChatSnapshot(duplicate=duplicate, menu=chair.menu, current_report_id=chair.current_report_id,
+                                    reports=list(reports.values()))
             yield SqlChatUnit(connection, chair.id, snapshot)
 
     async def _lock_chair(self, connection: AsyncConnection, chat: ChatRef) -> Any:
