@@ -31,8 +31,9 @@ async def purge(engine: AsyncEngine, older_than: timedelta, now: datetime | None
         # cannot deadlock): no unit is halfway through one of these drafts while they go. Which drafts are
         # stale is read again under the locks, as a unit may have touched one meanwhile.
         owners = select(Report.chair_id).where(Report.id.in_(stale))
-        await connection.execute(select(Chair.id).where(Chair.id.in_(owners)).order_by(Chair.id).with_for_update())
-        ids = list((await connection.execute(stale)).scalars())
+        locked = list((await connection.execute(
+            select(Chair.id).where(Chair.id.in_(owners)).order_by(Chair.id).with_for_update())).scalars())
+        ids = list((await connection.execute(stale.where(Report.chair_id.in_(locked)))).scalars())
         if ids:
             await connection.execute(update(Chair).where(Chair.current_report_id.in_(ids))
                                      .values(current_report_id=None))

@@ -38,11 +38,17 @@ def create_engine(url: str = DEFAULT_URL, foreign_keys: bool = True) -> AsyncEng
     """`foreign_keys=False` is for migrations on SQLite: they make tables again (Alembic's batch mode), and
     dropping the old table would otherwise delete, by ON DELETE CASCADE, every row that refers to it."""
     parsed = make_url(url)
+    options: dict = {}
+    sqlite_file = parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+    if sqlite_file:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
+        # SQLite lets one transaction write at a time, and every unit writes. With one connection, this
+        # process's units queue for it in order; with more, the waiting ones would sleep in SQLite's busy
+        # handler, leaving the database idle after each commit. (Other processes meet busy_timeout.)
+        options = {"pool_size": 1, "max_overflow": 0}
     # pool_pre_ping: a connection that died while pooled (a database restart, a dropped network) is
     # replaced before a unit uses it, instead of failing the unit.
-    engine = create_async_engine(url, pool_pre_ping=True)
+    engine = create_async_engine(url, pool_pre_ping=True, **options)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         _prepare_sqlite(engine, foreign_keys)
     return engine
