@@ -32,7 +32,8 @@ async def test_data_stored_at_0003_is_found_after_the_upgrade(database_url: str)
         database_url = database_url.replace("test.db", "old.db")
     await upgrade_async(database_url, "0003")
     rows = {
-        "chairs": [{"id": 1, "chat_id": 42, "current_report_id": 10, "menu": "edit", "version": 7}],
+        "chairs": [{"id": 1, "chat_id": 42, "current_report_id": 10, "menu": "edit", "version": 7},
+                   {"id": 2, "chat_id": 0, "current_report_id": None, "menu": None, "version": 0}],  # the terminal
         "reports": [{"id": 10, "chair_id": 1, "kind": "annual", "status": "draft", "cursor": "period", "version": 3}],
         "answers": [{"report_id": 10, "question_id": "unit_name", "value": '"甲厂"'}],
         "photos": [{"id": 5, "report_id": 10, "question_id": "photos", "file_id": "AgAD", "data": b"jpeg"},
@@ -47,7 +48,8 @@ async def test_data_stored_at_0003_is_found_after_the_upgrade(database_url: str)
         await upgrade_async(database_url)
 
         async with database.connect() as connection:
-            assert (await connection.execute(select(Chair.source, Chair.chat_id))).all() == [("telegram", 42)]
+            chairs = await connection.execute(select(Chair.source, Chair.chat_id).order_by(Chair.id))
+            assert chairs.all() == [("telegram", 42), ("console", 0)]  # the terminal's chair is the console's now
             assert (await connection.execute(select(Photo.id, Photo.key).order_by(Photo.id))).all() == [
                 (5, "5"), (6, "6")]
         store = SqlChatStore(database)

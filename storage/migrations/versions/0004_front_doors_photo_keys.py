@@ -3,8 +3,8 @@
 Revision ID: 0004
 Revises: 0003
 
-Every chat and update so far came through Telegram. A photo's key was its id until now. The chair's
-version and the photo's Telegram file id are no longer used.
+Every chat and update so far came through Telegram, but for the terminal's chat 0. A photo's key was its
+id until now. The chair's version and the photo's Telegram file id are no longer used.
 """
 
 from collections.abc import Sequence
@@ -34,6 +34,9 @@ def upgrade() -> None:
         batch_op.add_column(_source_column())
         batch_op.drop_constraint(old_unique, type_="unique")
         batch_op.drop_column("version")
+    # The terminal interview always used chat id 0, which Telegram never gives: that chair is the console's.
+    chairs = sa.table("chairs", sa.column("source", sa.String()), sa.column("chat_id", sa.BigInteger()))
+    op.execute(chairs.update().where(chairs.c.chat_id == 0).values(source="console"))
     with op.batch_alter_table("chairs") as batch_op:
         batch_op.alter_column("source", server_default=None)
         batch_op.create_unique_constraint("uq_chairs_source_chat_id", ["source", "chat_id"])
