@@ -9,8 +9,9 @@ from templates.compose import Composer
 from templates.maker import SummaryMaker
 from templates.typography import cn_list
 
-BASE = {"unit_name": "红星机械厂", "unit_type": "ent", "period": "year", "year": 2025, "train_sessions": 3,
-        "congress": False, "activity_types": ["none"], "sign_date": "2026-01-08"}
+BASE = {"unit_name": "红星机械厂", "unit_type": "ent", "period": "year", "year": 2025,
+        "train_done": ["courses"], "train_sessions": 3, "rights_done": ["none"], "welfare_done": ["hardship", "health"],
+        "activity_types": ["none"], "sign_date": "2026-01-08"}
 
 
 def text_of(answers: dict) -> str:
@@ -18,7 +19,8 @@ def text_of(answers: dict) -> str:
 
 
 def test_zero_and_skipped_facts_write_nothing() -> None:
-    text = text_of({**BASE, "train_sessions": 0, "hardship_households": 0, "proposals": 0, "health_check": None})
+    text = text_of({**BASE, "train_done": ["none"], "welfare_done": ["none"], "rights_done": ["dispute"], "disputes": 0,
+                    "new_members": 0, "union_groups": 0, "retirees_total": 0, "health_check": None})
     assert not re.search(r"(?<![0-9.])0(期|户次|件|人|场)", text)
     assert "培训" not in text  # the training part is gone, heading and all
     assert "总结如下" not in text  # and the opening doesn't announce a body that isn't there
@@ -33,10 +35,41 @@ def test_headings_of_empty_parts_are_dropped_and_the_rest_renumbered() -> None:
 
 
 def test_self_reference_follows_the_unit_type() -> None:
-    school = text_of({**BASE, "unit_type": "school", "staff_total": 120, "proposals": 4})
+    school = text_of({**BASE, "unit_type": "school", "staff_total": 120, "rights_done": ["proposals"], "proposals": 4})
     assert "我校现有在职教职工120人" in school and "教职工提案" in school
     hospital = text_of({**BASE, "unit_type": "hosp", "staff_total": 300})
     assert "我院现有在职医务人员300人" in hospital and "我校" not in hospital
+    factory = text_of({**BASE, "staff_total": 300, "self_name": "factory"})
+    assert "我厂现有在职职工300人" in factory and "本企业" not in factory
+    # A choice another kind of unit is offered is dropped: the hospital keeps its own word.
+    assert "我院" in text_of({**BASE, "unit_type": "hosp", "staff_total": 300, "self_name": "factory"})
+
+
+def test_a_ticked_item_without_details_is_still_reported_and_an_unticked_one_never() -> None:
+    text = text_of({**BASE, "train_done": ["study", "ethics"], "welfare_done": ["rest"]})
+    assert "本年度，工会组织集中学习，开展职业道德教育。" in text
+    assert "本年度，工会做好了职工疗休养工作。" in text
+    assert "培训班" not in text and "帮扶困难" not in text and "户次" not in text
+
+
+def test_the_congress_reads_with_its_form_term_and_sessions() -> None:
+    kinder = text_of({**BASE, "unit_type": "kinder", "rights_done": ["congress"], "congress_form": "all",
+                      "congress_month": 9, "congress_reps": 44, "congress_agenda": ["admin", "merit"]})
+    assert "9月，我园召开了教职工大会，44名教职工参加会议，会议审议通过了园长工作报告、年度评先评优推荐人选。" in kinder
+    hospital = text_of({**BASE, "unit_type": "hosp", "rights_done": ["congress"], "congress_form": "rep",
+                        "congress_term": "第六届第三次", "congress_sessions": 2, "congress_review": "leaders"})
+    assert ("我院召开了第六届第三次职工代表大会。本年度共召开职工代表大会2次，"
+            "代表们还对领导班子进行了民主评议。") in hospital
+
+
+def test_a_contract_in_force_and_a_womens_contract_are_both_reported() -> None:
+    text = text_of({**BASE, "unit_type": "hosp", "rights_done": ["contract"], "contract": ["running", "women"]})
+    assert "工会跟踪监督集体合同履行情况" in text and "签订了女职工权益保护专项集体合同" in text
+
+
+def test_a_wedding_is_congratulated_not_visited() -> None:
+    text = text_of({**BASE, "welfare_done": ["visits"], "visit_occasions": ["ill", "wedding"], "visits_n": 12})
+    assert "职工生病住院时，工会及时上门看望，本年度累计看望慰问12人次；遇有职工结婚，工会送上新婚祝福。" in text
 
 
 def test_money_and_lists_read_as_a_chair_would_write_them() -> None:
@@ -62,7 +95,7 @@ def test_the_same_answers_always_give_the_same_text() -> None:
 
 
 def test_chair_text_is_data_not_template_source() -> None:
-    text = text_of({**BASE, "train_awards": "{{ 7*7 }}{% if true %}x{% endif %}</w:t>"})
+    text = text_of({**BASE, "train_done": ["contest"], "train_awards": "{{ 7*7 }}{% if true %}x{% endif %}</w:t>"})
     assert "{{ 7*7 }}{% if true %}x{% endif %}</w:t>" in text
 
 
