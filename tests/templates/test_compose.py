@@ -31,7 +31,7 @@ def test_headings_of_empty_parts_are_dropped_and_the_rest_renumbered() -> None:
     summary = Composer().compose({**BASE, "hardship_households": 5})
     headings = [b.text for b in summary.blocks if b.kind == "h1"]
     assert [h[:2] for h in headings] == ["一、", "二、"]
-    assert "培训" in headings[0] and "帮扶" in headings[1]
+    assert "培训班3期" in summary.as_text().split(headings[1])[0] and "帮扶" in headings[1]
 
 
 def said_together(text: str, *words: str) -> bool:
@@ -52,7 +52,7 @@ def test_self_reference_follows_the_unit_type() -> None:
 
 def test_a_ticked_item_without_details_is_still_reported_and_an_unticked_one_never() -> None:
     text = text_of({**BASE, "train_done": ["study", "ethics"], "welfare_done": ["rest"]})
-    assert "本年度，工会组织集中学习，开展职业道德教育。" in text
+    assert "本年度，本企业工会组织集中学习，开展职业道德教育。" in text
     assert "本年度，工会做好了职工疗休养工作。" in text
     assert "培训班" not in text and "帮扶困难" not in text and "户次" not in text
 
@@ -60,16 +60,18 @@ def test_a_ticked_item_without_details_is_still_reported_and_an_unticked_one_nev
 def test_the_congress_reads_with_its_form_term_and_sessions() -> None:
     kinder = text_of({**BASE, "unit_type": "kinder", "rights_done": ["congress"], "congress_form": "all",
                       "congress_month": 9, "congress_reps": 44, "congress_agenda": ["admin", "merit"]})
-    assert "9月，我园召开了教职工大会，44名教职工参加会议，会议审议通过了园长工作报告、年度评先评优推荐人选。" in kinder
+    assert "9月，我园召开教职工大会，44名教职工参加会议。" in kinder
+    assert "园长工作报告" in kinder and "年度评先评优推荐人选" in kinder and "代表" not in kinder
     hospital = text_of({**BASE, "unit_type": "hosp", "rights_done": ["congress"], "congress_form": "rep",
                         "congress_term": "第六届第三次", "congress_sessions": 2, "congress_review": "leaders"})
-    assert ("我院召开了第六届第三次职工代表大会。本年度共召开职工代表大会2次，"
-            "代表们还对领导班子进行了民主评议。") in hospital
+    assert "我院召开了第六届第三次职工代表大会。" in hospital and "2次" in hospital
+    assert "对领导班子进行了民主评议" in hospital
 
 
 def test_a_contract_in_force_and_a_womens_contract_are_both_reported() -> None:
     text = text_of({**BASE, "unit_type": "hosp", "rights_done": ["contract"], "contract": ["running", "women"]})
-    assert "工会跟踪监督集体合同履行情况" in text and "签订了女职工权益保护专项集体合同" in text
+    assert "集体合同履行情况" in text and "有效期内" in text and "签订了《女职工权益保护专项集体合同》" in text
+    assert "之外" not in text
 
 
 def test_a_wedding_is_congratulated_not_visited() -> None:
