@@ -31,7 +31,7 @@ def test_headings_of_empty_parts_are_dropped_and_the_rest_renumbered() -> None:
     summary = Composer().compose({**BASE, "hardship_households": 5})
     headings = [b.text for b in summary.blocks if b.kind == "h1"]
     assert [h[:2] for h in headings] == ["一、", "二、"]
-    welfare_heads = [v.format_map(vocabulary("ent")) for v in phrasings()["welfare_head"]]
+    welfare_heads = [v.format_map(vocabulary("ent")) for key in ("welfare_head", "welfare_head_more") for v in phrasings()[key]]
     assert "培训" in headings[0] and headings[1][2:] in welfare_heads
 
 
