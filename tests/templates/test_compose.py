@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dialogs.formats import percent
-from templates.compose import Composer
+from templates.compose import Composer, phrasings, vocabulary
 from templates.maker import SummaryMaker
 from templates.typography import cn_list
 
@@ -31,7 +31,10 @@ def test_headings_of_empty_parts_are_dropped_and_the_rest_renumbered() -> None:
     summary = Composer().compose({**BASE, "hardship_households": 5})
     headings = [b.text for b in summary.blocks if b.kind == "h1"]
     assert [h[:2] for h in headings] == ["一、", "二、"]
-    assert "培训班3期" in summary.as_text().split(headings[1])[0] and "帮扶" in headings[1]
+    assert "培训班3期" in summary.as_text().split(headings[1])[0]
+    welfare_heads = [v.format_map(vocabulary("ent")) for key in ("welfare_head", "welfare_head_more")
+                     for v in phrasings()[key]]
+    assert headings[1][2:] in welfare_heads
 
 
 def said_together(text: str, *words: str) -> bool:
@@ -53,7 +56,7 @@ def test_self_reference_follows_the_unit_type() -> None:
 def test_a_ticked_item_without_details_is_still_reported_and_an_unticked_one_never() -> None:
     text = text_of({**BASE, "train_done": ["study", "ethics"], "welfare_done": ["rest"]})
     assert "本年度，本企业工会组织集中学习，开展职业道德教育。" in text
-    assert "本年度，工会做好了职工疗休养工作。" in text
+    assert re.search(r"(做好了|开展了|此外，|本年度，)职工疗休养(工作)?(也已落实)?。", text)
     assert "培训班" not in text and "帮扶困难" not in text and "户次" not in text
 
 
@@ -76,14 +79,15 @@ def test_a_contract_in_force_and_a_womens_contract_are_both_reported() -> None:
 
 def test_a_wedding_is_congratulated_not_visited() -> None:
     text = text_of({**BASE, "welfare_done": ["visits"], "visit_occasions": ["ill", "wedding"], "visits_n": 12})
-    assert "职工生病住院时，工会及时上门看望，本年度累计看望慰问12人次；遇有职工结婚，工会送上新婚祝福。" in text
+    assert re.search(r"生病住院[^。；]*(看望|探望)", text) and re.search(r"结婚[^。；]*(祝贺|祝福|道贺)", text)
+    assert not re.search(r"结婚[^。]*(看望|探望)", text) and "12人次" in text
 
 
 def test_money_and_lists_read_as_a_chair_would_write_them() -> None:
     small = text_of({**BASE, "hardship_households": 3, "hardship_funds": 4600.0})
-    assert "发放帮扶资金4600元" in small
+    assert re.search(r"帮扶资金(合计)?4600元", small)
     large = text_of({**BASE, "hardship_households": 3, "hardship_funds": 130200.0})
-    assert "发放帮扶资金13.02万元" in large
+    assert re.search(r"帮扶资金(合计)?13.02万元", large)
     assert cn_list(["甲", "乙", "丙"]) == "甲、乙、丙"
     assert cn_list(list("甲乙丙丁戊己")) == "甲、乙、丙、丁、戊等6项"
 
