@@ -17,7 +17,7 @@ OPTION_KEY = re.compile(r"^[a-z0-9_]{1,12}$")
 QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 # What the code needs to find in every bank, whatever the questions are called: the unit's name and
 # kind, the reporting period, the signing date, the party organisation the union works under.
-ROLES = {"unit_name", "unit_type", "period", "year", "sign_date", "party_org"}
+ROLES = {"unit_name", "unit_type", "self_name", "period", "year", "sign_date", "party_org"}
 WHEN_OPERATORS = {"equals", "gt", "excludes", "includes", "answered", "in"}
 CHECK_OPERATORS = {"le", "ge"}
 

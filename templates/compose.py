@@ -100,6 +100,10 @@ class Composer:
         answers = self.bank.effective(answers)
         bank = self.bank.for_answers(answers)  # options and their phrases as this kind of unit words them
         words = vocabulary(self.bank.fact(answers, "unit_type"))
+        # The chair's own word for the unit (我厂, 我公司, 我局…) wherever the document names it.
+        chosen = bank.by_id[self.bank.roles["self_name"]].option(self.bank.fact(answers, "self_name") or "")
+        if chosen:
+            words["self"] = chosen.prose.format_map(words)
         facts = {q.id: _safe(answers.get(q.id)) for q in self.bank.questions}
         fact = self.bank.fact
         seed = f"{fact(facts, 'unit_name')}|{fact(facts, 'year')}"

@@ -8,12 +8,14 @@ from datetime import date
 import pytest
 
 from dialogs.answers import AnswerError, ParseContext, check_relations
-from dialogs.bank import load_bank
+from dialogs.bank import Question, load_bank
 from dialogs.display import label
 from dialogs.question_types import parse_keys, parse_typed
 
 BANK = load_bank()
-Q = BANK.by_id
+Q = {**BANK.for_unit("hosp").by_id}  # as a hospital chair sees them: the options they are offered
+# The bank asks no yes/no question today; the type stays available to banks, so it keeps its tests.
+Q["yes_no"] = Question(id="yes_no", section="rights", label="召开职代会", type="yesno", text="召开职代会了吗？")
 CTX = ParseContext(today=date(2026, 1, 10), year=2025, period="year")
 PHRASES = {"staff": "职工", "self": "公司", "congress": "职代会", "openness": "厂务公开", "ethics": "职业道德",
            "home": "职工之家", "kind": "企业"}
@@ -44,9 +46,9 @@ PHRASES = {"staff": "职工", "self": "公司", "congress": "职代会", "openne
         ("festivals", "1，3、5", ["newyear", "lantern", "labor"]),
         ("festivals", "135", ["newyear", "lantern", "labor"]),
         ("festivals", "春节 中秋", ["spring", "autumn"]),
-        ("congress", "是", True),
-        ("congress", "没有", False),
-        ("congress", "1", True),
+        ("yes_no", "是", True),
+        ("yes_no", "没有", False),
+        ("yes_no", "1", True),
         ("congress_month", "3月", 3),
         ("congress_month", "三月", 3),
         ("congress_month", "12", 12),
@@ -78,8 +80,8 @@ def test_accepted(question: str, typed: str, value: object) -> None:
         ("unit_name", "长" * 41, "请控制在 40 字以内"),
         ("unit_type", "9", "请回复选项前的数字（1 到 6）"),
         ("festivals", "1 99", "请回复选项前的数字（1 到 11）"),
-        ("activity_types", "1 16", "“没有”不能和其他选项同时选"),
-        ("congress", "也许", "请回复“是”或“否”"),
+        ("activity_types", "1 17", "“没有”不能和其他选项同时选"),
+        ("yes_no", "也许", "请回复“是”或“否”"),
         ("congress_month", "13月", "1 到 12"),
         ("sign_date", "明年", "2026年1月10日"),
         ("sign_date", "2026-2-30", "2026年2月没有30日"),
@@ -121,9 +123,11 @@ def test_a_school_year_spans_two_calendar_years() -> None:
 
 def test_buttons_are_validated_too() -> None:
     assert parse_keys(Q["activity_types"], ["walk", "basketball"]) == ["basketball", "walk"]
-    assert parse_keys(Q["congress"], ["yes"]) is True and parse_keys(Q["congress"], ["no"]) is False
+    assert parse_keys(Q["yes_no"], ["yes"]) is True and parse_keys(Q["yes_no"], ["no"]) is False
     with pytest.raises(AnswerError):
-        parse_keys(Q["congress"], ["maybe"])
+        parse_keys(Q["yes_no"], ["maybe"])
+    with pytest.raises(AnswerError):
+        parse_keys(Q["festivals"], ["kids"])  # 六一 is a kindergarten's festival, not a hospital's
     with pytest.raises(AnswerError):
         parse_keys(Q["activity_types"], ["none", "walk"])
     with pytest.raises(AnswerError):

@@ -123,21 +123,146 @@ def test_each_kind_of_unit_is_offered_its_own_options_and_words(raw_bank: dict) 
 
 def test_an_option_of_another_kind_of_unit_is_dropped_when_the_kind_changes(raw_bank: dict) -> None:
     bank = parse_bank("worded", _festivals_worded_per_unit(raw_bank))
-    answers = {"unit_type": "hosp", "festivals": ["spring", "nurse"]}
+    answers = {"unit_type": "hosp", "welfare_done": ["festivals"], "festivals": ["spring", "nurse"]}
     assert bank.effective(answers)["festivals"] == ["spring", "nurse"]
     assert bank.effective({**answers, "unit_type": "kinder"})["festivals"] == ["spring"]
-    assert "festivals" not in bank.effective({"unit_type": "kinder", "festivals": ["nurse"]})
+    assert "festivals" not in bank.effective({**answers, "unit_type": "kinder", "festivals": ["nurse"]})
 
 
 def test_a_question_for_some_kinds_of_unit_only_is_asked_of_them(raw_bank: dict) -> None:
     limited = copy.deepcopy(raw_bank)
     next(q for q in limited["questions"] if q["id"] == "festivals")["units"] = ["school", "kinder"]
     bank = parse_bank("limited", limited)
-    assert bank.by_id["festivals"].is_shown({"unit_type": "kinder"})
-    assert not bank.by_id["festivals"].is_shown({"unit_type": "ent"})
+    ticked = {"welfare_done": ["festivals"]}
+    assert bank.by_id["festivals"].is_shown({"unit_type": "kinder", **ticked})
+    assert not bank.by_id["festivals"].is_shown({"unit_type": "ent", **ticked})
 
 
 def test_an_unknown_kind_of_unit_is_refused(raw_bank: dict) -> None:
     def change(qs: list) -> None:
         next(q for q in qs if q["id"] == "festivals")["units"] = ["hospital"]
     assert "unknown kind(s) of unit ['hospital']" in _break(raw_bank, change)
+
+
+# ---------------------------------------------------------------- what each kind of unit is offered
+
+BANK = load_bank("annual")
+KINDS = ("ent", "school", "kinder", "hosp", "gov", "inst")
+
+
+def offered(unit_type: str, question_id: str) -> list[str]:
+    """The button labels a chair of this kind sees, with the kind's words filled in."""
+    words = vocabulary_table()[unit_type]
+    return [o.label.format_map(words) for o in BANK.for_unit(unit_type).by_id[question_id].options]
+
+
+COMMON_FESTIVALS = ["元旦", "春节", "元宵", "三八", "五一", "端午", "中秋", "国庆", "重阳"]
+
+OFFERED = {
+    "ent": {
+        "festivals": COMMON_FESTIVALS,
+        "contests": ["劳动竞赛", "技术比武", "安康杯竞赛", "知识竞赛", "演讲比赛", "其他"],
+        "congress_form": ["职工代表大会（职代会）", "职工大会（全体职工参加）"],
+        "self_name": ["我厂", "我公司", "本企业"],
+    },
+    "school": {
+        "festivals": ["元旦", "春节", "元宵", "三八", "五一", "端午", "教师节", "中秋", "国庆", "重阳"],
+        "contests": ["教学比武", "优质课评比", "教师基本功比赛", "知识竞赛", "演讲比赛", "其他"],
+        "congress_form": ["教职工代表大会（教代会）", "教职工大会（全体教职工参加）"],
+        "self_name": ["我校", "本校"],
+    },
+    "kinder": {
+        "festivals": ["元旦", "春节", "元宵", "三八", "五一", "六一", "端午", "教师节", "中秋", "国庆", "重阳"],
+        "contests": ["教学比武", "优质课评比", "教师基本功比赛", "知识竞赛", "演讲比赛", "其他"],
+        "congress_form": ["教职工代表大会（教代会）", "教职工大会（全体教职工参加）"],
+        "self_name": ["我园", "本园"],
+    },
+    "hosp": {
+        "festivals": ["元旦", "春节", "元宵", "三八", "五一", "护士节", "端午", "医师节", "中秋", "国庆", "重阳"],
+        "contests": ["技能比武", "岗位练兵", "知识竞赛", "演讲比赛", "其他"],
+        "congress_form": ["职工代表大会（职代会）", "职工大会（全体职工参加）"],
+        "self_name": ["我院", "本院"],
+    },
+    "gov": {
+        "festivals": COMMON_FESTIVALS,
+        "contests": ["业务技能竞赛", "知识竞赛", "演讲比赛", "其他"],
+        "congress_form": ["职工代表大会（职代会）", "职工大会（全体职工参加）", "会员代表大会", "会员大会"],
+        "self_name": ["我局", "我委", "我办", "机关", "我单位"],
+    },
+    "inst": {
+        "festivals": COMMON_FESTIVALS,
+        "contests": ["岗位练兵", "业务技能竞赛", "知识竞赛", "演讲比赛", "其他"],
+        "congress_form": ["职工代表大会（职代会）", "职工大会（全体职工参加）"],
+        "self_name": ["我院", "我中心", "我所", "我站", "我单位"],
+    },
+}
+
+
+@pytest.mark.parametrize("unit_type", KINDS)
+def test_each_kind_is_offered_its_own_festivals_contests_congress_and_self_reference(unit_type: str) -> None:
+    for question_id, labels in OFFERED[unit_type].items():
+        assert offered(unit_type, question_id) == labels, (unit_type, question_id)
+
+
+# Words that belong to some kinds of unit only; every other kind must never see them (in a question, an
+# example, a button or the phrase the document uses).
+OWN_WORDS = {
+    "护士节": {"hosp"}, "医师节": {"hosp"}, "医德": {"hosp"}, "院务公开": {"hosp"}, "院长": {"hosp"},
+    "六一": {"kinder"}, "园务公开": {"kinder"}, "园长": {"kinder"},
+    "教师节": {"school", "kinder"}, "教学比武": {"school", "kinder"}, "优质课": {"school", "kinder"},
+    "师德": {"school", "kinder"}, "教代会": {"school", "kinder"}, "教职工": {"school", "kinder"},
+    "校务公开": {"school"}, "校长": {"school"},
+    "安康杯": {"ent"}, "技术比武": {"ent"}, "劳动竞赛": {"ent"}, "厂务公开": {"ent"}, "司机之家": {"ent"},
+    "农民工": {"ent", "inst"},
+    "机关内部事务公开": {"gov"}, "会员代表大会": {"gov"},
+    "政务公开": set(),
+}
+
+
+def seen_by(unit_type: str) -> str:
+    """Everything a chair of this kind can read in the bank, and every phrase the document may use."""
+    words = vocabulary_table()[unit_type]
+    texts = []
+    for question in BANK.for_unit(unit_type).questions:
+        if question.units is not None and unit_type not in question.units.operand:
+            continue
+        texts += [question.text, question.label, question.example or ""]
+        texts += [t for o in question.options for t in (o.label, o.prose)]
+    return "\n".join(t.format_map(words) for t in texts)
+
+
+@pytest.mark.parametrize("unit_type", KINDS)
+def test_no_kind_is_offered_another_kinds_words(unit_type: str) -> None:
+    text = seen_by(unit_type)
+    strays = [word for word, kinds in OWN_WORDS.items() if unit_type not in kinds and word in text]
+    assert not strays, (unit_type, strays)
+    for word, kinds in OWN_WORDS.items():
+        if unit_type in kinds and len(kinds) == 1:
+            assert word in text, (unit_type, word)  # the kind's own words are really offered
+
+
+def test_every_section_opens_with_a_checklist_that_gates_its_details() -> None:
+    for checklist in ("train_done", "rights_done", "welfare_done", "activity_types"):
+        question = BANK.by_id[checklist]
+        assert question.type == "multi" and question.exclusive and not question.optional, checklist
+        gated = [q for q in BANK.questions if q.when and q.when.question == checklist]
+        assert gated, checklist
+    # A thin year: "none" ticked everywhere hides every detail of those sections.
+    thin = {"unit_type": "ent", "train_done": ["none"], "rights_done": ["none"], "welfare_done": ["none"],
+            "activity_types": ["none"]}
+    asked = [q.id for q in BANK.questions if q.is_shown(thin) and q.section in {"training", "rights", "welfare"}]
+    assert asked == ["train_done", "rights_done", "welfare_done"]
+
+
+def test_every_option_reads_as_a_phrase_not_a_button() -> None:
+    """Labels that must never be pasted into the document as they stand on the button."""
+    for unit_type in KINDS:
+        for question in BANK.for_unit(unit_type).questions:
+            for option in question.options:
+                assert "或" not in option.prose or option.prose == option.label == "其他", (question.id, option.prose)
+                assert option.prose not in {"意见箱", "专题培训", "评先推优", "绩效或奖金分配方案"}, question.id
+
+
+def test_the_contract_question_takes_several_answers() -> None:
+    contract = BANK.for_unit("hosp").by_id["contract"]
+    assert contract.type == "multi" and {"running", "women"} <= {o.key for o in contract.options}

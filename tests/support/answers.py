@@ -29,7 +29,7 @@ def script(typed: dict[str, str], today: date = TODAY) -> list[str]:
             continue
         if question.id in typed:
             ctx = ParseContext(today=today, year=values.get("year"), period=values.get("period"))
-            values[question.id] = parse_typed(question, typed[question.id], ctx)
+            values[question.id] = parse_typed(bank.for_answers(values).by_id[question.id], typed[question.id], ctx)
             lines.append(typed[question.id])
         else:
             values[question.id] = None
@@ -55,5 +55,6 @@ def shown_ids(typed: dict[str, str]) -> list[str]:
         if question.is_shown(values):
             ids.append(question.id)
             ctx = ParseContext(today=TODAY, year=values.get("year"), period=values.get("period"))
-            values[question.id] = parse_typed(question, typed[question.id], ctx) if question.id in typed else None
+            seen = bank.for_answers(values).by_id[question.id]
+            values[question.id] = parse_typed(seen, typed[question.id], ctx) if question.id in typed else None
     return ids

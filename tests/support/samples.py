@@ -30,11 +30,14 @@ def typed(name: str) -> dict[str, str]:
 
 def parsed(answers: dict[str, str], today: date = TODAY) -> dict:
     """Stored values for typed answers, in interview order; questions hidden by `when:` are left out."""
+    bank = load_bank()
     values: dict = {}
-    for question in load_bank().questions:
+    for question in bank.questions:
         if question.id in answers and question.is_shown(values):
             ctx = ParseContext(today=today, year=values.get("year"), period=values.get("period"))
-            values[question.id] = parse_typed(question, answers[question.id], ctx)
+            # Option numbers are those the chair sees: their own kind of unit's options.
+            seen = bank.for_answers(values).by_id[question.id]
+            values[question.id] = parse_typed(seen, answers[question.id], ctx)
     return values
 
 

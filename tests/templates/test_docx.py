@@ -14,7 +14,8 @@ from templates.maker import SummaryMaker
 from tests.support.samples import names, parsed, typed
 
 ANSWERS = {"unit_name": "滨江市第一人民医院", "unit_type": "hosp", "period": "year", "year": 2025, "staff_total": 86,
-           "members": 80, "train_sessions": 6, "train_people": 240, "congress": True, "congress_reps": 45,
+           "members": 80, "train_done": ["courses", "contest"], "train_sessions": 6, "train_people": 240,
+           "rights_done": ["congress"], "congress_reps": 45,
            "activity_types": ["walk"], "sign_date": "2026-01-10", "train_awards": "奖\x00项\ud800"}
 
 
@@ -158,7 +159,7 @@ def test_date_four_characters_in_and_signature_centred_over_it() -> None:
 
 def test_a_signature_longer_than_a_line_stays_whole_on_one_line() -> None:
     signature, _ = closing(fixture_document("everything"))
-    assert signature.text == "滨江市人民医院医疗集团总院东院区暨滨江市急救医学中心工会委员会"
+    assert signature.text == "滨江港务集团有限公司集装箱码头分公司暨滨江国际物流园区工会委员会"
     assert "\n" not in signature.text and layout.width(signature.text) > 28
     scale = int(signature.runs[0]._r.rPr.find(qn("w:w")).get(qn("w:val")))
     assert layout.width(signature.text) * scale / 100 <= 28 and right_chars(signature) == 0

@@ -1,0 +1,133 @@
+"""The document states what the chair said, all of it, and nothing else; and two units never read alike.
+
+Every sentence of the body names the answers it states (templates/sources.py); a fixed formula is marked
+as frame. These checks run over every answer set in tests/fixtures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from dialogs.bank import load_bank
+from templates.compose import Composer
+from tests.support import samples
+
+BANK = load_bank()
+NAMES = samples.names()
+COMPOSER = Composer()
+# Answers that shape the whole document rather than state a fact of their own (the title, vocabulary,
+# signature and date state them), and photos, which the document shows as figures.
+NOT_SENTENCES = {BANK.roles[r] for r in ("unit_name", "unit_type", "period", "year", "sign_date")}
+RUN = 15  # characters
+
+
+def answers(name: str) -> dict:
+    return samples.parsed(samples.typed(name))
+
+
+def _given(value: object) -> bool:
+    return value not in (None, [], "", 0, False)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_sentence_states_answers_the_chair_gave_or_is_a_marked_formula(name: str) -> None:
+    given = answers(name)
+    for sentence in COMPOSER.compose(given).sentences():
+        assert sentence.sources or sentence.frame, f"no source: {sentence.text}"
+        for question_id in sentence.sources:
+            assert question_id in BANK.by_id, (question_id, sentence.text)
+            assert _given(given.get(question_id)), f"{question_id} was not given: {sentence.text}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_nothing_the_chair_gave_is_dropped(name: str) -> None:
+    given = BANK.effective(answers(name))
+    summary = COMPOSER.compose(given)
+    stated = {i for sentence in summary.sentences() for i in sentence.sources}
+    follow_ups = {q.id for q in BANK.questions if q.when and q.when.operand == "other"}  # read through prose()
+    nothing_done = {q.id for q in BANK.questions if q.exclusive and given.get(q.id) == [q.exclusive]}  # 都没有
+    dropped = [q.id for q in BANK.questions if _given(given.get(q.id)) and q.type != "photo"
+               and q.id not in stated | NOT_SENTENCES | follow_ups | nothing_done]
+    assert not dropped, dropped
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_chosen_option_appears_through_its_own_phrase(name: str) -> None:
+    given = BANK.effective(answers(name))
+    bank = BANK.for_answers(given)
+    text = COMPOSER.compose(given).as_text()
+    words = COMPOSER.context(given)["v"]
+    checklists = {q.when.question for q in bank.questions if q.when and q.when.operator == "includes"}
+    for question in bank.questions:
+        value = given.get(question.id)
+        if question.type != "multi" or not value or question.role or question.id in checklists:
+            continue  # a checklist's ticks are told through the details asked after them
+        for key in value:
+            if key in ("other", question.exclusive):
+                continue
+            phrase = question.option(key).prose.format_map(words)
+            assert phrase in text, (question.id, key, phrase)
+
+
+def test_the_documents_are_long_enough_without_padding() -> None:
+    lengths = {name: sum(len(b.text) for b in COMPOSER.compose(answers(name)).blocks if b.kind == "p")
+               for name in NAMES}
+    assert lengths["everything"] >= 2500, lengths
+    for name, length in lengths.items():
+        if name not in ("minimal", "everything"):
+            assert length >= 1500, (name, lengths)
+
+
+def _runs(text: str, excluded: list[str]) -> set[str]:
+    for phrase in excluded:
+        text = text.replace(phrase, "\n")
+    runs: set[str] = set()
+    for line in re.split(r"[\n]", text):
+        for start in range(len(line) - RUN + 1):
+            runs.add(line[start : start + RUN])
+    return runs
+
+
+def _chosen_phrases(given: dict) -> list[str]:
+    bank = BANK.for_answers(given)
+    words = COMPOSER.context(given)["v"]
+    phrases = []
+    for question in bank.questions:
+        value = given.get(question.id)
+        for key in value if isinstance(value, list) else [value] if question.options and value else []:
+            if option := question.option(key):
+                phrases.append(option.prose.format_map(words))
+    return sorted(phrases, key=len, reverse=True)
+
+
+def test_no_run_of_fifteen_characters_is_in_more_than_two_documents() -> None:
+    """Two chairs of one district never hand in the same paragraphs."""
+    seen: Counter[str] = Counter()
+    for name in NAMES:
+        given = answers(name)
+        summary = COMPOSER.compose(given)
+        body = "\n".join(b.text for b in summary.blocks if b.kind == "p")
+        # The unit's name, the guiding formula and the phrases of the options the chair chose are facts that
+        # two units may share; what must differ is the writing around them.
+        excluded = [given["unit_name"], COMPOSER.settings["guiding_thought"], *_chosen_phrases(given)]
+        seen.update(_runs(body, excluded))
+    repeated = sorted(run for run, count in seen.items() if count > 2)
+    assert not repeated, repeated[:20]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_enumerations_percentages_and_successions_read_right(name: str) -> None:
+    summary = COMPOSER.compose(answers(name))
+    for block in summary.blocks:
+        if block.kind != "p":
+            continue
+        text = block.text
+        assert "一是一是" not in text and not re.search(r"[一二三四五六]是[0-9]+[.、]", text), text
+        if "一是" in text:
+            assert "二是" in text, f"一是 without 二是: {text}"
+        assert not re.search(r"\d\.0%", text), text
+        for succession in re.finditer(r"先后[^。；，]*", text):
+            assert re.search(r"[、和及]|\d", succession.group()), f"先后 with one item: {succession.group()}"
