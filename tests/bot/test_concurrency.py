@@ -13,7 +13,7 @@ from tests.support.telegram import RunningBot, TelegramChair
 
 # Typed answers, each valid only at its own question: applied out of order, they would be refused or
 # land on the wrong question.
-TYPED = ["/start", "红星机械厂", "1", "1", "2025", "1", "跳过", "跳过", "86", "20", "80"]
+TYPED = ["/start", "红星机械厂", "1", "1", "1", "2025", "1", "跳过", "跳过", "86", "20", "80"]
 STORED = {"unit_name": "红星机械厂", "staff_total": 86, "retirees_total": 20, "members": 80}
 CHAIRS = 3  # fewer chats than updates in flight, so a chat meets its own updates in the window
 

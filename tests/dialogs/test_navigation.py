@@ -18,46 +18,50 @@ def documents(replies: list) -> list[Document]:
 async def test_back_across_a_when_branch_skips_hidden_follow_ups(database) -> None:
     chair = Chair(make_engine(database))
     await chair.send(Start())
-    await chair.answer_until("train_sessions", HOSPITAL)
-    await chair.send("0")  # no training: its follow-ups are not asked
-    assert chair.prompt.question_id == "cadre_training"
+    await chair.answer_until("train_done", HOSPITAL)
+    await chair.send("8")  # 都没有: none of the training details are asked
+    assert chair.prompt.question_id == "rights_done"
     await chair.send("返回")
-    assert chair.prompt.question_id == "train_sessions"
-    assert "当前答案：0期" in chair.prompt.text
-    await chair.send("5")
-    assert chair.prompt.question_id == "train_people"  # the branch opened
+    assert chair.prompt.question_id == "train_done"
+    assert "当前答案：都没有" in chair.prompt.text
+    await chair.send("1")
+    assert chair.prompt.question_id == "train_sessions"  # the branch opened
 
 
 async def test_edit_then_return_to_where_the_chair_was(database) -> None:
     chair = Chair(make_engine(database))
     await chair.send(Start())
-    await chair.answer_until("congress")
+    await chair.answer_until("rights_done")
     await chair.send("修改")
     assert chair.prompt.menu and chair.prompt.options[0].label.startswith("基本情况")
     await chair.send("1")  # 基本情况
     labels = [o.label for o in chair.prompt.options]
-    assert "工会会员人数：80人" in labels
-    await chair.send(str(labels.index("工会会员人数：80人") + 1))
+    assert "工会会员人数：840人" in labels
+    await chair.send(str(labels.index("工会会员人数：840人") + 1))
     assert chair.prompt.question_id == "members" and "取消" in chair.prompt.text
-    await chair.send("82")
-    assert chair.prompt.question_id == "congress"  # back where the chair was
-    assert (await answers_of(chair))["members"] == 82
+    await chair.send("842")
+    assert chair.prompt.question_id == "rights_done"  # back where the chair was
+    assert (await answers_of(chair))["members"] == 842
 
 
 async def test_an_edit_that_opens_follow_ups_asks_them_before_returning(database) -> None:
-    typed = {**HOSPITAL, "train_sessions": "0"}
+    typed = {**HOSPITAL, "train_done": "8"}  # 都没有
     chair = Chair(make_engine(database))
     await chair.send(Start())
-    await chair.answer_until("hardship_households", typed)
+    await chair.answer_until("welfare_done", typed)
     await chair.send("修改")
     await chair.send(Choice(("training",), "menu:edit"))
-    await chair.send(Choice(("train_sessions",), "menu:edit:training"))
+    await chair.send(Choice(("train_done",), "menu:edit:training"))
+    await chair.send("1")  # 举办培训班或讲座
+    assert chair.prompt.question_id == "train_sessions"
     await chair.send("4")
     assert chair.prompt.question_id == "train_people"
     await chair.send("40")
     assert chair.prompt.question_id == "train_topics"
     await chair.send("跳过")
-    assert chair.prompt.question_id == "hardship_households"
+    assert chair.prompt.question_id == "training_highlight"
+    await chair.send("跳过")
+    assert chair.prompt.question_id == "welfare_done"
 
 
 async def test_cancel_an_edit(database) -> None:
@@ -101,11 +105,11 @@ async def test_resume_inside_an_edit_menu_and_a_multi_choice(database) -> None:
 async def test_skip_refused_on_required_and_finish_refused_then_allowed(database) -> None:
     chair = Chair(make_engine(database))
     await chair.send(Start())
-    await chair.answer_until("train_sessions")
+    await chair.answer_until("train_done")
     await chair.send("跳过")
-    assert "必答题" in chair.notices[0] and chair.prompt.question_id == "train_sessions"
+    assert "必答题" in chair.notices[0] and chair.prompt.question_id == "train_done"
     await chair.send("完成")
-    assert "培训期数" in chair.notices[0] and not documents(chair.replies)
+    assert "培训与竞赛工作" in chair.notices[0] and not documents(chair.replies)
     await chair.answer_until("sign_date")
     await chair.send(HOSPITAL["sign_date"])
     replies = await chair.send("完成")
@@ -127,12 +131,14 @@ async def test_a_second_report_carries_over_the_unit_facts(database) -> None:
     await chair.send("沿用")
     assert chair.prompt.question_id == "unit_type" and chair.prompt.keep == "医院"
     await chair.send("沿用")
+    assert chair.prompt.question_id == "self_name" and chair.prompt.keep == "我院"
+    await chair.send("沿用")
     await chair.send("2")  # 上半年
     await chair.send("2026")
     assert chair.prompt.question_id == "party_org"
     await chair.send("沿用")
     await chair.answer_until("staff_total", {})
-    assert chair.prompt.keep == "86人"
+    assert chair.prompt.keep == "862人"
     await chair.send("90")  # a changed headcount is typed over the default
     stored = await answers_of(chair)
     assert stored["unit_name"] == "滨江市第一人民医院" and stored["staff_total"] == 90
@@ -193,13 +199,13 @@ async def test_a_report_of_another_chair_cannot_be_opened(database) -> None:
 async def test_preview_and_status_inside_the_interview(database) -> None:
     chair = Chair(make_engine(database))
     await chair.send(Start())
-    await chair.answer_until("train_sessions")
+    await chair.answer_until("train_done")
     await chair.send("进度")
     assert chair.notices[0].startswith("当前在【干部与职工培训】第 1/")
     replies = await chair.send("预览")
     preview = next(r for r in replies if isinstance(r, Preview)).text
-    assert "工会以科室为单位设立了6个工会小组" in preview
-    assert chair.prompt.question_id == "train_sessions"
+    assert "28个工会小组" in preview
+    assert chair.prompt.question_id == "train_done"
 
 
 async def test_quick_ticks_on_one_message_all_apply(database) -> None:
