@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -25,6 +26,9 @@ from storage.models import Answer, Chair, Photo, ProcessedUpdate, Report
 logger = logging.getLogger(__name__)
 
 _UPSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+# How long a chat's newest applied update id orders the ones after it. Replicas race within seconds;
+# Telegram may number updates afresh after a week without any, and a chair must not be refused then.
+ORDER_WINDOW = timedelta(days=1)
 
 _REPORT_COLUMNS = (Report.id, Report.kind, Report.status, Report.cursor, Report.resume_to, Report.version,
                    Report.pending, Report.defaults)
@@ -43,10 +47,12 @@ def _position(state: ReportState) -> dict[str, Any]:
 class SqlChatUnit:
     """One event's transaction, holding the chat's lock."""
 
-    def __init__(self, connection: AsyncConnection, chair_id: int, snapshot: ChatSnapshot) -> None:
+    def __init__(self, connection: AsyncConnection, chair_id: int, snapshot: ChatSnapshot,
+                 update_id: int | None = None) -> None:
         self.connection = connection
         self.chair_id = chair_id
         self.snapshot = snapshot
+        self.update_id = update_id
 
     async def apply(self, changes: ChatChanges) -> None:
         run = self.connection.execute
@@ -85,8 +91,10 @@ class SqlChatUnit:
                 {"report_id": new_id if photo.report_id is None else photo.report_id,
                  "question_id": photo.question_id, "key": photo.key, "data": photo.data, "caption": photo.caption}
                 for photo in changes.photos])
-        await run(update(Chair).where(Chair.id == self.chair_id).values(menu=changes.menu,
-                                                                         current_report_id=current))
+        chair: dict[str, Any] = {"menu": changes.menu, "current_report_id": current, "reply_lost": changes.reply_lost}
+        if self.update_id is not None:
+            chair.update(last_update_id=self.update_id, last_update_at=datetime.now(UTC))
+        await run(update(Chair).where(Chair.id == self.chair_id).values(**chair))
 
     async def photo_data(self, report_id: int) -> dict[str, bytes]:
         rows = await self.connection.execute(
@@ -94,6 +102,16 @@ class SqlChatUnit:
             .where(Photo.report_id == report_id, Report.chair_id == self.chair_id, Photo.data.is_not(None))
             .order_by(Photo.id))
         return {key: data for key, data in rows}
+
+
+def _older(update_id: int | None, chair: Any) -> bool:
+    """Whether the update is older than one applied to the chat lately."""
+    if update_id is None or chair.last_update_id is None or chair.last_update_at is None:
+        return False
+    applied_at = chair.last_update_at
+    if applied_at.tzinfo is None:  # SQLite keeps the UTC time without its zone
+        applied_at = applied_at.replace(tzinfo=UTC)
+    return update_id < chair.last_update_id and datetime.now(UTC) - applied_at < ORDER_WINDOW
 
 
 class SqlChatStore:
@@ -118,8 +136,9 @@ class SqlChatStore:
                 answers[report_id][question_id] = value
             snapshot = ChatSnapshot(
                 duplicate=duplicate, menu=chair.menu, current_report_id=chair.current_report_id,
-                reports=[StoredReport(_state(row), answers[row.id]) for row in reports])
-            yield SqlChatUnit(connection, chair.id, snapshot)
+                reports=[StoredReport(_state(row), answers[row.id]) for row in reports],
+                reply_lost=chair.reply_lost, out_of_order=not duplicate and _older(update_id, chair))
+            yield SqlChatUnit(connection, chair.id, snapshot, update_id)
 
     async def _lock_chair(self, connection: AsyncConnection, chat: ChatRef) -> Any:
         """The chat's chair row, locked until the unit ends, made if the chat is new. On PostgreSQL the
@@ -129,7 +148,8 @@ class SqlChatStore:
         upsert = upsert.on_conflict_do_update(index_elements=[Chair.source, Chair.chat_id],
                                               set_={"source": upsert.excluded.source})
         return (await connection.execute(
-            upsert.returning(Chair.id, Chair.menu, Chair.current_report_id))).one()
+            upsert.returning(Chair.id, Chair.menu, Chair.current_report_id, Chair.reply_lost, Chair.last_update_id,
+                             Chair.last_update_at))).one()
 
     async def prepare(self) -> None:
         """Connect before the first event, and say so if the database does not answer."""
