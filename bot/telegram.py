@@ -24,17 +24,20 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
 
+from bot.albums import Albums
 from bot.app import App, build_app
 from bot.health import start_health_server
 from bot.ordering import PerChatUpdateProcessor
 from dialogs.engine import Engine
 from dialogs.events import (
+    Album,
     Choice,
     Command,
     Document,
+    Edited,
     Event,
     Notice,
     Photo,
@@ -56,6 +59,7 @@ log = logging.getLogger(__name__)
 SOURCE = "telegram"  # this front door's name for its chats and updates in the shared tables
 MESSAGE_LIMIT = 4096
 CALLBACK_LIMIT = 64
+RATE_LIMIT_RETRIES = 3
 TAMPERED = "?"  # a question id no report ever has: the engine answers with the current question
 
 
@@ -75,6 +79,10 @@ class TelegramSettings:
     health_port: int | None = None  # webhook mode: GET /healthz on this port
     # Updates of different chats handled side by side (a chat's own stay in order); 1 turns this off.
     concurrent_updates: int = 8
+    # Updates one chat may have waiting; more are dropped (a chair never has this many in flight).
+    chat_queue_limit: int = 50
+    # An album's parts arrive as separate updates: the batch is taken once none came for this long.
+    album_quiet: float = 1.0
 
 
 def chat_hash(chat_id: int) -> str:
@@ -209,13 +217,9 @@ async def send_replies(message_target: Message | None, bot, chat_id: int, replie
             text, markup = prompt_text(reply), keyboard(reply)
             if message_target is not None:
                 await send_notes()
-                try:
-                    await message_target.edit_text(text, reply_markup=markup)
-                except BadRequest as error:
-                    if "not modified" not in str(error).lower():
-                        raise
-                message_target = None
-                continue
+                target, message_target = message_target, None
+                if await _edit(target, text, markup):
+                    continue
             if notes and len(combined := "\n\n".join([*notes, text])) <= MESSAGE_LIMIT:
                 text = combined
                 notes.clear()
@@ -229,6 +233,21 @@ async def send_replies(message_target: Message | None, bot, chat_id: int, replie
             await send_notes()
             await bot.send_document(chat_id, reply.data, filename=reply.filename)
     await send_notes()
+
+
+async def _edit(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> bool:
+    """Edit the message in place; False when it is gone (the chair deleted it, or it is too old to edit)
+    and the question must come as a new message."""
+    try:
+        await message.edit_text(text, reply_markup=markup)
+    except BadRequest as error:
+        reason = str(error).lower()
+        if "not modified" in reason:  # a tick that changed nothing: the message already shows it
+            return True
+        if "not found" in reason or "can't be edited" in reason:
+            return False
+        raise
+    return True
 
 
 # ---------------------------------------------------------------------- updates → events
@@ -252,46 +271,109 @@ async def event_from_message(message: Message) -> Event:
     return Unsupported()
 
 
-def _handler(settings: TelegramSettings):  # type: ignore[no-untyped-def]
-    async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def event_from_album(parts: list[Message]) -> Event:
+    """One event for the parts of an album: its photos, in the order sent (anything else in it is left out)."""
+    if len(parts) == 1:
+        return await event_from_message(parts[0])
+    events = [await event_from_message(part) for part in parts]
+    photos = tuple(e for e in events if isinstance(e, Photo))
+    return Album(photos) if photos else events[0]
+
+
+class FrontDoor:
+    """Updates in, Bot API calls out; what it keeps between updates: albums being collected, groups left."""
+
+    def __init__(self, settings: TelegramSettings) -> None:
+        self.settings = settings
+        self.albums = Albums(settings.album_quiet)
+        self.left_groups: set[int] = set()  # refused once and left: their queued updates get no second word
+
+    def allowed(self, update: Update) -> bool:
+        user = update.effective_user
+        return not self.settings.allowed_user_ids or (user is not None and user.id in self.settings.allowed_user_ids)
+
+    def arrived(self, update: Update) -> None:
+        """Every update as it arrives, before it waits for its chat (see bot.ordering)."""
+        chat = update.effective_chat
+        if chat is not None and chat.type == "private" and self.allowed(update):
+            self.albums.arrived(update)
+
+    async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat = update.effective_chat
         if chat is None:
             return
+        # Before anything else, strangers: no query answered, no photo downloaded, no chat touched.
+        if not self.allowed(update):
+            if chat.type != "private":
+                await self._leave(chat.id, context, refuse=False)
+            elif update.message is not None:
+                await context.bot.send_message(chat.id, say("not_allowed"))
+            return
+        if chat.type != "private":
+            await self._leave(chat.id, context, refuse=True)
+            return
         query = update.callback_query
         if query is not None:
-            await query.answer()  # at once, so the chair's button stops spinning
-        if chat.type != "private":
-            if update.message is not None:
-                await context.bot.send_message(chat.id, say("group_refused"))
-            return
-        user = update.effective_user
-        if settings.allowed_user_ids and (user is None or user.id not in settings.allowed_user_ids):
-            await context.bot.send_message(chat.id, say("not_allowed"))
-            return
-        if query is not None:
-            event = event_from_callback(query.data or "")
+            try:
+                await query.answer()  # at once, so the chair's button stops spinning
+            except BadRequest as error:
+                # "query is too old" after a restart backlog: the spinner is long gone, the tap still counts.
+                log.info("update=%s callback query not answered: %s", update.update_id, type(error).__name__)
+            event: Event = event_from_callback(query.data or "")
         elif update.message is not None:
-            event = await event_from_message(update.message)
+            parts = await self.albums.collect(update.message)
+            if not parts:
+                return  # a part of an album another update takes as a whole
+            event = await event_from_album(parts)
+        elif update.edited_message is not None:
+            event = Edited()
         else:
             return
         engine: Engine = context.application.bot_data["engine"]
+        ref = ChatRef(SOURCE, chat.id)
         started = time.perf_counter()
-        replies = await engine.handle(ChatRef(SOURCE, chat.id), event, update_id=update.update_id)
+        # Failures up to here (the engine included) leave nothing committed: _on_error asks the chair to retry.
+        replies = await engine.handle(ref, event, update_id=update.update_id)
         edit_target = query.message if isinstance(event, Toggle) and query is not None else None
-        await send_replies(edit_target, context.bot, chat.id, replies)
+        try:
+            await send_replies(edit_target, context.bot, chat.id, replies)
+        except Exception as error:  # anything: the answer is saved, so the chair must never hear "try again"
+            log.warning("update=%s chat=%s reply lost after the answer was saved: %s", update.update_id,
+                        chat_hash(chat.id), type(error).__name__)
+            await self._reply_lost(engine, ref, update.update_id)
+            return
         asked = next((r.question_id for r in reversed(replies) if isinstance(r, Prompt)), "-")
         # One line per update; the chat is hashed and answers never appear.
         log.info("update=%s chat=%s event=%s question=%s ms=%.1f", update.update_id, chat_hash(chat.id),
                  type(event).__name__, asked, (time.perf_counter() - started) * 1000)
 
-    return on_update
+    async def _reply_lost(self, engine: Engine, ref: ChatRef, update_id: int) -> None:
+        try:
+            await engine.reply_lost(ref)
+        except Exception as error:  # the database failing now: the log says so; nothing more to tell the chair
+            log.error("update=%s chat=%s lost reply not recorded: %s", update_id, chat_hash(ref.chat_id),
+                      type(error).__name__)
+
+    async def _leave(self, chat_id: int, context: ContextTypes.DEFAULT_TYPE, *, refuse: bool) -> None:
+        """Groups: one polite refusal, then the bot leaves, so the group's further messages never reach it."""
+        if chat_id in self.left_groups:
+            return
+        self.left_groups.add(chat_id)
+        try:
+            if refuse:
+                await context.bot.send_message(chat_id, say("group_refused"))
+            await context.bot.leave_chat(chat_id)
+        except TelegramError as error:
+            log.warning("group %s not left: %s", chat_hash(chat_id), type(error).__name__)
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     update_id = update.update_id if isinstance(update, Update) else None
     # The update id, never the chair's text: answers stay out of the logs.
     log.error("update %s failed: %s", update_id, type(context.error).__name__, exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat is not None:
+    # Only failures before the answer was committed reach here (a failed reply after it is handled in
+    # on_update), so "not processed, try again" is true.
+    if isinstance(update, Update) and update.effective_chat is not None and update.effective_chat.type == "private":
         try:
             await context.bot.send_message(update.effective_chat.id, say("try_later"))
         except Exception:  # the chat must not see a second failure; the log has the first
@@ -332,10 +414,12 @@ def build_application(
         if "app" in application.bot_data:
             await application.bot_data["app"].close()
 
+    door = FrontDoor(settings)
     builder = ApplicationBuilder().token(settings.token).concurrent_updates(
-        PerChatUpdateProcessor(settings.concurrent_updates))
+        PerChatUpdateProcessor(settings.concurrent_updates, settings.chat_queue_limit, door.arrived))
     if settings.rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter())
+        # A 429 is waited out (retry_after) and the call made again, so a busy moment costs no reply.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
     if settings.base_file_url:
@@ -343,7 +427,7 @@ def build_application(
     application = builder.post_init(post_init).post_shutdown(post_shutdown).build()
     if engine is not None:
         application.bot_data["engine"] = engine
-    application.add_handler(TypeHandler(Update, _handler(settings)))
+    application.add_handler(TypeHandler(Update, door.on_update))
     application.add_error_handler(_on_error)
     return application
 

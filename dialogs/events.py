@@ -53,6 +53,18 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class Album:
+    """Several images sent at once (a Telegram media group), taken as one batch."""
+
+    photos: tuple[Photo, ...]
+
+
+@dataclass(frozen=True)
+class Edited:
+    """The chair edited a message sent earlier. Its answer was taken as first sent; the edit is not one."""
+
+
+@dataclass(frozen=True)
 class Command:
     """A navigation command; from a button it names the question the button belonged to."""
 
@@ -66,7 +78,7 @@ class Unsupported:
     """Something the bot can't take as an answer (a voice message, a sticker, a location…)."""
 
 
-Event = Start | Text | Choice | Toggle | Submit | Photo | Command | Unsupported
+Event = Start | Text | Choice | Toggle | Submit | Photo | Album | Edited | Command | Unsupported
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,10 @@ from dialogs import display, formats, menus, question_types
 from dialogs.answers import AnswerError, ParseContext, check_relations, clean_text
 from dialogs.bank import Bank, Question
 from dialogs.events import (
+    Album,
     Choice,
     Command,
+    Edited,
     Event,
     Notice,
     Option,
@@ -39,6 +41,9 @@ REPORT_KIND = "annual"
 # What the chair can do once every question is answered, and once the document was made.
 END_OPTIONS = {REVIEW: ("finish", "preview", "edit"), DONE: ("finish", "edit", "new")}
 CAPTION_LIMIT = 15
+# What the chair sends as an answer (rather than a command): after a lost reply, one of these may repeat
+# the answer already saved, so it is not applied.
+ANSWER_LIKE = (Text, Choice, Toggle, Submit, Photo, Album)
 
 Decision = list[Reply | DocumentDue]
 
@@ -62,11 +67,20 @@ class Interview:
         """Where the chair is, for an update handled before whose replies may have been lost."""
         return [r for r in self.current(Turn(snapshot)) if isinstance(r, Prompt)]
 
+    def out_of_order(self, snapshot: ChatSnapshot) -> list[Reply]:
+        """An update older than one already applied to the chat: refused, with the current question."""
+        return [Notice(say("out_of_order")), *self.current(Turn(snapshot))]
+
     # ------------------------------------------------------------------ dispatch
 
     def _dispatch(self, turn: Turn, event: Event) -> Decision:
         if isinstance(event, Text) and (name := command_for(event.text)):
             event = Command(name)
+        if turn.snapshot.reply_lost and isinstance(event, ANSWER_LIKE):
+            # The chair did not see what their last answer did and may be sending it again.
+            return [Notice(say("reply_lost")), *self.current(turn)]
+        if isinstance(event, Edited):
+            return [Notice(say("edited")), *self.current(turn)]
         if isinstance(event, Command) and event.question_id is not None and self._stale(turn, event):
             return [Notice(say("stale_button")), *self.current(turn)]
         if isinstance(event, Command) and event.name in ("new", "reports", "edit", "forget"):
@@ -92,6 +106,8 @@ class Interview:
             return [Notice(say("stale_button")), self.prompt(turn)]
         if isinstance(event, Photo):
             return self._photo(turn, question, event)
+        if isinstance(event, Album):
+            return self._album(turn, question, event)
         if isinstance(event, Text) and question_types.of(question).keyboard == "photo":
             return self._caption(turn, question, event.text)
         if isinstance(event, Toggle):
@@ -191,6 +207,37 @@ class Interview:
         turn.save_report()  # a new version, so older buttons are stale
         received = say("photo_received", n=len(value)) if caption else say("photo_ask_caption", n=len(value))
         return [Notice(received), self.prompt(turn)]
+
+    def _album(self, turn: Turn, question: Question, album: Album) -> Decision:
+        """Photos sent at once: as many as the question still has room for, in the order sent; one reply."""
+        if question_types.of(question).keyboard != "photo":
+            return [Notice(say("photo_not_here")), self.prompt(turn)]
+        limit = question.max or 1
+        sent = turn.answers.get(question.id) or []
+        if len(sent) >= limit:
+            return [Notice(say("photo_limit", max=limit)), self.prompt(turn)]
+        notices = [Notice(refusal) for refusal in dict.fromkeys(p.refusal for p in album.photos if p.refusal)]
+        usable = [p for p in album.photos if not p.refusal]
+        kept = usable[: limit - len(sent)]
+        if not kept:
+            return [*notices, self.prompt(turn)]
+        value = list(sent)
+        for photo in kept:
+            key = uuid.uuid4().hex
+            caption = clean_text(photo.caption or "")[:CAPTION_LIMIT] or None
+            turn.add_photo(question.id, key, photo.data, caption)
+            value.append([key, caption])
+        if len(kept) < len(usable):
+            notices.append(Notice(say("album_kept", n=len(usable), max=limit, kept=len(kept))))
+        else:
+            notices.append(Notice(say("album_received", n=len(kept))))
+        if len(value) >= limit and value[-1][1]:
+            return [*notices, *self.store_answer(turn, question, value)]
+        turn.save_answer(question.id, value)
+        turn.save_report()
+        if value[-1][1] is None:
+            notices.append(Notice(say("album_ask_caption")))
+        return [*notices, self.prompt(turn)]
 
     def _caption(self, turn: Turn, question: Question, text: str) -> Decision:
         """Text after a photo sent without a caption is its caption."""

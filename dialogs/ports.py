@@ -47,6 +47,10 @@ class ChatSnapshot:
     menu: str | None  # the chair's open menu (edit, reports, a confirmation), if any
     current_report_id: int | None
     reports: list[StoredReport]  # the chair's reports with their answers, oldest first
+    # The replies to the chat's last event were not delivered: an answer now may repeat the saved one.
+    reply_lost: bool = False
+    # A later update of this chat was applied already (on another replica): decide nothing, only refuse.
+    out_of_order: bool = False
 
     @property
     def current(self) -> StoredReport | None:
@@ -73,10 +77,12 @@ class ChatChanges:
     photos: list[NewPhoto] = field(default_factory=list)
     deleted_reports: list[int] = field(default_factory=list)
     forget: bool = False  # remove the chair and every report, answer and photo of theirs
+    reply_lost: bool = False  # the chat's flag after this event: any handled event clears it
 
     @classmethod
     def keeping(cls, snapshot: ChatSnapshot) -> ChatChanges:
-        """No change yet: the chair-level fields as they were loaded."""
+        """No change yet: the chair-level fields as they were loaded (a lost reply is cleared: this event
+        is the chat's next contact)."""
         return cls(menu=snapshot.menu, current_report_id=snapshot.current_report_id)
 
 
@@ -94,7 +100,11 @@ class ChatUnit(Protocol):
 class ChatStore(Protocol):
     def unit(self, chat: ChatRef, update_id: int | None = None) -> AbstractAsyncContextManager[ChatUnit]:
         """One event of one chat: the chat's lock is taken first, then `update_id` (if given) is recorded as
-        processed and the chat is loaded. Committed on normal exit, rolled back on error."""
+        processed and the chat is loaded. Committed on normal exit, rolled back on error.
+
+        With an `update_id`, `apply` also records it as the newest applied to the chat; an update older than
+        the newest one applied (recently: Telegram may number afresh after a week of silence) is loaded as
+        `out_of_order` and must not be applied."""
 
 
 class DocumentMaker(Protocol):

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     ForeignKey,
     Integer,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -35,6 +37,11 @@ class Chair(Base):
     current_report_id: Mapped[int | None] = mapped_column(Integer)
     # An open menu (edit, reports, a confirmation), stored so a restart returns the chair to it.
     menu: Mapped[str | None] = mapped_column(String(60))
+    # The replies to the chat's last event could not be sent: its next answer is not taken as one.
+    reply_lost: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    # The newest update applied to this chat and when: an older one arriving later is refused.
+    last_update_id: Mapped[int | None] = mapped_column(BigInteger)
+    last_update_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 

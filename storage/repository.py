@@ -13,9 +13,10 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -24,35 +25,13 @@ from storage.models import Answer, Chair, Photo, ProcessedUpdate, Report
 
 logger = logging.getLogger(__name__)
 
-chairs, reports, answers, photos = Chair.__table__, Report.__table__, Answer.__table__, Photo.__table__
+_UPSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+# How long a chat's newest applied update id orders the ones after it. Replicas race within seconds;
+# Telegram may number updates afresh after a week without any, and a chair must not be refused then.
+ORDER_WINDOW = timedelta(days=1)
 
-
-class _Statements:
-    """The statements every event runs, built once; their values are bound when they run."""
-
-    def __init__(self, dialect: str) -> None:
-        upsert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[dialect]
-        lock = upsert(chairs)
-        # On PostgreSQL the update of a row that exists locks it even though nothing changes.
-        self.lock_chair = lock.on_conflict_do_update(
-            index_elements=[chairs.c.source, chairs.c.chat_id], set_={"source": lock.excluded.source},
-        ).returning(chairs.c.id, chairs.c.menu, chairs.c.current_report_id)
-        self.claim_update = upsert(ProcessedUpdate.__table__).on_conflict_do_nothing()
-        # A report with no answers yet comes as one row without one.
-        self.load = (select(reports.c.id, reports.c.kind, reports.c.status, reports.c.cursor, reports.c.resume_to,
-                            reports.c.version, reports.c.pending, reports.c.defaults, answers.c.question_id,
-                            answers.c.value)
-                     .outerjoin(answers, answers.c.report_id == reports.c.id)
-                     .where(reports.c.chair_id == bindparam("chair")).order_by(reports.c.id))
-        self.new_report = insert(reports).returning(reports.c.id)
-        self.save_report = update(reports).where(reports.c.id == bindparam("report"),
-                                                 reports.c.chair_id == bindparam("chair"))
-        save = upsert(answers)
-        self.save_answers = save.on_conflict_do_update(
-            index_elements=[answers.c.report_id, answers.c.question_id],
-            set_={"value": save.excluded.value, "updated_at": func.now()})
-        self.add_photos = insert(photos)
-        self.save_chair = update(chairs).where(chairs.c.id == bindparam("chair"))
+_REPORT_COLUMNS = (Report.id, Report.kind, Report.status, Report.cursor, Report.resume_to, Report.version,
+                   Report.pending, Report.defaults)
 
 
 def _state(row: Any) -> ReportState:
@@ -68,80 +47,109 @@ def _position(state: ReportState) -> dict[str, Any]:
 class SqlChatUnit:
     """One event's transaction, holding the chat's lock."""
 
-    def __init__(self, connection: AsyncConnection, statements: _Statements, chair_id: int,
-                 snapshot: ChatSnapshot) -> None:
+    def __init__(self, connection: AsyncConnection, chair_id: int, snapshot: ChatSnapshot,
+                 update_id: int | None = None) -> None:
         self.connection = connection
-        self.statements = statements
         self.chair_id = chair_id
         self.snapshot = snapshot
+        self.update_id = update_id
 
     async def apply(self, changes: ChatChanges) -> None:
-        run, st, chair = self.connection.execute, self.statements, self.chair_id
-        own_reports = select(reports.c.id).where(reports.c.chair_id == chair)
+        run = self.connection.execute
+        own_reports = select(Report.id).where(Report.chair_id == self.chair_id)
         if changes.forget:
-            await run(delete(answers).where(answers.c.report_id.in_(own_reports)))
-            await run(delete(photos).where(photos.c.report_id.in_(own_reports)))
-            await run(delete(reports).where(reports.c.chair_id == chair))
-            await run(delete(chairs).where(chairs.c.id == chair))
+            await run(delete(Answer).where(Answer.report_id.in_(own_reports)))
+            await run(delete(Photo).where(Photo.report_id.in_(own_reports)))
+            await run(delete(Report).where(Report.chair_id == self.chair_id))
+            await run(delete(Chair).where(Chair.id == self.chair_id))
             return
         if changes.deleted_reports:
-            doomed = own_reports.where(reports.c.id.in_(changes.deleted_reports))
-            await run(delete(answers).where(answers.c.report_id.in_(doomed)))
-            await run(delete(photos).where(photos.c.report_id.in_(doomed)))
-            await run(delete(reports).where(reports.c.id.in_(doomed)))
+            doomed = own_reports.where(Report.id.in_(changes.deleted_reports))
+            await run(delete(Answer).where(Answer.report_id.in_(doomed)))
+            await run(delete(Photo).where(Photo.report_id.in_(doomed)))
+            await run(delete(Report).where(Report.id.in_(doomed)))
 
         current, new_id = changes.current_report_id, None
         for state in changes.reports:
             if state.id is None:
-                new_id = (await run(st.new_report, {"chair_id": chair, **_position(state)})).scalar_one()
+                new_id = (await run(insert(Report).values(chair_id=self.chair_id, **_position(state))
+                                    .returning(Report.id))).scalar_one()
                 state.id = current = new_id
             else:
-                await run(st.save_report, {"report": state.id, "chair": chair, **_position(state)})
+                await run(update(Report).where(Report.id == state.id, Report.chair_id == self.chair_id)
+                          .values(**_position(state)))
+
         if changes.answers:
-            await run(st.save_answers, [
-                {"report_id": new_id if report_id is None else report_id, "question_id": question_id, "value": value}
-                for report_id, question_id, value in changes.answers])
+            upsert = _UPSERT[self.connection.dialect.name](Answer)
+            upsert = upsert.on_conflict_do_update(
+                index_elements=[Answer.report_id, Answer.question_id],
+                set_={"value": upsert.excluded.value, "updated_at": func.now()})
+            await run(upsert, [{"report_id": new_id if report_id is None else report_id, "question_id": question_id,
+                                "value": value} for report_id, question_id, value in changes.answers])
         if changes.photos:
-            await run(st.add_photos, [
+            await run(insert(Photo), [
                 {"report_id": new_id if photo.report_id is None else photo.report_id,
                  "question_id": photo.question_id, "key": photo.key, "data": photo.data, "caption": photo.caption}
                 for photo in changes.photos])
-        if (changes.menu, current) != (self.snapshot.menu, self.snapshot.current_report_id):
-            await run(st.save_chair, {"chair": chair, "menu": changes.menu, "current_report_id": current})
+        chair: dict[str, Any] = {"menu": changes.menu, "current_report_id": current, "reply_lost": changes.reply_lost}
+        if self.update_id is not None:
+            chair.update(last_update_id=self.update_id, last_update_at=datetime.now(UTC))
+        await run(update(Chair).where(Chair.id == self.chair_id).values(**chair))
 
     async def photo_data(self, report_id: int) -> dict[str, bytes]:
         rows = await self.connection.execute(
-            select(photos.c.key, photos.c.data).join(reports, reports.c.id == photos.c.report_id)
-            .where(photos.c.report_id == report_id, reports.c.chair_id == self.chair_id, photos.c.data.is_not(None))
-            .order_by(photos.c.id))
+            select(Photo.key, Photo.data).join(Report, Report.id == Photo.report_id)
+            .where(Photo.report_id == report_id, Report.chair_id == self.chair_id, Photo.data.is_not(None))
+            .order_by(Photo.id))
         return {key: data for key, data in rows}
+
+
+def _older(update_id: int | None, chair: Any) -> bool:
+    """Whether the update is older than one applied to the chat lately."""
+    if update_id is None or chair.last_update_id is None or chair.last_update_at is None:
+        return False
+    applied_at = chair.last_update_at
+    if applied_at.tzinfo is None:  # SQLite keeps the UTC time without its zone
+        applied_at = applied_at.replace(tzinfo=UTC)
+    return update_id < chair.last_update_id and datetime.now(UTC) - applied_at < ORDER_WINDOW
 
 
 class SqlChatStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-        self.statements = _Statements(engine.dialect.name)
 
     @asynccontextmanager
     async def unit(self, chat: ChatRef, update_id: int | None = None) -> AsyncIterator[SqlChatUnit]:
-        st = self.statements
         async with self.engine.begin() as connection:
-            # The chat's chair row first, made if the chat is new: locked until the unit ends (on SQLite the
-            # unit holds the database's write lock already).
-            chair = (await connection.execute(st.lock_chair, {"source": chat.source, "chat_id": chat.chat_id})).one()
+            chair = await self._lock_chair(connection, chat)
             duplicate = False
             if update_id is not None:
-                claimed = await connection.execute(st.claim_update, {"source": chat.source, "update_id": update_id})
-                duplicate = claimed.rowcount == 0
-            stored: dict[int, StoredReport] = {}
-            for row in await connection.execute(st.load, {"chair": chair.id}):
-                if row.id not in stored:
-                    stored[row.id] = StoredReport(_state(row), {})
-                if row.question_id is not None:
-                    stored[row.id].answers[row.question_id] = row.value
-            snapshot = ChatSnapshot(duplicate=duplicate, menu=chair.menu, current_report_id=chair.current_report_id,
-                                    reports=list(stored.values()))
-            yield SqlChatUnit(connection, st, chair.id, snapshot)
+                claim = _UPSERT[connection.dialect.name](ProcessedUpdate).values(
+                    source=chat.source, update_id=update_id).on_conflict_do_nothing()
+                duplicate = (await connection.execute(claim)).rowcount == 0
+            reports = (await connection.execute(
+                select(*_REPORT_COLUMNS).where(Report.chair_id == chair.id).order_by(Report.id))).all()
+            answers: dict[int, dict[str, Any]] = {row.id: {} for row in reports}
+            for report_id, question_id, value in await connection.execute(
+                    select(Answer.report_id, Answer.question_id, Answer.value)
+                    .join(Report, Report.id == Answer.report_id).where(Report.chair_id == chair.id)):
+                answers[report_id][question_id] = value
+            snapshot = ChatSnapshot(
+                duplicate=duplicate, menu=chair.menu, current_report_id=chair.current_report_id,
+                reports=[StoredReport(_state(row), answers[row.id]) for row in reports],
+                reply_lost=chair.reply_lost, out_of_order=not duplicate and _older(update_id, chair))
+            yield SqlChatUnit(connection, chair.id, snapshot, update_id)
+
+    async def _lock_chair(self, connection: AsyncConnection, chat: ChatRef) -> Any:
+        """The chat's chair row, locked until the unit ends, made if the chat is new. On PostgreSQL the
+        upsert's update locks the row even when nothing changes; on SQLite the unit already holds the
+        database's write lock."""
+        upsert = _UPSERT[connection.dialect.name](Chair).values(source=chat.source, chat_id=chat.chat_id)
+        upsert = upsert.on_conflict_do_update(index_elements=[Chair.source, Chair.chat_id],
+                                              set_={"source": upsert.excluded.source})
+        return (await connection.execute(
+            upsert.returning(Chair.id, Chair.menu, Chair.current_report_id, Chair.reply_lost, Chair.last_update_id,
+                             Chair.last_update_at))).one()
 
     async def prepare(self) -> None:
         """Connect before the first event, and say so if the database does not answer."""

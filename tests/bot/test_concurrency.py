@@ -82,3 +82,35 @@ async def test_a_notice_and_the_next_question_arrive_as_one_message(fake: FakeBo
         assert "企业" in message.buttons()  # the buttons sit under the message that asks
     finally:
         await running.stop()
+
+
+async def test_a_chat_with_many_updates_queued_does_not_hold_up_another(fake: FakeBotAPI, database) -> None:  # type: ignore[no-untyped-def]
+    """40 updates of one chat queued ahead of another chair's /start: the other chair is answered among the
+    first, not after the flood (the chat lock used to be taken inside PTB's slots, which the flood filled)."""
+    running = RunningBot(fake, make_engine(database))
+    flooding, waiting = 7100, 7200
+    for _ in range(40):
+        fake.send_text(flooding, "/status")
+    last = fake.send_text(waiting, "/start")
+    await running.start()
+    try:
+        await running.wait(last, timeout=60)
+        flood_answered_before = sum(1 for s in fake.sent if s.chat_id == flooding)
+    finally:
+        await running.stop()
+    assert flood_answered_before < 10, f"the other chair waited for {flood_answered_before} of the 40"
+
+
+async def test_one_chat_may_queue_only_so_many_updates(fake: FakeBotAPI, database, caplog) -> None:  # type: ignore[no-untyped-def]
+    running = RunningBot(fake, make_engine(database), chat_queue_limit=5)
+    for _ in range(12):
+        fake.send_text(7300, "/status")
+    await running.start()
+    try:
+        await running.wait(fake.send_text(7400, "/start"), timeout=60)
+        await asyncio.sleep(0.2)  # what was still in flight for the flooding chat
+    finally:
+        await running.stop()
+    answered = [s for s in fake.sent if s.chat_id == 7300]
+    assert 5 <= len(answered) < 12
+    assert "dropped" in caplog.text

@@ -3,7 +3,9 @@
 It keeps what a test needs to play a chair: it queues updates (messages, button presses, photos),
 serves them through getUpdates or pushes them to a webhook, records every method the bot calls,
 keeps the messages it sent (with their keyboards) and the documents, and reproduces the Bot API's
-errors that matter here (text too long, message not modified).
+errors that matter here (text too long, message not modified). A test can make the next calls of a
+method fail as the real service does (`fail`: 429 with retry_after, a query that is too old, a message
+gone before its edit) or hang past the bot's timeout (`hang`), and can deliver edited messages and albums.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ class FakeBotAPI:
         self.commands: list[dict] = []
         self.webhook: dict | None = None
         self.reject_token = False  # getMe answers 401, as the real Bot API does for a revoked token
+        self._faults: dict[str, list[Fault]] = {}
+        self.hung: list[tuple[str, dict]] = []  # calls that got no answer (the bot timed out on them)
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -110,6 +114,19 @@ class FakeBotAPI:
         method = request.match_info["method"]
         params = await self._params(request)
         self.calls.append((method, params))
+        faults = self._faults.get(method)
+        if faults:
+            fault = faults.pop(0)
+            if fault.hang:
+                # No answer before the bot gives up; the call is not carried out, as when it never arrived.
+                self.hung.append((method, params))
+                await asyncio.sleep(fault.hang)
+                return web.json_response({"ok": False, "error_code": 504, "description": "Gateway Timeout"},
+                                         status=504)
+            body: dict[str, Any] = {"ok": False, "error_code": fault.code, "description": fault.description}
+            if fault.retry_after is not None:
+                body["parameters"] = {"retry_after": fault.retry_after}
+            return web.json_response(body, status=fault.code)
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return web.json_response({"ok": True, "result": True})
@@ -123,6 +140,28 @@ class FakeBotAPI:
     async def _file(self, request: web.Request) -> web.Response:
         data = self.files.get(request.match_info["path"])
         return web.Response(body=data) if data is not None else web.Response(status=404)
+
+    # ------------------------------------------------------------------ faults
+
+    def fail(self, method: str, code: int, description: str, retry_after: int | None = None,
+             times: int = 1) -> None:
+        """The next `times` calls of `method` get this error instead of being carried out."""
+        self._faults.setdefault(method, []).extend([Fault(code, description, retry_after)] * times)
+
+    def too_many_requests(self, method: str, retry_after: int = 1, times: int = 1) -> None:
+        self.fail(method, 429, f"Too Many Requests: retry after {retry_after}", retry_after, times)
+
+    def query_too_old(self) -> None:
+        self.fail("answerCallbackQuery", 400,
+                  "Bad Request: query is too old and response timeout expired or query ID is invalid")
+
+    def message_gone(self) -> None:
+        """The chair deleted the message the bot is about to edit."""
+        self.fail("editMessageText", 400, "Bad Request: message to edit not found")
+
+    def hang(self, method: str, seconds: float = 8.0) -> None:
+        """The next call of `method` gets no answer for `seconds` (longer than the bot's read timeout)."""
+        self._faults.setdefault(method, []).append(Fault(0, "", hang=seconds))
 
     # ------------------------------------------------------------------ Bot API methods
 
@@ -252,6 +291,27 @@ class FakeBotAPI:
             content["caption"] = caption
         return self._queue({"message": self._message(chat_id, **content)})
 
+    def send_album(self, chat_id: int, photos: list[bytes], caption: str | None = None) -> list[int]:
+        """Several photos sent at once: one update each, sharing a media_group_id (the caption on the first)."""
+        group = f"album{next(self._message_ids)}"
+        update_ids = []
+        for n, data in enumerate(photos):
+            file_id = f"photo{next(self._message_ids)}"
+            self.files[file_id] = data
+            content: dict[str, Any] = {"media_group_id": group, "photo": [
+                {"file_id": file_id, "file_unique_id": file_id, "width": 64, "height": 48, "file_size": len(data)}]}
+            if caption and n == 0:
+                content["caption"] = caption
+            update_ids.append(self._queue({"message": self._message(chat_id, **content)}))
+        return update_ids
+
+    def edit_text(self, chat_id: int, message_id: int, text: str) -> int:
+        """The chair edits a message they sent earlier."""
+        original = next(u["message"] for u in self._all_updates if "message" in u
+                        and (u["message"]["chat"]["id"], u["message"]["message_id"]) == (chat_id, message_id))
+        edited = {**original, "text": text, "edit_date": int(time.time())}
+        return self._queue({"edited_message": edited})
+
     def send_document(self, chat_id: int, data: bytes, mime_type: str = "image/jpeg",
                       file_name: str = "IMG_0001.JPG", caption: str | None = None) -> int:
         """A photo sent "as a file": the bot gets the camera's original bytes, not Telegram's resized copy."""
@@ -300,6 +360,14 @@ class FakeBotAPI:
                 except aiohttp.ClientError:
                     pass
                 await asyncio.sleep(0.05)
+
+
+@dataclass(frozen=True)
+class Fault:
+    code: int
+    description: str
+    retry_after: int | None = None
+    hang: float = 0.0
 
 
 class ApiError(Exception):
