@@ -100,8 +100,9 @@ def words() -> InputWords:
     )
 
 
-# Characters XML 1.0 can't hold, plus lone surrogates: python-docx raises on them.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# Characters XML 1.0 can't hold, plus lone surrogates: python-docx raises on them. Private-use characters
+# too: they show as nothing on paper, and the composer uses them to mark sentences (templates/sources.py).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
 # A summary is signed after its period ends; a year later it is surely a typo.
