@@ -73,7 +73,7 @@ def test_the_congress_reads_with_its_form_term_and_sessions() -> None:
 
 def test_a_contract_in_force_and_a_womens_contract_are_both_reported() -> None:
     text = text_of({**BASE, "unit_type": "hosp", "rights_done": ["contract"], "contract": ["running", "women"]})
-    assert "集体合同履行情况" in text and "有效期内" in text and "签订了《女职工权益保护专项集体合同》" in text
+    assert "集体合同履行情况" in text and "有效期内" in text and "签订了《女职工专项集体合同》" in text
     assert "之外" not in text
 
 
