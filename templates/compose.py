@@ -119,8 +119,8 @@ class Composer:
             phrases = [question.option(k).prose.format_map(words) for k in keys if k not in (OTHER, question.exclusive)]
             follow_up = self.other_text.get(question_id)
             if OTHER in keys and follow_up and facts.get(follow_up):
-                # What the chair wrote in their own words leads, so a cut list never drops it.
-                phrases.insert(0, typography.clause(facts[follow_up]))
+                # What the chair wrote in their own words comes after the common items, as 其他 does.
+                phrases.append(typography.clause(facts[follow_up]))
             return phrases
 
         def pick(key: str, *variants: str) -> str:

@@ -108,7 +108,7 @@ async def test_preview_shows_the_text_so_far(database) -> None:
     replies = await chair.send("预览")
     preview = next(r for r in replies if isinstance(r, Preview))
     assert "滨江市第一人民医院工会2025年工作总结" in preview.text
-    assert "在职医务人员86人" in preview.text
+    assert "在职职工86人" in preview.text
     assert chair.prompt.question_id == "members_female"
 
 

@@ -46,7 +46,7 @@ def test_self_reference_follows_the_unit_type() -> None:
     school = text_of({**BASE, "unit_type": "school", "staff_total": 120, "rights_done": ["proposals"], "proposals": 4})
     assert said_together(school, "我校", "在职教职工", "120人") and "教职工提案" in school
     hospital = text_of({**BASE, "unit_type": "hosp", "staff_total": 300})
-    assert said_together(hospital, "我院", "在职医务人员", "300人") and "我校" not in hospital
+    assert said_together(hospital, "我院", "在职职工", "300人") and "我校" not in hospital
     factory = text_of({**BASE, "staff_total": 300, "self_name": "factory"})
     assert said_together(factory, "我厂", "在职职工", "300人") and "本企业" not in factory
     # A choice another kind of unit is offered is dropped: the hospital keeps its own word.
