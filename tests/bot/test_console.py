@@ -70,7 +70,7 @@ def test_ctrl_c_keeps_every_answer(tmp_path: Path) -> None:
     process = subprocess.Popen(COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                env=env, cwd=tmp_path, text=True, encoding="utf-8")
     assert process.stdin and process.stdout
-    for line in HOSPITAL_SCRIPT[:3]:
+    for line in lines_before("year"):
         process.stdin.write(line + "\n")
         process.stdin.flush()
     # Wait for the fourth question, then interrupt while the console waits for input.

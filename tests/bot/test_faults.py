@@ -12,7 +12,7 @@ from tests.support.fake_bot_api import FakeBotAPI
 from tests.support.images import jpeg
 from tests.support.telegram import RunningBot, TelegramChair
 
-TO_STAFF_TOTAL = ["/start", "红星机械厂", "1", "1", "2025", "1", "跳过", "跳过"]  # then 职工总数, then 退休
+TO_STAFF_TOTAL = ["/start", "红星机械厂", "1", "1", "1", "2025", "1", "跳过", "跳过"]  # then 职工总数, then 退休
 
 
 @pytest.fixture

@@ -96,9 +96,9 @@ async def test_after_going_back_an_answer_returns_to_where_the_chair_was(databas
     for _ in range(10):  # train_done, honors_others, honors, org_change_n, org_change, union_groups, … members
         await chair.send("返回")
     assert chair.prompt.question_id == "members"
-    await chair.send("81")
+    await chair.send("841")
     assert chair.prompt.question_id == "train_sessions"
-    assert (await answers_of(chair))["members"] == 81
+    assert (await answers_of(chair))["members"] == 841
 
 
 async def test_preview_shows_the_text_so_far(database) -> None:
@@ -108,7 +108,7 @@ async def test_preview_shows_the_text_so_far(database) -> None:
     replies = await chair.send("预览")
     preview = next(r for r in replies if isinstance(r, Preview))
     assert "滨江市第一人民医院工会2025年工作总结" in preview.text
-    assert "在职职工86人" in preview.text
+    assert "在职职工862人" in preview.text
     assert chair.prompt.question_id == "members_female"
 
 
@@ -117,7 +117,7 @@ async def test_finish_is_refused_while_required_questions_are_open(database) -> 
     await chair.send(Start())
     await chair.answer_until("party_org")
     await chair.send(Command("finish"))
-    assert re.search("培训期数.*召开职代会.*文体活动.*落款日期", chair.notices[0])
+    assert re.search("培训与竞赛工作.*民主管理与维权工作.*帮扶和福利工作.*文体活动.*落款日期", chair.notices[0])
     assert not any(isinstance(r, Document) for r in chair.replies)
 
 
@@ -136,10 +136,10 @@ async def test_a_stale_button_gets_the_current_question(database) -> None:
     await chair.send("甲厂")
     tapped = chair.prompt
     await chair.send(Choice(("ent",), tapped.question_id, tapped.version))
-    assert chair.prompt.question_id == "period"
+    assert chair.prompt.question_id == "self_name"
     await chair.send(Choice(("school",), tapped.question_id, tapped.version))  # the old message's button
     assert "过期" in chair.notices[0]
-    assert chair.prompt.question_id == "period"
+    assert chair.prompt.question_id == "self_name"
     assert (await answers_of(chair))["unit_type"] == "ent"
 
 

@@ -10,7 +10,7 @@ from storage.models import Chair as ChairRow
 from tests.support.chat import Chair, answers_of, make_engine
 from tests.support.images import jpeg
 
-TO_STAFF_TOTAL = ["/start", "红星机械厂", "1", "1", "2025", "1", "跳过", "跳过"]
+TO_STAFF_TOTAL = ["/start", "红星机械厂", "1", "1", "1", "2025", "1", "跳过", "跳过"]
 
 
 async def _at_staff_total(database) -> Chair:  # type: ignore[no-untyped-def]

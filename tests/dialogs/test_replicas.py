@@ -8,7 +8,7 @@ import asyncio
 from storage.database import create_engine
 from tests.support.chat import Chair, answers_of, make_engine
 
-TO_STAFF_TOTAL = ["/start", "红星机械厂", "1", "1", "2025", "1", "跳过", "跳过"]
+TO_STAFF_TOTAL = ["/start", "红星机械厂", "1", "1", "1", "2025", "1", "跳过", "跳过"]
 
 
 async def _two_chairs(url: str, chat_id: int):  # type: ignore[no-untyped-def]

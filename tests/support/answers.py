@@ -14,7 +14,7 @@ HOSPITAL: dict[str, str] = samples.typed("hospital")
 
 # Figures from these answers that the finished document must state.
 HOSPITAL_FIGURES = ["862人", "840人", "583人", "12期", "1650人次", "126名", "41件", "36件", "23户次", "6.9万元",
-                    "1050人", "14场", "1860人次", "新发展会员46人", "第六届第三次职工代表大会", "护士节", "9.3万元"]
+                    "1050人", "14场", "1860人次", "46人", "第六届第三次职工代表大会", "护士节", "9.3万元"]
 
 TODAY = date(2026, 1, 10)
 
