@@ -113,3 +113,14 @@ def test_chair_text_is_data_not_template_source() -> None:
 def test_filename_follows_the_title() -> None:
     assert SummaryMaker().filename(BASE) == "红星机械厂工会2025年工作总结.docx"
     assert SummaryMaker().filename({**BASE, "period": "half"}) == "红星机械厂工会2025年上半年工作总结.docx"
+
+
+def test_activities_are_grouped_by_kind_with_the_chairs_own_item_apart() -> None:
+    text = text_of({**BASE, "activity_types": ["badminton", "choir", "other"], "activity_other": "八段锦教学",
+                    "activities_n": 3})
+    clauses = re.split(r"[，；。]", text)
+    choir = next(c for c in clauses if "合唱比赛" in c)
+    badminton = next(c for c in clauses if "羽毛球赛" in c)
+    assert "文" in choir and "体育" not in choir and "运动" not in choir  # a choir is culture, not sport
+    assert "体育" in badminton or "运动" in badminton
+    assert "八段锦教学" not in choir + badminton  # the chair's own item is told apart
