@@ -32,6 +32,7 @@ class BankError(ValueError):
 # Fields whose wording may differ by kind of unit: `{default: …, hosp: …, school: …}` in the YAML.
 WORDED_QUESTION_FIELDS = ("label", "text", "example")
 WORDED_OPTION_FIELDS = ("label", "prose")
+PROSE_VARIANTS = "\n"  # joins an option's wordings between reading the YAML and building the option
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,20 @@ class Option:
     label: str
     prose: str
     units: frozenset[str] | None = None  # offered only to these kinds of unit (None: to every kind)
-    by_unit: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, hash=False)
+    by_unit: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, hash=False)
+    # Other ways the document may word the option (`prose: [first, second, …]` in the YAML), so that two
+    # chairs who tick the same box do not hand in the same clause.
+    also: tuple[str, ...] = ()
+
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        return (self.prose, *self.also)
 
     def for_unit(self, unit_type: str | None) -> Option:
-        return replace(self, **self.by_unit.get(unit_type or "", {}))
+        fields = self.by_unit.get(unit_type or "", {})
+        if "prose" in fields and "also" not in fields:
+            fields = {**fields, "also": ()}  # a unit's own wording replaces the common variants too
+        return replace(self, **fields)
 
 
 @dataclass(frozen=True)
@@ -198,13 +209,18 @@ def _worded(where: str, raw: dict[str, Any], fields: tuple[str, ...]) -> Worded:
         if isinstance(value, dict):
             if "default" not in value:
                 raise BankError(f"{where}: {name!r} worded per kind of unit needs a 'default'")
-            defaults[name] = str(value["default"])
+            defaults[name] = _text(value["default"])
             for unit, text in value.items():
                 if unit != "default":
-                    by_unit.setdefault(str(unit), {})[name] = str(text)
+                    by_unit.setdefault(str(unit), {})[name] = _text(text)
         elif value is not None:
-            defaults[name] = str(value)
+            defaults[name] = _text(value)
     return defaults, by_unit
+
+
+def _text(value: Any) -> str:
+    """A wording, or several (a list) kept together until the option takes them apart."""
+    return PROSE_VARIANTS.join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 def _units(where: str, raw: Any) -> frozenset[str] | None:
@@ -225,6 +241,10 @@ def _option(qid: str, raw: Any) -> Option:
         raise BankError(f"{qid}: option {key!r} has unknown field(s) {sorted(unknown)}")
     worded, by_unit = _worded(f"{qid}: option {key!r}", raw, WORDED_OPTION_FIELDS)
     worded.setdefault("prose", worded["label"])
+    for fields in (worded, *by_unit.values()):
+        if "prose" in fields:
+            fields["prose"], *also = fields["prose"].split(PROSE_VARIANTS)
+            fields["also"] = tuple(also)
     for fields in by_unit.values():
         if "label" in fields and "prose" not in fields and "prose" not in raw:
             fields["prose"] = fields["label"]  # an option's prose follows its label unless given

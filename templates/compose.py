@@ -8,7 +8,7 @@ always give the same document.
 
 from __future__ import annotations
 
-import zlib
+import hashlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,13 @@ OTHER = "other"
 @cache
 def vocabulary_table() -> dict[str, dict[str, str]]:
     with (HERE / "vocabulary.yaml").open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@cache
+def self_words() -> dict[str, dict[str, Any]]:
+    """Words that follow from the chair's name for the unit (templates/self_words.yaml)."""
+    with (HERE / "self_words.yaml").open(encoding="utf-8") as f:
         return yaml.safe_load(f)
 
 
@@ -83,6 +90,7 @@ class Composer:
         self.settings = {**settings(), **({"guiding_thought": guiding_thought} if guiding_thought else {})}
         # Loaded and compiled at start-up, not in the first chair's event.
         vocabulary_table()
+        self_words()
         phrasings()
         typography.words()
         for name in ENVIRONMENT.list_templates():
@@ -104,9 +112,18 @@ class Composer:
         chosen = bank.by_id[self.bank.roles["self_name"]].option(self.bank.fact(answers, "self_name") or "")
         if chosen:
             words["self"] = chosen.prose.format_map(words)
+            follows = self_words().get(chosen.key, {})
+            words.update({k: v for k, v in follows.items() if isinstance(v, str)})
+            words.update(follows.get(self.bank.fact(answers, "unit_type") or "", {}))
         facts = {q.id: _safe(answers.get(q.id)) for q in self.bank.questions}
         fact = self.bank.fact
         seed = f"{fact(facts, 'unit_name')}|{fact(facts, 'year')}"
+
+        def pick(key: str, *variants: str) -> str:
+            # Stable per report, so a re-downloaded document reads the same, yet varied across units.
+            # BLAKE2b rather than CRC-32: CRC is linear, so units whose names differ alike would pick alike.
+            digest = hashlib.blake2b(f"{seed}|{key}".encode(), digest_size=8).digest()
+            return variants[int.from_bytes(digest, "big") % len(variants)]
 
         def prose(question_id: str) -> list[str]:
             """The chosen options of a choice or multi question, as they read inside a sentence.
@@ -116,16 +133,13 @@ class Composer:
             question = bank.by_id[question_id]
             value = facts[question_id]
             keys = value if isinstance(value, list) else [value] if value else []
-            phrases = [question.option(k).prose.format_map(words) for k in keys if k not in (OTHER, question.exclusive)]
+            phrases = [pick(f"{question_id}.{k}", *question.option(k).phrasings).format_map(words)
+                       for k in keys if k not in (OTHER, question.exclusive)]
             follow_up = self.other_text.get(question_id)
             if OTHER in keys and follow_up and facts.get(follow_up):
                 # What the chair wrote in their own words comes after the common items, as 其他 does.
                 phrases.append(typography.clause(facts[follow_up]))
             return phrases
-
-        def pick(key: str, *variants: str) -> str:
-            # Stable per report, so a re-downloaded document reads the same, yet varied across units.
-            return variants[zlib.crc32(f"{seed}|{key}".encode()) % len(variants)]
 
         def phrase(key: str, **fields: Any) -> str:
             """One of the phrasings of `key` (phrasings.yaml), with the unit's words and `fields` filled in."""

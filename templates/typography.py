@@ -76,6 +76,13 @@ def sentence(text: str) -> str:
     return text if text.endswith(("。", "！", "？", "”")) else text.rstrip(".") + "。"
 
 
-FILTERS = {"cn_list": cn_list, "clause": clause, "items": items, "enumerated": enumerated, "quoted": quoted,
+def led(text: str, lead: str) -> str:
+    """A chair's story after its lead: none, a connector (此外，) or an announcement ending in ：."""
+    if not lead:
+        return text
+    return lead + text if lead.endswith("：") else lead + "，" + text
+
+
+FILTERS = {"led": led, "cn_list": cn_list, "clause": clause, "items": items, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence}
 TESTS = {"cut": is_cut}

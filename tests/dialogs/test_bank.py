@@ -30,7 +30,7 @@ def test_the_annual_bank_covers_every_section() -> None:
 def test_every_placeholder_has_a_word_for_every_unit_type() -> None:
     bank = load_bank("annual")
     texts = [t for q in bank.questions for t in (q.text, q.label, q.example or "", *(o.label for o in q.options),
-                                                  *(o.prose for o in q.options))]
+                                                  *(p for o in q.options for p in o.phrasings))]
     used = {field for t in texts for _, field, _, _ in string.Formatter().parse(t) if field}
     for unit_type, words in vocabulary_table().items():
         assert used <= set(words), (unit_type, used - set(words))
@@ -227,7 +227,7 @@ def seen_by(unit_type: str) -> str:
         if question.units is not None and unit_type not in question.units.operand:
             continue
         texts += [question.text, question.label, question.example or ""]
-        texts += [t for o in question.options for t in (o.label, o.prose)]
+        texts += [t for o in question.options for t in (o.label, *o.phrasings)]
     return "\n".join(t.format_map(words) for t in texts)
 
 
@@ -259,10 +259,21 @@ def test_every_option_reads_as_a_phrase_not_a_button() -> None:
     for unit_type in KINDS:
         for question in BANK.for_unit(unit_type).questions:
             for option in question.options:
-                assert "或" not in option.prose or option.prose == option.label == "其他", (question.id, option.prose)
-                assert option.prose not in {"意见箱", "专题培训", "评先推优", "绩效或奖金分配方案"}, question.id
+                for prose in option.phrasings:
+                    assert "或" not in prose or prose == option.label == "其他", (question.id, prose)
+                    assert prose not in {"意见箱", "专题培训", "评先推优", "绩效或奖金分配方案"}, question.id
 
 
 def test_the_contract_question_takes_several_answers() -> None:
     contract = BANK.for_unit("hosp").by_id["contract"]
     assert contract.type == "multi" and {"running", "women"} <= {o.key for o in contract.options}
+
+
+def test_an_option_may_be_worded_several_ways_and_a_kinds_own_wording_replaces_them(raw_bank: dict) -> None:
+    raw = raw_bank
+    question = next(q for q in raw["questions"] if q["id"] == "shortcomings")
+    question["options"][0]["prose"] = {"default": ["甲做法", "乙做法"], "hosp": "丙做法"}
+    bank = parse_bank("annual", raw)
+    option = bank.by_id["shortcomings"].options[0]
+    assert option.phrasings == ("甲做法", "乙做法")
+    assert option.for_unit("hosp").phrasings == ("丙做法",)

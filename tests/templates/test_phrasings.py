@@ -16,7 +16,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 EVERY_DOCUMENT = {
     "opening_lead", "opening_leadership", "opening_guidance", "opening_centre", "opening_role", "opening_frame",
     "training_head", "rights_head", "welfare_head", "culture_head", "welfare_culture_head",
-    "shortcomings_head", "plans_head", "closing_sum", "closing_sum_plain", "closing_resolve",
+    "shortcomings_head", "plans_head", "closing_sum_plain", "closing_resolve",
 }
 SHARED_RUN = 10  # two variants of one key may not share this many Chinese characters in a row
 
