@@ -215,10 +215,10 @@ def _styles(document: Any, fonts: dict[str, str]) -> None:
     body.element.pPr.ind.set(qn("w:firstLineChars"), "200")
     body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     body.paragraph_format.widow_control = False
-    # Punctuation stays inside the type area: a line that cannot end on it gives a character to the next line.
-    # (LibreOffice reads this element the other way round, w:val="0" as "may hang": its PDFs still show hanging
-    # punctuation; Word, following ECMA-376 17.3.1.21, keeps it in.)
-    _set_on(body.element.pPr, "w:overflowPunct", _AFTER_OVERFLOW_PUNCT, val="0")
+    # Punctuation at a full line: Word (whose default this is) lets it hang into the margin, as Chinese documents
+    # commonly do; LibreOffice gives the line's last character to the next line. With w:val="0", or without the
+    # element, LibreOffice instead drops a comma that falls at the end of a full line from the page altogether.
+    _set_on(body.element.pPr, "w:overflowPunct", _AFTER_OVERFLOW_PUNCT, val="1")
     _set_on(body.element.rPr, "w:spacing", _AFTER_SPACING, val=str(CHAR_SPACING.twips))
     title = _paragraph_style(document, STYLE_TITLE, fonts["title"], latin, TITLE_SIZE)
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER

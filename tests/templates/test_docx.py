@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -94,9 +97,25 @@ def test_lines_hold_28_characters_and_pages_22_lines() -> None:
     assert 26 * pitch <= type_width.twips - indent < 27 * pitch
 
 
-def test_punctuation_never_hangs_into_the_margin() -> None:
+def test_punctuation_at_a_full_line_is_kept() -> None:
     punct = open_document().styles["Normal"].element.pPr.find(qn("w:overflowPunct"))
-    assert punct is not None and punct.get(qn("w:val")) == "0"
+    assert punct is not None and punct.get(qn("w:val")) == "1"
+
+
+@pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"),
+                    reason="LibreOffice and poppler-utils are not installed")
+def test_every_punctuation_mark_reaches_the_rendered_page(tmp_path: Path) -> None:
+    """LibreOffice once dropped a comma that fell at the end of a full line (着力点，团结 → 着力点团结)."""
+    marks = "，。；：、"
+    path = tmp_path / "kindergarten.docx"
+    document = fixture_document("kindergarten")
+    document.save(str(path))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    rendered = subprocess.run(["pdftotext", str(path.with_suffix(".pdf")), "-"], check=True, capture_output=True,
+                              text=True).stdout
+    written = "".join(p.text for p in document.paragraphs)
+    assert [rendered.count(m) for m in marks] == [written.count(m) for m in marks]
 
 
 @pytest.mark.parametrize("font_set", ["windows", "strict"])
