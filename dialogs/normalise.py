@@ -1,7 +1,8 @@
 """Free text as it should read in the summary: Simplified characters and Chinese punctuation.
 
 Traditional input (Taiwan or Hong Kong phones) is converted phrase by phrase with OpenCC (tw2sp:
-軟體 → 软件, not 软体), after a short list of corrections OpenCC doesn't know.
+軟體 → 软件, not 软体), after a short list of corrections OpenCC doesn't know. Text already in Simplified
+characters keeps its words.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ def _converter() -> opencc.OpenCC:
 
 
 @cache
+def _characters_only() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@cache
 def _corrections() -> list[tuple[str, str]]:
     with CORRECTIONS.open(encoding="utf-8") as f:
         table: dict[str, str] = yaml.safe_load(f)
@@ -36,12 +42,16 @@ def _corrections() -> list[tuple[str, str]]:
 def prepare() -> None:
     """Load the converter at start-up rather than in the first chair's answer."""
     _converter()
+    _characters_only()
     _corrections()
 
 
 def simplified(text: str) -> str:
     for wrong, right in _corrections():
         text = text.replace(wrong, right)
+    if _characters_only().convert(text) == text:
+        # Already Simplified: tw2sp would still swap Taiwan vocabulary (程序 → 进程, 新增 → 添加).
+        return text
     return _converter().convert(text)
 
 
