@@ -151,3 +151,8 @@ def test_the_chairs_name_for_the_unit_carries_into_its_party_body_and_openness()
                          "rights_done": ["openness"], "openness": ["board"]})
     assert "院党委" in institute and "院内事务公开" in institute
     assert "单位党委" not in institute and "单位事务公开" not in institute
+
+
+def test_a_street_office_is_led_by_its_working_committee() -> None:
+    street = text_of({**BASE, "unit_type": "gov", "self_name": "street", "party_org": "working"})
+    assert "街道党工委" in street and "我街道" in street
