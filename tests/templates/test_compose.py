@@ -156,3 +156,9 @@ def test_the_chairs_name_for_the_unit_carries_into_its_party_body_and_openness()
 def test_a_street_office_is_led_by_its_working_committee() -> None:
     street = text_of({**BASE, "unit_type": "gov", "self_name": "street", "party_org": "working"})
     assert "街道党工委" in street and "我街道" in street
+
+
+def test_a_community_union_speaks_of_its_community() -> None:
+    community = text_of({**BASE, "unit_type": "inst", "self_name": "community", "party_org": "branch",
+                         "rights_done": ["openness"], "openness": ["board"]})
+    assert "社区党支部" in community and "社区事务公开" in community and "单位" not in community
