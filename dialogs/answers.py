@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -301,7 +302,7 @@ def parse_date(q: Question, text: str, ctx: ParseContext) -> str:
 
 
 def check_relations(q: Question, value: Any, answers: dict[str, Any], bank_questions: dict[str, Question],
-                    label: Any) -> None:
+                    label: Callable[[Question], str], shown: Callable[[Question, Any], str]) -> None:
     """Cross-field checks in both directions: this answer against earlier ones, and theirs against it.
 
     A check naming several questions compares with the sum of those answered (体检 ≤ 在职 + 离退休).
@@ -319,7 +320,8 @@ def check_relations(q: Question, value: Any, answers: dict[str, Any], bank_quest
             broken = (check.operator == "le" and mine > other) or (check.operator == "ge" and mine < other)
             if broken:
                 names = formats.listing([label(bank_questions[name]) for name in present])
-                raise AnswerError(say(
-                    f"check_{check.operator}", label=label(subject), value=mine,
-                    other_label=names if len(present) == 1 else say("check_sum", labels=names), other=other,
+                raise AnswerError(say(  # amounts as the chair wrote them: 36.5万元, not 365000.0
+                    f"check_{check.operator}", label=label(subject), value=shown(subject, mine),
+                    other_label=names if len(present) == 1 else say("check_sum", labels=names),
+                    other=shown(bank_questions[present[0]], other),  # summed answers share one unit
                 ))

@@ -258,7 +258,7 @@ class Interview:
             value = parse()
             check_relations(
                 question, value, self.bank.effective(turn.answers), self.question_bank(turn).by_id,
-                lambda q: display.label(q, phrases),
+                lambda q: display.label(q, phrases), lambda q, v: display.format_value(q, v, phrases),
             )
         except AnswerError as error:
             return [Notice(str(error)), self.prompt(turn)]

@@ -9,7 +9,7 @@ import pytest
 
 from dialogs.answers import AnswerError, ParseContext, check_relations
 from dialogs.bank import Question, load_bank
-from dialogs.display import label
+from dialogs.display import format_value, label
 from dialogs.question_types import parse_keys, parse_typed
 
 BANK = load_bank()
@@ -134,26 +134,33 @@ def test_buttons_are_validated_too() -> None:
         parse_keys(Q["unit_type"], ["castle"])
 
 
+# How the interview names a question and shows a value in a message.
+SHOWN = (lambda q: label(q, PHRASES), lambda q, v: format_value(q, v, PHRASES))
+
+
 @pytest.mark.parametrize(
     ("question", "value", "answers", "message"),
     [
-        ("members_female", 90, {"members": 80}, "“女会员人数”（90）不能多于“工会会员人数”（80）"),
-        ("members", 40, {"members_female": 52}, "“女会员人数”（52）不能多于“工会会员人数”（40）"),
-        ("proposals_answered", 20, {"proposals": 18}, "“已答复提案”（20）不能多于“收到提案和建议”（18）"),
-        ("train_people", 3, {"train_sessions": 6}, "“参训人次”（3）不能少于“培训期数”（6）"),
+        ("members_female", 90, {"members": 80}, "“女会员人数”（90人）不能多于“工会会员人数”（80人）"),
+        ("members", 40, {"members_female": 52}, "“女会员人数”（52人）不能多于“工会会员人数”（40人）"),
+        ("proposals_answered", 20, {"proposals": 18}, "“已答复提案”（20件）不能多于“收到提案和建议”（18件）"),
+        ("train_people", 3, {"train_sessions": 6}, "“参训人次”（3人次）不能少于“培训期数”（6期）"),
         ("health_check", 120, {"staff_total": 86, "retirees_total": 20},
-         "“体检人数”（120）不能多于“在职职工人数、离退休人员人数之和”（106）"),
+         "“体检人数”（120人）不能多于“在职职工人数、离退休人员人数之和”（106人）"),
+        ("festival_spend", 365000.0, {"funds_spend": 300000.0},
+         "“节日慰问支出”（36.5万元）不能多于“工会经费支出”（30万元）"),
     ],
 )
 def test_cross_field_checks_name_the_numbers(question: str, value: int, answers: dict, message: str) -> None:
     with pytest.raises(AnswerError) as error:
-        check_relations(Q[question], value, answers, Q, lambda q: label(q, PHRASES))
+        check_relations(Q[question], value, answers, Q, *SHOWN)
     assert str(error.value).startswith(message)
 
 
 def test_cross_field_checks_pass_when_consistent() -> None:
-    check_relations(Q["health_check"], 100, {"staff_total": 86, "retirees_total": 20}, Q, lambda q: label(q, PHRASES))
-    check_relations(Q["health_check"], 80, {"staff_total": 86}, Q, lambda q: label(q, PHRASES))
+    check_relations(Q["health_check"], 100, {"staff_total": 86, "retirees_total": 20}, Q, *SHOWN)
+    check_relations(Q["health_check"], 80, {"staff_total": 86}, Q, *SHOWN)
+    check_relations(Q["festival_spend"], 365000.0, {"funds_spend": 586000.0}, Q, *SHOWN)
 
 
 def test_all_of_them_stands_for_the_count_it_may_not_exceed() -> None:

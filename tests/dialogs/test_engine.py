@@ -85,7 +85,7 @@ async def test_back_skip_and_required_questions(database) -> None:
     await chair.send("80")
     assert chair.prompt.question_id == "members_female"
     await chair.send("90")  # more women than members
-    assert any("女会员人数”（90）不能多于“工会会员人数”（80）" in n for n in chair.notices)
+    assert any("女会员人数”（90人）不能多于“工会会员人数”（80人）" in n for n in chair.notices)
     assert (await answers_of(chair)).get("members_female") is None
 
 
