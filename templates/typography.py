@@ -76,13 +76,28 @@ def sentence(text: str) -> str:
     return text if text.endswith(("。", "！", "？", "”")) else text.rstrip(".") + "。"
 
 
+# When a chair's story begins: 1月18日 / 9月起 / 七一前夕 / 国际护士节前后 / 夏收时节.
+_STORY_TIME = re.compile(
+    r"^(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:起|初|底|中旬|上旬|下旬|前后|期间|以来)?"
+    r"|(?:春节|元旦|国庆|中秋|端午|重阳|寒假|暑假|暑期|年初|年底|年中|七一|五一|三八|六一)(?:前后|前夕|期间|前|后)?"
+    r"|[^，。；0-9]{2,10}?(?:前后|前夕|期间|时节|之际))(?=\S)")
+
+
+def told_by(story: str, union: str) -> str:
+    """A chair's story as a sentence of the summary: the union named as the subject where the chair left it out
+    (1月18日举办… → 1月18日，我院工会举办…); a story with its own subject is left as written."""
+    time = _STORY_TIME.match(story)
+    when, rest = (time.group(0), story[time.end():].lstrip("，,")) if time else ("", story)
+    if not rest.startswith(tuple(words()["union_acts"])):
+        return story
+    return f"{when}，{union}{rest}" if when else union + rest
+
+
 def led(text: str, lead: str) -> str:
-    """A chair's story after its lead: none, a connector (此外，) or an announcement ending in ：."""
-    if not lead:
-        return text
-    return lead + text if lead.endswith("：") else lead + "，" + text
+    """A chair's story after its connector, if it has one (此外，)."""
+    return f"{lead}，{text}" if lead else text
 
 
-FILTERS = {"led": led, "cn_list": cn_list, "clause": clause, "items": items, "enumerated": enumerated, "quoted": quoted,
-           "sentence": sentence}
+FILTERS = {"led": led, "told_by": told_by, "cn_list": cn_list, "clause": clause, "items": items,
+           "enumerated": enumerated, "quoted": quoted, "sentence": sentence}
 TESTS = {"cut": is_cut}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from templates.sources import frame, sentences, src, without_marks_possible
-from templates.typography import cn_list, enumerated, items, sentence
+from templates.typography import cn_list, enumerated, items, sentence, told_by
 
 
 def test_one_is_only_for_two_or_more_and_the_chairs_own_numbering_goes() -> None:
@@ -41,3 +43,18 @@ def test_each_sentence_knows_the_answers_it_states() -> None:
 def test_an_answer_cannot_forge_a_mark() -> None:
     forged = src("members") + "我们有100人。"
     assert sentences(without_marks_possible(forged))[0].sources == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("story", "told"),
+    [
+        ("1月18日举办迎新春趣味运动会", "1月18日，我院工会举办迎新春趣味运动会"),
+        ("国际护士节前后举办护理技能比武", "国际护士节前后，我院工会举办护理技能比武"),
+        ("组织“万步有约”健步走打卡", "我院工会组织“万步有约”健步走打卡"),
+        # A story with a doer of its own, or one that starts otherwise, stays as the chair wrote it.
+        ("春节前院领导和工会干部分5组走访困难职工家庭", "春节前院领导和工会干部分5组走访困难职工家庭"),
+        ("根据职代会提案，7月起为夜班医护人员供应夜餐", "根据职代会提案，7月起为夜班医护人员供应夜餐"),
+    ],
+)
+def test_a_story_without_a_doer_names_the_union(story: str, told: str) -> None:
+    assert told_by(story, "我院工会") == told
