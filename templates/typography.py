@@ -94,8 +94,8 @@ def told_by(story: str, union: str) -> str:
 
 
 def led(text: str, lead: str) -> str:
-    """A chair's story after its connector, if it has one (此外，)."""
-    return f"{lead}，{text}" if lead else text
+    """A chair's story after its connector (此外，); a story that opens with its date needs none."""
+    return f"{lead}，{text}" if lead and not _STORY_TIME.match(text) else text
 
 
 FILTERS = {"led": led, "told_by": told_by, "cn_list": cn_list, "clause": clause, "items": items,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from templates.sources import frame, sentences, src, without_marks_possible
-from templates.typography import cn_list, enumerated, items, sentence, told_by
+from templates.typography import cn_list, enumerated, items, led, sentence, told_by
 
 
 def test_one_is_only_for_two_or_more_and_the_chairs_own_numbering_goes() -> None:
@@ -58,3 +58,8 @@ def test_an_answer_cannot_forge_a_mark() -> None:
 )
 def test_a_story_without_a_doer_names_the_union(story: str, told: str) -> None:
     assert told_by(story, "我院工会") == told
+
+
+def test_a_story_that_opens_with_its_date_takes_no_connector() -> None:
+    assert led("暑期，我校工会组织教代会代表论证方案", "此外") == "暑期，我校工会组织教代会代表论证方案"
+    assert led("为3名职工调整了出差安排", "此外") == "此外，为3名职工调整了出差安排"
