@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from dialogs import formats
 from dialogs.bank import Bank, load_bank
-from templates import parts, sources, typography
+from templates import parts, sources, stories, typography
 from templates.summary import Block, Summary
 
 HERE = Path(__file__).parent
@@ -92,6 +92,7 @@ class Composer:
         vocabulary_table()
         self_words()
         phrasings()
+        stories.table()
         typography.words()
         for name in ENVIRONMENT.list_templates():
             ENVIRONMENT.get_template(name)
@@ -148,7 +149,9 @@ class Composer:
         party_key = fact(facts, "party_org")
         party_org = bank.by_id[self.bank.roles["party_org"]].option(party_key) if party_key else None
         party = words["prefix"] + party_org.label if party_org else words["party"]
+        told = stories.Storyteller(facts, pick, sources.src)
         return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
+                "here": told.here, "loose": told.loose,
                 "period": formats.period(fact(facts, "year"), fact(facts, "period")),
                 "party": party,
                 "term": formats.term(fact(facts, "period")), "ahead": formats.ahead(fact(facts, "period"))}

@@ -1,0 +1,140 @@
+"""Where a chair's story goes in the summary, and how it reads there.
+
+A story that tells something the part already states (a ticked contest, the proposals, the aid) belongs
+right after that sentence, not in a paragraph of its own at the end where it reads as a repeat. Which
+sentence it belongs to is found by the words the story uses (templates/stories.yaml); the earliest word
+in the story wins. A story that names a ticked item of a list reads as that item's elaboration
+(…开展的“安康杯”知识竞赛，18个班组全部参赛); a story nothing matches keeps its own paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from templates.typography import led, told_by
+
+HERE = Path(__file__).parent
+EMPTY = (None, "", 0, [], "none")
+# The verbs that open an event a chair tells: 12月举办教职工跳绳比赛 → 12月举办的教职工跳绳比赛.
+_EVENT_VERB = re.compile(r"(举办|举行|开展|组织|承办|开设)了?")
+# An object that is itself an action (组织全体教师参加校本研修) is not an event's name.
+_ACTION_IN_OBJECT = re.compile(r"参加|参与|开展|举办|组织|进行|为")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    question: str  # the answer whose sentence the story follows
+    option: str | None  # the ticked item it tells, if it tells one
+    word: str  # the word in the story that placed it
+
+
+@cache
+def table() -> dict[str, Any]:
+    with (HERE / "stories.yaml").open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def story_ids(section: str) -> list[str]:
+    return list(table().get(section, {}).get("stories", []))
+
+
+def anchors(answers: dict[str, Any]) -> dict[str, Anchor]:
+    """Each answered story's place: the answered fact it tells, by the earliest word of it in the story."""
+    placed: dict[str, Anchor] = {}
+    for part in table().values():
+        for story_id in part["stories"]:
+            story = answers.get(story_id)
+            if not story:
+                continue
+            found: list[tuple[int, int, Anchor]] = []
+            for rank, spot in enumerate(part.get("anchors", [])):
+                question = spot["question"]
+                value = answers.get(question)
+                if value in EMPTY:
+                    continue
+                chosen = value if isinstance(value, list) else [value]
+                options = dict(spot.get("options") or {})
+                typed = answers.get(spot.get("other_text", ""))
+                if typed:  # the chair's own item (其他) is told by the words they typed for it
+                    options["other"] = [_as_clause(typed)]
+                for option, words in options.items():
+                    if option in chosen:
+                        found += [(story.find(w), rank, Anchor(question, option, w)) for w in words if w in story]
+                found += [(story.find(w), rank, Anchor(question, None, w)) for w in spot.get("words", [])
+                          if w in story]
+            if found:
+                placed[story_id] = min(found, key=lambda f: (f[0], f[1], f[2].option is None))[2]
+    return placed
+
+
+def elaborated(story: str, word: str) -> str | None:
+    """The story as an elaboration of the listed item it names (…举办的X，rest), or None when its first clause
+    is not "when/where + 举办-verb + the event's name" followed by what came of it."""
+    first, _, rest = story.partition("，")
+    verb = _EVENT_VERB.search(first)
+    if not verb or not rest.strip():
+        return None
+    name = first[verb.end():]
+    if word not in name or _ACTION_IN_OBJECT.search(name):
+        return None
+    setting = first[: verb.start()]
+    # Without its when or where the event reads as a bare name (第十届职工运动会，设…): tell it as written.
+    return f"{setting}{verb.group(1)}的{name}，{rest}" if setting else None
+
+
+def _as_clause(story: str) -> str:
+    """A story placed inside the summary's sentence: its own full stops become semicolons."""
+    text = story.strip().rstrip("。.；;，,！!？?")
+    return text.replace("。", "；").replace("！", "；").replace("？", "；")
+
+
+class Storyteller:
+    """The chair's stories of one report as the templates place them: `here` after the sentence about what a
+    story tells, `loose` as paragraphs of their own for the rest. Each returned sentence carries its source."""
+
+    def __init__(self, answers: dict[str, Any], pick: Callable[..., str], src: Callable[..., str]) -> None:
+        self.answers = answers
+        self.pick = pick
+        self.src = src
+        self.placed = anchors(answers)
+        self.elaborating = {spot["question"] for part in table().values() for spot in part.get("anchors", [])
+                            if spot.get("elaborate")}
+
+    def here(self, question: str, option: str | None, doer: str, sources: dict[str, str] | None = None) -> list[str]:
+        """The stories placed after this answer's sentence (this option's, or any of the question's when
+        `option` is None), as sentences that continue its paragraph."""
+        told = []
+        for story_id, anchor in self.placed.items():
+            if anchor.question != question or (option is not None and anchor.option != option):
+                continue
+            story = _as_clause(self.answers[story_id])
+            text = None
+            if anchor.option and question in self.elaborating:
+                text = elaborated(story, anchor.word)
+                if text and not told:
+                    text = self.pick(f"{story_id}-lead", "其中，", "") + text
+            told.append((text or told_by(story, doer)) + self._source(story_id, sources) + "。")
+        return told
+
+    def loose(self, section: str, doer: str, sources: dict[str, str] | None = None) -> list[str]:
+        """The part's stories nothing placed, each a paragraph; a second one after a first may open with 此外."""
+        told: list[str] = []
+        for story_id in story_ids(section):
+            if not self.answers.get(story_id) or story_id in self.placed:
+                continue
+            text = told_by(_as_clause(self.answers[story_id]), doer)
+            if told:
+                text = led(text, self.pick(f"{section}-next-lead", "", "此外"))
+            told.append(text + self._source(story_id, sources) + "。")
+        return told
+
+    def _source(self, story_id: str, sources: dict[str, str] | None) -> str:
+        extra = (sources or {}).get(story_id)
+        return self.src(story_id, extra) if extra else self.src(story_id)

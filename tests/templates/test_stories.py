@@ -1,0 +1,108 @@
+"""A chair's story is told where it belongs: after the sentence about what it tells, once, never lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.bank import load_bank
+from templates.compose import Composer
+from templates.stories import elaborated, table
+
+BASE = {"unit_name": "滨江市实验小学", "unit_type": "school", "period": "year", "year": 2025,
+        "train_done": ["courses"], "train_sessions": 3, "rights_done": ["none"], "welfare_done": ["none"],
+        "activity_types": ["none"], "sign_date": "2026-01-08"}
+TAIL = "共有十二个年级组参加"
+BANK = load_bank()
+
+
+def paragraphs(answers: dict) -> list[str]:
+    return [b.text for b in Composer().compose(answers).blocks if b.kind == "p"]
+
+
+def test_a_story_of_a_listed_activity_follows_the_list_as_its_elaboration() -> None:
+    story = "12月举办教职工跳绳比赛，分单摇和双人跳两项，44人参加"
+    found = paragraphs({**BASE, "activity_types": ["rope", "choir", "family"], "activities_n": 4,
+                        "culture_highlight": story})
+    listed = next(p for p in found if "跳绳比赛、合唱歌咏" in p or "跳绳比赛，" in p.split("。")[1])
+    assert "12月举办的教职工跳绳比赛，分单摇和双人跳两项，44人参加。" in listed
+    assert listed.index("合唱歌咏") < listed.index("12月举办的")
+    assert sum("44人参加" in p for p in found) == 1
+
+
+def test_a_story_of_the_proposals_follows_them_before_the_next_matter() -> None:
+    story = "采纳教代会提案，为每个年级组办公室添置了护眼灯"
+    found = paragraphs({**BASE, "rights_done": ["proposals", "openness"], "proposals": 21,
+                        "openness": ["board"], "openness_items": ["finance"], "rights_highlight": story})
+    text = "".join(found)
+    assert text.index("21件") < text.index("护眼灯") < text.index("校务公开")
+    assert not any(p.startswith("采纳") for p in found)  # not a paragraph of its own
+
+
+def test_a_story_nothing_above_tells_keeps_a_paragraph_of_its_own_at_the_end_of_its_part() -> None:
+    story = "寒假组织青年教师赴杭州跟岗学习一周"
+    found = paragraphs({**BASE, "activity_types": ["basketball"], "activities_n": 2, "culture_highlight": story})
+    assert found[-1].endswith("赴杭州跟岗学习一周。") or any(p.endswith("跟岗学习一周。") for p in found)
+    own = next(p for p in found if "跟岗学习" in p)
+    assert "篮球" not in own
+
+
+def test_the_chairs_own_item_places_a_story_by_the_words_they_typed() -> None:
+    story = "端午节在江边举办龙舟赛，12支队伍同场竞渡"
+    found = paragraphs({**BASE, "activity_types": ["basketball", "other"], "activity_other": "龙舟赛",
+                        "activities_n": 3, "culture_highlight": story})
+    listed = next(p for p in found if "篮球赛" in p)
+    assert "端午节在江边举办的龙舟赛，12支队伍同场竞渡。" in listed
+
+
+def test_two_stories_of_one_list_read_as_one_elaboration_not_two() -> None:
+    found = paragraphs({**BASE, "activity_types": ["games", "choir"], "activities_n": 5,
+                        "culture_highlight": "1月举办迎新春趣味运动会，26支队伍参加",
+                        "culture_highlight_2": "七一前夕组织合唱比赛，12个支部同台演唱"})
+    text = "".join(found)
+    assert text.count("其中") <= 1
+    assert "1月举办的迎新春趣味运动会" in text and "七一前夕组织的合唱比赛" in text
+
+
+@pytest.mark.parametrize("story, word, expected", [
+    ("4月举办教工篮球联赛，6个年级组参加", "篮球", "4月举办的教工篮球联赛，6个年级组参加"),
+    ("国庆前组织“红歌”合唱比赛，8个处室参加", "合唱", "国庆前组织的“红歌”合唱比赛，8个处室参加"),
+    # The object is itself an action, not the event's name: told as written.
+    ("寒假组织全体教师参加校本研修，主题是作业设计", "研修", None),
+    # Nothing came of it, so there is nothing to elaborate with.
+    ("4月举办教工篮球联赛", "篮球", None),
+    # Without when or where the event would read as a bare name.
+    ("举办第十届职工运动会，设14个项目", "运动会", None),
+])
+def test_only_an_event_with_its_setting_and_outcome_reads_as_an_elaboration(story: str, word: str,
+                                                                          expected: str | None) -> None:
+    assert elaborated(story, word) == expected
+
+
+def _answers_for(part: str, question: str, option: str | None, words: list[str]) -> dict:
+    """Answers in which `option` of `question` is ticked and the part's first story uses its first word."""
+    offered = BANK.by_id[question].option(option)
+    unit_type = sorted(offered.units)[0] if offered and offered.units else "ent"
+    answers = dict(BASE, unit_type=unit_type, unit_name="红星机械厂")
+    checklist = {"training": "train_done", "rights": "rights_done", "welfare": "welfare_done"}.get(part)
+    if question == "contests":
+        answers.update(train_done=["contest"], contests=[option], contests_n=3)
+    elif question == "activity_types":
+        answers.update(activity_types=[option], activities_n=3)
+    elif checklist == question:
+        answers[question] = [option] if part != "training" else ["courses", option]
+    answers[table()[part]["stories"][0]] = f"10月{words[0]}，{TAIL}"
+    return answers
+
+
+SPOTS = [(part, spot["question"], option, words)
+         for part, entry in table().items() for spot in entry["anchors"]
+         for option, words in (spot.get("options") or {}).items()]
+
+
+@pytest.mark.parametrize("part, question, option, words", SPOTS,
+                         ids=[f"{q}.{o}" for _, q, o, _ in SPOTS])
+def test_every_place_a_story_may_go_tells_it_exactly_once(part: str, question: str, option: str,
+                                                           words: list[str]) -> None:
+    answers = _answers_for(part, question, option, words)
+    text = Composer().compose(answers).as_text()
+    assert text.count(TAIL) == 1, (question, option)
