@@ -32,16 +32,19 @@ class Chair:
         self.replies = await self.engine.handle(self.chat, event, update_id=update_id)
         return self.replies
 
-    async def answer_until(self, stop_at: str, typed: dict[str, str] | None = None) -> None:
-        """Answer whatever is asked, as the hospital chair would, until `stop_at` is the question."""
+    async def answer_until(self, stop_at: str, typed: dict[str, str] | None = None) -> list[str]:
+        """Answer whatever is asked, as the hospital chair would, until `stop_at` is the question; the ids of
+        the questions answered or skipped on the way."""
         from tests.support.answers import HOSPITAL
 
         typed = HOSPITAL if typed is None else typed
+        answered: list[str] = []
         for _ in range(200):
             current = self.prompt.question_id
             if current == stop_at:
-                return
+                return answered
             await self.send(typed.get(current, "跳过"))
+            answered.append(current)
         raise AssertionError(f"never reached {stop_at}")
 
     @property
