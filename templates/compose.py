@@ -158,12 +158,13 @@ class Composer:
 
     def compose(self, answers: dict[str, Any]) -> Summary:
         ctx = self.context(answers)
+        union = ctx["v"]["self"] + "工会"
         body: list[Block] = []
         figures = 0
         for name in self.body_parts:
             photos = self._figures(name, ctx, first=figures + 1)
             figures += len(photos)
-            body += parts.blocks(self._render(name, ctx), photos)
+            body += parts.blocks(self._render(name, ctx), photos, union)
         ctx["has_body"] = bool(body)
 
         def heading_of(name: str) -> str:
@@ -172,7 +173,7 @@ class Composer:
         blocks = [
             *parts.blocks(self._render("opening", ctx)),
             *parts.merge_thin(body, heading_of, sources.strip_marks(self._render("welfare_culture_head", ctx).strip())),
-            *parts.blocks(self._render("closing", ctx)),
+            *parts.blocks(self._render("closing", ctx), union=union),
         ]
         signed = self.bank.fact(ctx["a"], "sign_date")
         return Summary(

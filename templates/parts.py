@@ -17,14 +17,25 @@ BODY_KINDS = {"p", "figure"}
 THIN_PART_CHARS = 120  # welfare plus culture shorter than this share one heading
 
 
-def blocks(text: str, figures: list[Block] | None = None) -> list[Block]:
-    """Headings and paragraphs of one part, its photos last; a part without paragraphs yields nothing."""
+def named_once(paragraph: str, union: str) -> str:
+    """The union by its full name (我院工会) once in a paragraph, then simply 工会, as a writer would."""
+    first = paragraph.find(union)
+    if first < 0 or not union.endswith("工会") or union == "工会":
+        return paragraph
+    cut = first + len(union)
+    return paragraph[:cut] + paragraph[cut:].replace(union, "工会")
+
+
+def blocks(text: str, figures: list[Block] | None = None, union: str = "") -> list[Block]:
+    """Headings and paragraphs of one part, its photos last; a part without paragraphs yields nothing.
+    `union` is the union's full name, said once a paragraph (named_once)."""
     found: list[Block] = []
     paragraph: list[str] = []
 
     def close() -> None:
         if paragraph:
-            said = sentences("".join(paragraph))
+            joined = "".join(paragraph)
+            said = sentences(named_once(joined, union) if union else joined)
             found.append(Block("p", "".join(s.text for s in said), sentences=said))
             paragraph.clear()
 

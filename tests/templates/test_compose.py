@@ -164,3 +164,11 @@ def test_a_community_union_speaks_of_its_community() -> None:
     community = text_of({**BASE, "unit_type": "inst", "self_name": "community", "party_org": "branch",
                          "rights_done": ["openness"], "openness": ["board"]})
     assert "社区党支部" in community and "社区事务公开" in community and "单位" not in community
+
+
+def test_the_union_is_named_in_full_once_a_paragraph_then_simply_union() -> None:
+    text = text_of({**BASE, "self_name": "company", "train_done": ["courses", "cadre"], "train_sessions": 3,
+                    "cadre_training": "both", "cadre_people": 4})
+    for paragraph in text.split("\n"):
+        assert paragraph.count("我公司工会") <= 1, paragraph
+    assert "我公司工会" in text
