@@ -1,0 +1,72 @@
+"""Who earned an honour is who the weighing sentence credits; a part's weighing comes after its stories; each
+kind of unit reads its own words for the rooms and the safety work its union oversees."""
+
+from __future__ import annotations
+
+import pytest
+
+from templates.compose import Composer, phrasings
+
+BASE = {"unit_type": "ent", "period": "year", "year": 2025, "train_done": ["none"], "rights_done": ["none"],
+        "welfare_done": ["none"], "activity_types": ["none"], "sign_date": "2026-01-08"}
+# Several names, so the check covers whichever phrasing the hash of each chooses.
+NAMES = ["滨江市红星机械厂", "滨江港务集团", "东城区自来水公司", "滨江纺织有限公司", "江南化工股份有限公司",
+         "滨江市第二机床厂", "城东物流有限公司", "滨江电子科技有限公司"]
+
+
+def paragraphs(answers: dict) -> list[str]:
+    return [b.text for b in Composer().compose(answers).blocks if b.kind == "p"]
+
+
+def union_only_closings(self_word: str) -> list[str]:
+    return [v.format_map({"self": self_word, "staff": "职工", "term": "本年度"}) for v in phrasings()["credit_close"]]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_teams_and_a_persons_honours_are_never_weighed_as_the_unions_alone(name: str) -> None:
+    found = paragraphs({**BASE, "unit_name": name, "honors": "省先进基层工会",
+                        "honors_others": "装配车间二班获评省工人先锋号；焊工赵建军获市五一劳动奖章"})
+    honours = next(p for p in found if "工人先锋号" in p)
+    weighing = honours.rstrip("。").split("。")[-1]
+    assert "赵建军" not in weighing and "先锋号" not in weighing
+    for self_word in ("本企业", "工会"):
+        assert weighing not in [c.replace(self_word + "工会", "工会") for c in union_only_closings(self_word)]
+    assert any(word in weighing for word in ("集体", "个人", "职工")), weighing
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_unions_own_honour_alone_is_weighed_without_crediting_others(name: str) -> None:
+    found = paragraphs({**BASE, "unit_name": name, "honors": "省先进基层工会"})
+    honours = next(p for p in found if "省先进基层工会" in p)
+    assert "集体和个人" not in honours and "先进个人" not in honours
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_care_story_nothing_places_comes_before_the_weighing_and_names_the_union(name: str) -> None:
+    story = "汛期为坚守一线的12名同事送去防汛物资和慰问信"
+    found = paragraphs({**BASE, "unit_name": name, "welfare_done": ["visits", "women"], "visits_n": 19,
+                        "women_care": ["march8"], "welfare_highlight": story})
+    told = next(p for p in found if "防汛物资" in p)
+    assert told.startswith("汛期，") and "工会为坚守一线" in told
+    closings = [c.split("{")[0] for c in phrasings()["welfare_close_plain"]]
+    weighing_at = [i for i, p in enumerate(found) if any(c and c in p for c in closings if len(c) > 3)]
+    assert found.index(told) >= max(weighing_at, default=found.index(told))
+    women = next(p for p in found if "三八" in p)
+    assert found.index(women) > found.index(told)
+    assert not any(p.strip() == "" for p in found)
+
+
+@pytest.mark.parametrize("unit_type, reading_room, safety", [
+    ("school", "教工书屋", "校园安全"), ("kinder", "教工书屋", "园所安全"), ("ent", "职工书屋", "安全生产监督"),
+])
+def test_each_kind_reads_its_own_reading_room_and_never_another_kinds_safety_words(unit_type: str, reading_room: str,
+                                                                                   safety: str) -> None:
+    for name in NAMES:
+        text = "".join(paragraphs({**BASE, "unit_type": unit_type, "unit_name": name, "home_facilities": "open",
+                                   "home_items": ["room", "books"], "rights_done": ["safety"], "safety": ["check"],
+                                   "safety_checks": 12}))
+        assert reading_room in text
+        other_room = {"教工书屋": "职工书屋", "职工书屋": "教工书屋"}[reading_room]
+        assert other_room not in text
+        if unit_type != "ent":
+            assert "安全生产" not in text
