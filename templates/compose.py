@@ -9,6 +9,7 @@ always give the same document.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -181,6 +182,7 @@ class Composer:
             blocks=tuple(parts.numbered(blocks)),
             signature=sources.strip_marks(self._render("signature", ctx)).strip(),
             date=formats.full_date(signed) if signed else "",
+            signed_on=date.fromisoformat(signed) if isinstance(signed, str) else signed,
         )
 
     def empty_sections(self, answers: dict[str, Any]) -> list[str]:

@@ -10,7 +10,7 @@ import io
 import math
 import re
 import zipfile
-from datetime import datetime
+from datetime import datetime, time
 from functools import cache
 from typing import Any
 
@@ -383,7 +383,11 @@ def render(summary: Summary, font_set: str = "windows", photos: dict[str, bytes]
     styles = {"h1": _style_id(STYLE_H1), "h2": _style_id(STYLE_H2), "h3": _style_id(STYLE_H3)}
     title = clean_text(summary.title)
     document.core_properties.title = title
-    document.core_properties.author = clean_text(summary.signature)
+    # The properties a reader sees in Word: the union as author, the signing date, and nothing left over from
+    # the blank template (its comment and dates would say the file came from a program in another year).
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = clean_text(summary.signature)
+    properties.comments = ""
     # One paragraph, its lines broken by hand: Word would otherwise break inside 「工作总结」 or the unit's name.
     _add(document, "\n".join(title_lines(title)), _style_id(STYLE_TITLE))
     paragraph = None
@@ -403,8 +407,10 @@ def render(summary: Summary, font_set: str = "windows", photos: dict[str, bytes]
         _closing_line(document, date, STYLE_DATE, date_right)
     for kept in closing:
         kept.paragraph_format.keep_with_next = True
-    document.core_properties.created = document.core_properties.modified = FIXED_TIME
-    document.core_properties.revision = 1
+    # Dates from the answers, not the clock, so the same summary gives the same bytes.
+    properties.created = properties.modified = (datetime.combine(summary.signed_on, time()) if summary.signed_on
+                                                else FIXED_TIME)
+    properties.revision = 1
     buffer = io.BytesIO()
     document.save(buffer)
     return _stable_zip(buffer.getvalue())

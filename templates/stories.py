@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from templates.typography import led, told_by
+from templates.typography import led, story_time, told_by
 
 HERE = Path(__file__).parent
 EMPTY = (None, "", 0, [], "none")
@@ -70,7 +70,9 @@ def anchors(answers: dict[str, Any]) -> dict[str, Anchor]:
                 found += [(story.find(w), rank, Anchor(question, None, w)) for w in spot.get("words", [])
                           if w in story]
             if found:
-                placed[story_id] = min(found, key=lambda f: (f[0], f[1], f[2].option is None))[2]
+                # A word in the story's opening time (春节前…走访困难职工) sets the scene; what follows is the topic.
+                setting = len(story_time(story))
+                placed[story_id] = min(found, key=lambda f: (f[0] < setting, f[0], f[1], f[2].option is None))[2]
     return placed
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Summary:
     blocks: tuple[Block, ...]
     signature: str
     date: str
+    signed_on: date | None = None  # the signing date, also the document's own created and modified dates
 
     def as_text(self) -> str:
         lines = [self.title, ""]

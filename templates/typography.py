@@ -79,8 +79,14 @@ def sentence(text: str) -> str:
 # When a chair's story begins: 1月18日 / 9月起 / 七一前夕 / 国际护士节前后 / 夏收时节.
 _STORY_TIME = re.compile(
     r"^(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:起|初|底|中旬|上旬|下旬|前后|期间|以来)?"
-    r"|(?:春节|元旦|国庆|中秋|端午|重阳|寒假|暑假|暑期|年初|年底|年中|年末|七一|五一|三八|六一|汛期|夏季|冬季|入夏|入冬|开学)(?:前后|前夕|期间|前|后)?"
+    r"|(?:春节|元旦|国庆|中秋|端午|重阳|寒假|暑假|暑期|年初|年底|年中|年末|七一|五一|三八|六一|汛期|夏季|冬季|入夏|入冬|开学)节?(?:前后|前夕|期间|前|后)?"
     r"|[^，。；0-9]{2,10}?(?:前后|前夕|期间|时节|之际))(?=\S)")
+
+
+def story_time(story: str) -> str:
+    """The time a chair's story opens with (1月18日, 春节前, 夏收时节), or ''."""
+    time = _STORY_TIME.match(story)
+    return time.group(0) if time else ""
 
 
 def told_by(story: str, union: str) -> str:

@@ -200,3 +200,10 @@ def test_page_number_seven_millimetres_below_the_text_in_songti() -> None:
     assert section.footer.paragraphs[0].alignment == 2 and section.even_page_footer.paragraphs[0].alignment == 0
     assert document.settings.odd_and_even_pages_header_footer
     assert Mm(5) < section.footer_distance < section.bottom_margin
+
+
+def test_the_file_properties_name_the_union_and_the_signing_date_and_nothing_else() -> None:
+    properties = fixture_document("school").core_properties
+    assert properties.author == properties.last_modified_by == "滨江市实验小学工会委员会"
+    assert properties.created.date().isoformat() == properties.modified.date().isoformat() == "2025-07-10"
+    assert not properties.comments and "python-docx" not in (properties.keywords + properties.subject)

@@ -119,3 +119,25 @@ def test_enumerations_percentages_and_successions_read_right(name: str) -> None:
         assert not re.search(r"\d\.0%", text), text
         for succession in re.finditer(r"先后[^。；，]*", text):
             assert re.search(r"[、和及]|\d", succession.group()), f"先后 with one item: {succession.group()}"
+
+
+# Manners, frequencies and rates no answer gives: a reviewer asks where each came from.
+UNSAID = ("及时", "常年", "按规定", "依法依规", "依规", "顺利", "按标准", "跟踪监督", "不落一户", "一贯",
+          "覆盖面随之", "体检比例", "占在职", "覆盖在职", "人数之和")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_manner_frequency_or_rate_the_chair_did_not_give(name: str) -> None:
+    given = answers(name)
+    said = "".join(str(v) for v in given.values())
+    text = COMPOSER.compose(given).as_text()
+    assert [w for w in UNSAID if w in text and w not in said] == []
+
+
+@pytest.mark.parametrize("name", ["factory", "hospital", "kindergarten", "government", "institute"])
+def test_how_the_central_work_came_out_has_the_unit_as_its_subject(name: str) -> None:
+    given = answers(name)
+    opening = COMPOSER.compose(given).blocks[0].text
+    result = given["centre_result"]
+    sentence = next(s for s in opening.split("。") if result.split("，")[0] in s)
+    assert re.search(r"我[园校院局厂所]|我公司|本企业|本单位|我单位", sentence), sentence

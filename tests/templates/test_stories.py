@@ -106,3 +106,12 @@ def test_every_place_a_story_may_go_tells_it_exactly_once(part: str, question: s
     answers = _answers_for(part, question, option, words)
     text = Composer().compose(answers).as_text()
     assert text.count(TAIL) == 1, (question, option)
+
+
+def test_a_festival_that_only_sets_the_scene_does_not_decide_where_a_story_goes() -> None:
+    story = "春节前院领导和工会干部分5组走访困难职工家庭，送去慰问金和米面油"
+    found = paragraphs({**BASE, "unit_type": "hosp", "welfare_done": ["hardship", "festivals"],
+                        "hardship_households": 23, "festivals": ["spring"], "festival_spend": 517000,
+                        "welfare_highlight": story})
+    text = "".join(found)
+    assert text.index("23户次") < text.index("走访困难职工家庭") < text.index("节日慰问")
