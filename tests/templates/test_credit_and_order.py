@@ -70,3 +70,12 @@ def test_each_kind_reads_its_own_reading_room_and_never_another_kinds_safety_wor
         assert other_room not in text
         if unit_type != "ent":
             assert "安全生产" not in text
+
+
+@pytest.mark.parametrize("unit_type", ["school", "hosp", "ent"])
+def test_the_union_not_the_unit_signs_a_contract_with_the_unit(unit_type: str) -> None:
+    for name in NAMES:
+        text = "".join(paragraphs({**BASE, "unit_type": unit_type, "unit_name": name, "rights_done": ["contract"],
+                                   "contract": ["running", "women"]}))
+        signing = next(s for s in text.split("。") if "专项集体合同" in s)
+        assert "工会" in signing.split("签订")[0], signing
