@@ -159,13 +159,15 @@ class Composer:
 
     def compose(self, answers: dict[str, Any]) -> Summary:
         ctx = self.context(answers)
-        union = ctx["v"]["self"] + "工会"
+        words = ctx["v"]
+        # The union and the staff by the unit's name once a paragraph (我院工会, 我院职工), then 工会, 职工.
+        named = {words["self"] + "工会": "工会", words["self"] + words["staff"]: words["staff"]}
         body: list[Block] = []
         figures = 0
         for name in self.body_parts:
             photos = self._figures(name, ctx, first=figures + 1)
             figures += len(photos)
-            body += parts.blocks(self._render(name, ctx), photos, union)
+            body += parts.blocks(self._render(name, ctx), photos, named)
         ctx["has_body"] = bool(body)
 
         def heading_of(name: str) -> str:
@@ -174,7 +176,7 @@ class Composer:
         blocks = [
             *parts.blocks(self._render("opening", ctx)),
             *parts.merge_thin(body, heading_of, sources.strip_marks(self._render("welfare_culture_head", ctx).strip())),
-            *parts.blocks(self._render("closing", ctx), union=union),
+            *parts.blocks(self._render("closing", ctx), named=named),
         ]
         signed = self.bank.fact(ctx["a"], "sign_date")
         return Summary(

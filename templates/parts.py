@@ -17,25 +17,27 @@ BODY_KINDS = {"p", "figure"}
 THIN_PART_CHARS = 120  # welfare plus culture shorter than this share one heading
 
 
-def named_once(paragraph: str, union: str) -> str:
-    """The union by its full name (我院工会) once in a paragraph, then simply 工会, as a writer would."""
-    first = paragraph.find(union)
-    if first < 0 or not union.endswith("工会") or union == "工会":
+def named_once(paragraph: str, full: str, short: str) -> str:
+    """`full` (我院工会, 我院职工) once in a paragraph, then simply `short` (工会, 职工), as a writer would."""
+    first = paragraph.find(full)
+    if first < 0 or not full.endswith(short) or full == short:
         return paragraph
-    cut = first + len(union)
-    return paragraph[:cut] + paragraph[cut:].replace(union, "工会")
+    cut = first + len(full)
+    return paragraph[:cut] + paragraph[cut:].replace(full, short)
 
 
-def blocks(text: str, figures: list[Block] | None = None, union: str = "") -> list[Block]:
+def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] | None = None) -> list[Block]:
     """Headings and paragraphs of one part, its photos last; a part without paragraphs yields nothing.
-    `union` is the union's full name, said once a paragraph (named_once)."""
+    `named` maps full names to short ones (我院工会 → 工会), each said in full once a paragraph (named_once)."""
     found: list[Block] = []
     paragraph: list[str] = []
 
     def close() -> None:
         if paragraph:
             joined = "".join(paragraph)
-            said = sentences(named_once(joined, union) if union else joined)
+            for full, short in (named or {}).items():
+                joined = named_once(joined, full, short)
+            said = sentences(joined)
             found.append(Block("p", "".join(s.text for s in said), sentences=said))
             paragraph.clear()
 

@@ -8,6 +8,7 @@ from dialogs.formats import percent
 from templates.compose import Composer, phrasings, vocabulary
 from templates.maker import SummaryMaker
 from templates.typography import cn_list
+from tests.support import samples
 
 BASE = {"unit_name": "红星机械厂", "unit_type": "ent", "period": "year", "year": 2025,
         "train_done": ["courses"], "train_sessions": 3, "rights_done": ["none"], "welfare_done": ["hardship", "health"],
@@ -173,3 +174,12 @@ def test_the_union_is_named_in_full_once_a_paragraph_then_simply_union() -> None
     for paragraph in text.split("\n"):
         assert paragraph.count("我公司工会") <= 1, paragraph
     assert "我公司工会" in text
+
+
+def test_the_staff_are_named_with_the_unit_once_a_paragraph_then_simply_staff() -> None:
+    for fixture in samples.names():
+        text = Composer().compose(samples.parsed(samples.typed(fixture))).as_text()
+        for self_word in ("我公司", "本企业", "我院", "我校", "我园", "我局"):
+            for staff in ("教职工", "干部职工", "职工"):
+                for paragraph in text.split("\n"):
+                    assert paragraph.count(self_word + staff) <= 1, (fixture, paragraph)
