@@ -356,17 +356,20 @@ def _template(font_set: str) -> bytes:
     return buffer.getvalue()
 
 
-def signature_layout(signature: str, date: str) -> tuple[float, float, int]:
-    """Right indents in characters of the signature and of the date, and the signature's width scale in percent.
+def signature_layout(signature: str, date: str) -> tuple[list[tuple[str, float]], float, int]:
+    """The signature's lines with their right indents in characters, the date's right indent, and the
+    signature's width scale in percent.
 
     GB/T 9704 7.3.5.1: the date stands four characters in from the right and the signature is centred over it.
-    A signature too wide for that moves right as far as the margin; one wider than a line is drawn narrower
-    (Word's character scale), so the unit's name is never broken across two lines."""
-    date_width = width(date or "2026年1月10日")
-    if width(signature) > CHARS_PER_LINE:
-        return 0, DATE_RIGHT, math.floor(100 * CHARS_PER_LINE / width(signature))
-    right = DATE_RIGHT + (date_width - width(signature)) / 2
-    return max(0.0, min(right, CHARS_PER_LINE - width(signature))), DATE_RIGHT, 100
+    A line too wide for that moves right as far as the margin. A signature longer than a line is broken where
+    its name breaks (after a place or an organisation, before 暨), each line centred over the date; only one
+    with no such place is drawn narrower (Word's character scale) rather than broken inside a word."""
+    centre = DATE_RIGHT + width(date or "2026年1月10日") / 2
+    lines = _break_name(signature, CHARS_PER_LINE)
+    if any(width(line) > CHARS_PER_LINE for line in lines):
+        return [(signature, 0.0)], DATE_RIGHT, math.floor(100 * CHARS_PER_LINE / width(signature))
+    return [(line, max(0.0, min(centre - width(line) / 2, CHARS_PER_LINE - width(line)))) for line in lines], \
+        DATE_RIGHT, 100
 
 
 def _closing_line(document: Any, text: str, style: str, right: float, scale: int = 100) -> Any:
@@ -401,8 +404,9 @@ def render(summary: Summary, font_set: str = "windows", photos: dict[str, bytes]
     closing = [paragraph] if paragraph is not None else []
     closing.append(_add(document, "", None))
     signature, date = clean_text(summary.signature), clean_text(summary.date)
-    signature_right, date_right, scale = signature_layout(signature, date)
-    closing.append(_closing_line(document, signature, STYLE_SIGNATURE, signature_right, scale))
+    signature_lines, date_right, scale = signature_layout(signature, date)
+    for line, right in signature_lines:
+        closing.append(_closing_line(document, line, STYLE_SIGNATURE, right, scale))
     if date:
         _closing_line(document, date, STYLE_DATE, date_right)
     for kept in closing:

@@ -55,6 +55,8 @@ def write_samples(output: Path) -> list[Path]:
                         *map(str, written)], check=True, capture_output=True, timeout=300)
         if shutil.which("pdftoppm"):
             for path in written:
+                for stale in output.glob(f"{path.stem}-*.png"):  # pages of a longer earlier version
+                    stale.unlink()
                 subprocess.run(["pdftoppm", "-png", "-r", "70", str(path.with_suffix(".pdf")),
                                 str(output / path.stem)], check=True, timeout=120)
     return written

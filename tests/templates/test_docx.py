@@ -168,6 +168,10 @@ def closing(document):  # type: ignore[no-untyped-def]
     return signature, date
 
 
+def signature_lines(document):  # type: ignore[no-untyped-def]
+    return [p for p in document.paragraphs if p.style.name == "Summary Signature"]
+
+
 def right_chars(paragraph) -> float:  # type: ignore[no-untyped-def]
     return paragraph.paragraph_format.right_indent.pt / layout.CHAR_PITCH
 
@@ -180,12 +184,22 @@ def test_date_four_characters_in_and_signature_centred_over_it() -> None:
     assert abs(centre - (right_chars(date) + layout.width(date.text) / 2)) < 0.1
 
 
-def test_a_signature_longer_than_a_line_stays_whole_on_one_line() -> None:
-    signature, _ = closing(fixture_document("everything"))
-    assert signature.text == "滨江港务集团有限公司集装箱码头分公司暨滨江国际物流园区工会委员会"
-    assert "\n" not in signature.text and layout.width(signature.text) > 28
-    scale = int(signature.runs[0]._r.rPr.find(qn("w:w")).get(qn("w:val")))
-    assert layout.width(signature.text) * scale / 100 <= 28 and right_chars(signature) == 0
+def test_a_signature_longer_than_a_line_breaks_between_its_names_each_line_centred_over_the_date() -> None:
+    document = fixture_document("everything")
+    lines = signature_lines(document)
+    _, date = closing(document)
+    assert [p.text for p in lines] == ["滨江港务集团有限公司集装箱码头分公司", "暨滨江国际物流园区工会委员会"]
+    date_centre = right_chars(date) + layout.width(date.text) / 2
+    for line in lines:
+        assert line.runs[0]._r.rPr is None or line.runs[0]._r.rPr.find(qn("w:w")) is None  # not drawn narrower
+        centre = right_chars(line) + layout.width(line.text) / 2
+        assert right_chars(line) == 0 or abs(centre - date_centre) < 0.1
+        assert line.paragraph_format.keep_with_next
+
+
+def test_a_signature_with_no_place_to_break_is_drawn_narrower_rather_than_broken_inside_a_word() -> None:
+    lines, _, scale = layout.signature_layout("甲" * 34, "2026年1月10日")
+    assert lines == [("甲" * 34, 0.0)] and 34 * scale / 100 <= 28
 
 
 def test_page_number_seven_millimetres_below_the_text_in_songti() -> None:
