@@ -79,3 +79,11 @@ def test_the_union_not_the_unit_signs_a_contract_with_the_unit(unit_type: str) -
                                    "contract": ["running", "women"]}))
         signing = next(s for s in text.split("。") if "专项集体合同" in s)
         assert "工会" in signing.split("签订")[0], signing
+
+
+def test_a_lone_sentence_on_retirees_does_not_stand_as_a_paragraph() -> None:
+    found = paragraphs({**BASE, "unit_name": NAMES[0], "retirees_total": 71,
+                        "welfare_done": ["retirees", "festivals"], "retirees_visits": 71,
+                        "festivals": ["spring", "midautumn"], "festival_spend": 74000})
+    retirees = next(p for p in found if "71人次" in p)
+    assert "节日" in retirees
