@@ -13,6 +13,30 @@ RESULTS = Path(__file__).parent / "results"
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+asyncpg://postgres:postgres@127.0.0.1:5432/test")
 
 
+def chair_script(length: int) -> list[str]:
+    """The first `length` lines a chair sends in the interview, taken from the factory fixture's answers
+    as the bank asks for them today: hand-written lists fell out of step when a question was added, and
+    the bench then measured the bot refusing them."""
+    from tests.support.answers import script
+    from tests.support.samples import typed
+
+    lines = script(typed("factory"))[:length]
+    if "跳过" in lines or len(lines) < length:
+        raise RuntimeError("the bench wants answers the factory fixture gives, not skips")
+    return lines
+
+
+def saved_prefix() -> str:
+    """How the bot's reply to an accepted answer begins (messages.yaml `saved`, up to the label)."""
+    from dialogs.texts import say
+
+    return say("saved", label="\0", value="").split("\0")[0]
+
+
+class RefusedAnswer(RuntimeError):
+    """The bot did not take a scripted answer: the figures would measure refusals, not answers."""
+
+
 @dataclass
 class Row:
     group: str

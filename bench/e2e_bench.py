@@ -15,12 +15,12 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from bench.common import Row, median, percentile
+from bench.common import RefusedAnswer, Row, chair_script, median, percentile, saved_prefix
 from tests.support.fake_bot_api import FakeBotAPI, Sent
 
 ROOT = Path(__file__).resolve().parents[1]
-# A chair's answers, each valid for the question it meets, each closed by the next question.
-ANSWERS = ["红星机械厂", "1", "1", "2025", "1", "跳过", "跳过", "86", "20", "80"]
+# A chair's first answers, each taken by the bot and closed by the next question.
+ANSWERS = chair_script(10)
 # 400 answers in a row: enough that the 99th percentile is not simply the slowest one.
 LATENCY_ROUNDS = 40
 
@@ -35,12 +35,14 @@ class Watcher:
     def __init__(self, fake: FakeBotAPI, closes) -> None:  # type: ignore[no-untyped-def]
         self.closes = closes
         self.count: dict[int, int] = defaultdict(int)
+        self.last: dict[int, str] = {}  # per chat, the text of the latest message that closed a reply
         self.arrived: dict[int, asyncio.Event] = defaultdict(asyncio.Event)
         fake.on_stored.append(self._stored)
 
     def _stored(self, sent: Sent) -> None:
         if self.closes(sent):
             self.count[sent.chat_id] += 1
+            self.last[sent.chat_id] = sent.text or ""
             self.arrived[sent.chat_id].set()
 
     async def wait_for(self, chat_id: int, count: int, timeout: float = 60) -> None:
@@ -80,7 +82,10 @@ async def _count_claimed_updates(url: str) -> int:
         await database.dispose()
 
 
-async def _measure(command: list[str], env_extra: dict[str, str], closes, first_text, chairs: int) -> dict:  # type: ignore[no-untyped-def]
+async def _measure(command: list[str], env_extra: dict[str, str], closes, first_text, chairs: int,  # type: ignore[no-untyped-def]
+                   taken=None) -> dict:
+    """`taken(text)`, if given, says whether the message that closed an answer's reply shows the answer was
+    taken; the run stops at the first one that was not."""
     fake = FakeBotAPI()
     await fake.start()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TELEGRAM_BOT_TOKEN": "1:BENCH",
@@ -88,6 +93,11 @@ async def _measure(command: list[str], env_extra: dict[str, str], closes, first_
     process = await asyncio.create_subprocess_exec(*command, env=env, cwd=ROOT,
                                                    stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
     watcher = Watcher(fake, closes)
+
+    def check_taken(chat_id: int, text: str) -> None:
+        if taken is not None and not taken(watcher.last[chat_id]):
+            raise RefusedAnswer(f"e2e bench: chat {chat_id} sent {text!r}, the bot replied {watcher.last[chat_id]!r}")
+
     try:
         # Warm-up: the first chair's first message waits for start-up.
         fake.send_text(1, first_text)
@@ -103,6 +113,7 @@ async def _measure(command: list[str], env_extra: dict[str, str], closes, first_
             fake.send_text(1, text)
             await watcher.wait_for(1, 2 + i)
             latencies.append(time.perf_counter() - start)
+            check_taken(1, text)
             if first_text == "/start" and i % len(ANSWERS) == len(ANSWERS) - 1:
                 fake.send_text(1, "新建")  # start over so the same answers apply again
                 await watcher.wait_for(1, 3 + i)
@@ -119,6 +130,7 @@ async def _measure(command: list[str], env_extra: dict[str, str], closes, first_
             for n, text in enumerate(ANSWERS, 2):
                 fake.send_text(chat_id, text)
                 await watcher.wait_for(chat_id, n)
+                check_taken(chat_id, text)
 
         await asyncio.gather(*(chair(1000 + c) for c in range(chairs)))
         elapsed = time.perf_counter() - start
@@ -140,6 +152,7 @@ async def _alternating(bot_env: dict[str, str], chairs: int, rounds: int) -> tup
     from bench.engine_bench import reset_database
 
     url = bot_env["DATABASE_URL"]
+    saved = saved_prefix()
     echo_runs, bot_runs = [], []
     for _ in range(rounds):
         echo_runs.append(await _measure([sys.executable, "-m", "bench.echo_bot"], {},
@@ -149,7 +162,8 @@ async def _alternating(bot_env: dict[str, str], chairs: int, rounds: int) -> tup
         await reset_database(url)
         bot_run = await _measure(
             [sys.executable, "-m", "bot.cli", "run"], bot_env,
-            lambda s: s.method == "sendMessage" and "【" in (s.text or ""), "/start", chairs)
+            lambda s: s.method == "sendMessage" and "【" in (s.text or ""), "/start", chairs,
+            taken=lambda text: text.startswith(saved))
         claimed = await _count_claimed_updates(url)
         if claimed != bot_run["updates_sent"]:
             raise RuntimeError(f"the bot applied {claimed} of {bot_run['updates_sent']} updates")

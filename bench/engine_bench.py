@@ -14,9 +14,9 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, insert, text, u
 from sqlalchemy.engine import make_url
 from transitions import Machine
 
-from bench.common import Row, median, percentile
+from bench.common import RefusedAnswer, Row, chair_script, median, percentile, saved_prefix
 from dialogs.engine import Engine
-from dialogs.events import Text
+from dialogs.events import Notice, Text
 from dialogs.ports import ChatRef
 from storage.database import create_engine
 from storage.migrate import upgrade_async
@@ -24,8 +24,8 @@ from storage.models import Answer, Chair, Report
 from storage.repository import SqlChatStore
 from templates.maker import SummaryMaker
 
-# Answers that each move to the next question with a single reply (numbers and choice numbers).
-ANSWERS = ["红星机械厂", "1", "1", "2025", "跳过", "跳过", "跳过", "420", "150", "410", "96", "12", "3", "跳过", "14"]
+# A chair's first answers, each taken by the bot and moving it to the next question.
+ANSWERS = chair_script(15)
 
 
 async def reset_database(url: str) -> None:
@@ -49,14 +49,17 @@ async def _engine_per_answer(url: str, chats: int, first_chat: int = 1) -> list[
     engine = Engine(store, SummaryMaker(), today=lambda: date(2026, 1, 10))
     timings = []
     update_ids = itertools.count(first_chat * 1000)
+    saved = saved_prefix()
     try:
         for chat_id in range(first_chat, first_chat + chats):
             chat = ChatRef("telegram", chat_id)
             await engine.handle(chat, Text("/start"), update_id=next(update_ids))
             for answer in ANSWERS:
                 start = time.perf_counter()
-                await engine.handle(chat, Text(answer), update_id=next(update_ids))
+                replies = await engine.handle(chat, Text(answer), update_id=next(update_ids))
                 timings.append(time.perf_counter() - start)
+                if not any(isinstance(r, Notice) and r.text.startswith(saved) for r in replies):
+                    raise RefusedAnswer(f"engine bench: {answer!r} was not taken: {replies}")
     finally:
         await database.dispose()
     return timings
