@@ -188,15 +188,14 @@ class SqlChatStore:
         async with self.engine.begin() as connection:
             # The chair's row is locked first (storage/database.py: on SQLite, by BEGIN IMMEDIATE).
             duplicate = False
-            if update_id is None:
-                chair = (await connection.execute(sql.lock, key)).one()
-            elif sql.lock_and_claim is not None:
+            if update_id is not None and sql.lock_and_claim is not None:
                 chair = (await connection.execute(sql.lock_and_claim, {**key, "update_id": update_id})).one()
                 duplicate = chair.claims == 0
             else:
                 chair = (await connection.execute(sql.lock, key)).one()
-                claim = await connection.execute(sql.claim, {"source": chat.source, "update_id": update_id})
-                duplicate = claim.rowcount == 0
+                if update_id is not None:
+                    claim = await connection.execute(sql.claim, {"source": chat.source, "update_id": update_id})
+                    duplicate = claim.rowcount == 0
             # Read only now, in statements of their own: on PostgreSQL a statement sees what was committed when
             # it began, and the one that took the lock may have begun before the chat's previous unit committed.
             own = {"chair": chair.id}
