@@ -76,6 +76,26 @@ def sentence(text: str) -> str:
     return text if text.endswith(("。", "！", "？", "”")) else text.rstrip(".") + "。"
 
 
+# A prize counted by the people who won it: 二等奖2人, 三等奖1名.
+_COUNTED_PRIZE = re.compile(r"^(?P<prize>.+?)(?P<n>[0-9]+)\s*[人名]次?$")
+
+
+def prizes(text: str | None) -> dict[str, list[Any]]:
+    """A chair's list of prizes won outside, sorted by who won them, so the sentence can credit each:
+    `counted` [(prize, n)] for 二等奖2人, `team` for 团体第三名, `plain` for the rest (as the chair wrote them)."""
+    found: dict[str, list[Any]] = {"counted": [], "team": [], "plain": []}
+    for item in re.split(r"[，,、；;]+", clause(text or "")):
+        item = clause(item)
+        counted = _COUNTED_PRIZE.match(item)
+        if counted:
+            found["counted"].append((counted["prize"], counted["n"]))
+        elif any(word in item for word in words()["team_prize"]):
+            found["team"].append(item)
+        elif item:
+            found["plain"].append(item)
+    return found
+
+
 # When a chair's story begins: 1月18日 / 9月起 / 七一前夕 / 国际护士节前后 / 夏收时节.
 _STORY_TIME = re.compile(
     r"^(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:起|初|底|中旬|上旬|下旬|前后|期间|以来)?"
@@ -105,5 +125,5 @@ def led(text: str, lead: str) -> str:
 
 
 FILTERS = {"led": led, "told_by": told_by, "cn_list": cn_list, "clause": clause, "items": items,
-           "enumerated": enumerated, "quoted": quoted, "sentence": sentence}
+           "enumerated": enumerated, "quoted": quoted, "sentence": sentence, "prizes": prizes}
 TESTS = {"cut": is_cut}

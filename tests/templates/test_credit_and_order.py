@@ -87,3 +87,21 @@ def test_a_lone_sentence_on_retirees_does_not_stand_as_a_paragraph() -> None:
                         "festivals": ["spring", "midautumn"], "festival_spend": 74000})
     retirees = next(p for p in found if "71人次" in p)
     assert "节日" in retirees
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_prizes_won_outside_name_how_many_won_each_and_a_teams_prize_goes_to_the_team(name: str) -> None:
+    found = paragraphs({**BASE, "unit_name": name, "self_name": "factory", "train_done": ["contest"],
+                        "train_awards": "省数控车工竞赛三等奖1人，市焊工技能大赛二等奖2人",
+                        "activity_types": ["tugofwar"], "external_awards": "高新区职工运动会拔河比赛第一名"})
+    text = "".join(found)
+    assert "1人获省数控车工竞赛三等奖，2人获市焊工技能大赛二等奖" in text
+    assert "三等奖1人" not in text and "二等奖2人" not in text
+    assert "我厂代表队获得高新区职工运动会拔河比赛第一名" in text
+
+
+def test_a_teams_skill_prize_is_the_teams_and_an_uncounted_prize_stays_as_the_chair_wrote_it() -> None:
+    found = "".join(paragraphs({**BASE, "unit_name": "滨江港务集团", "self_name": "company", "train_done": ["contest"],
+                                "train_awards": "全市执法技能竞赛团体三等奖；全国门机司机项目第五名"}))
+    assert "我公司代表队获得全市执法技能竞赛团体三等奖" in found
+    assert "我公司职工获得全国门机司机项目第五名" in found or "职工获得全国门机司机项目第五名" in found
