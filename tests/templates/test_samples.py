@@ -14,7 +14,7 @@ from dialogs.formats import money
 from templates.compose import Composer, vocabulary_table
 from templates.maker import SummaryMaker
 from templates.stories import anchors, elaborated
-from templates.typography import told_by
+from templates.typography import prizes, told_by
 from templates.typography import words as typography_words
 from tests.support import samples
 from tests.support.images import jpeg
@@ -87,6 +87,9 @@ def test_every_figure_the_chair_gave_appears(name: str) -> None:
             elaboration = elaborated(value, placed.word) if placed and placed.option else None
             if elaboration and elaboration in plain:
                 said = elaboration
+            if question.id.endswith("_awards"):  # each prize with who won it: 2人获…二等奖, 我院代表队获得…
+                found = prizes(value)
+                said = "、".join([f"{n}人获{prize}" for prize, n in found["counted"]] + found["team"] + found["plain"])
             assert all(part in plain for part in re.split(r"[；;、，]", said) if len(part) > 1), question.id
 
 

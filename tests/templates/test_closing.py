@@ -1,0 +1,33 @@
+"""The 总之 paragraph names the parts of this union's year by what the chair reported in them."""
+
+from __future__ import annotations
+
+import pytest
+
+from templates.compose import Composer
+
+BASE = {"unit_type": "ent", "period": "year", "year": 2025, "sign_date": "2026-01-08",
+        "train_done": ["courses"], "train_sessions": 4, "rights_done": ["congress"], "welfare_done": ["visits"],
+        "visits_n": 12, "activity_types": ["basketball"], "activities_n": 3}
+NAMES = ["滨江市红星机械厂", "滨江港务集团", "东城区自来水公司", "滨江纺织有限公司", "江南化工股份有限公司",
+         "滨江市第二机床厂", "城东物流有限公司", "滨江电子科技有限公司"]
+
+
+def closing(answers: dict) -> str:
+    return [b.text for b in Composer().compose(answers).blocks if b.kind == "p"][-1]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_closing_claims_no_election_contest_or_aid_the_chair_did_not_report(name: str) -> None:
+    text = closing({**BASE, "unit_name": name, "org_change": "none"})
+    for unreported in ("换届", "组织建设", "竞赛", "比武", "帮扶", "会员发展", "发展会员"):
+        assert unreported not in text, (unreported, text)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_closing_names_the_election_the_contests_and_the_aid_when_reported(name: str) -> None:
+    text = closing({**BASE, "unit_name": name, "org_change": "elect", "train_done": ["courses", "contest"],
+                    "contests": 2, "welfare_done": ["visits", "hardship"], "hardship_n": 3})
+    assert "换届" in text
+    assert "竞赛" in text or "比武" in text
+    assert "帮扶" in text
