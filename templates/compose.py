@@ -167,7 +167,7 @@ class Composer:
         for name in self.body_parts:
             photos = self._figures(name, ctx, first=figures + 1)
             figures += len(photos)
-            body += parts.blocks(self._render(name, ctx), photos, named)
+            body += parts.blocks(self._render(name, ctx), photos, named, ctx["term"])
         ctx["has_body"] = bool(body)
 
         def heading_of(name: str) -> str:
@@ -176,7 +176,7 @@ class Composer:
         blocks = [
             *parts.blocks(self._render("opening", ctx)),
             *parts.merge_thin(body, heading_of, sources.strip_marks(self._render("welfare_culture_head", ctx).strip())),
-            *parts.blocks(self._render("closing", ctx), named=named),
+            *parts.blocks(self._render("closing", ctx), named=named, term=ctx["term"]),
         ]
         signed = self.bank.fact(ctx["a"], "sign_date")
         return Summary(

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from templates.sources import sentences, strip_marks
 from templates.summary import Block
-from templates.typography import words
+from templates.typography import term_once, words
 
 BODY_KINDS = {"p", "figure"}
 THIN_PART_CHARS = 120  # welfare plus culture shorter than this share one heading
@@ -26,9 +26,11 @@ def named_once(paragraph: str, full: str, short: str) -> str:
     return paragraph[:cut] + paragraph[cut:].replace(full, short)
 
 
-def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] | None = None) -> list[Block]:
+def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] | None = None,
+           term: str = "") -> list[Block]:
     """Headings and paragraphs of one part, its photos last; a part without paragraphs yields nothing.
-    `named` maps full names to short ones (我院工会 → 工会), each said in full once a paragraph (named_once)."""
+    `named` maps full names to short ones (我院工会 → 工会), each said in full once a paragraph (named_once);
+    `term` (本年度) is said once in the part (typography.term_once)."""
     found: list[Block] = []
     paragraph: list[str] = []
 
@@ -37,6 +39,7 @@ def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] 
             joined = "".join(paragraph)
             for full, short in (named or {}).items():
                 joined = named_once(joined, full, short)
+            joined = term_once(joined, term, said=any(term and term in b.text for b in found))
             said = sentences(joined)
             found.append(Block("p", "".join(s.text for s in said), sentences=said))
             paragraph.clear()

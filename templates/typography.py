@@ -76,6 +76,25 @@ def sentence(text: str) -> str:
     return text if text.endswith(("。", "！", "？", "”")) else text.rstrip(".") + "。"
 
 
+def term_once(text: str, term: str, said: bool = False) -> str:
+    """The period (本年度, 本学年) once a part, as a writer would: a later mention (every one, when `said`)
+    goes where the sentence reads as well without it, and stays where a word leans on it (本年度的…, 回顾本年度)."""
+    if not term:
+        return text
+    kept_after, kept_before = tuple(words()["term_kept_after"]), tuple(words()["term_kept_before"])
+    pieces: list[str] = []
+    done = 0
+    for found in re.finditer(rf"(在)?{re.escape(term)}(，)?", text):
+        before, after = text[:found.start()], text[found.end():]
+        leaning = before.endswith(kept_after) or (not found.group(2) and after.startswith(kept_before))
+        if not said or leaning or not after:
+            said = True
+            continue
+        pieces.append(text[done:found.start()])
+        done = found.end()
+    return "".join(pieces) + text[done:]
+
+
 # A prize counted by the people who won it: 二等奖2人, 三等奖1名.
 _COUNTED_PRIZE = re.compile(r"^(?P<prize>.+?)(?P<n>[0-9]+)\s*[人名]次?$")
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from templates.compose import Composer
 from templates.sources import frame, sentences, src, without_marks_possible
-from templates.typography import cn_list, enumerated, items, led, sentence, told_by
+from templates.typography import cn_list, enumerated, items, led, sentence, term_once, told_by
+from tests.templates.test_samples import NAMES, answers
 
 
 def test_one_is_only_for_two_or_more_and_the_chairs_own_numbering_goes() -> None:
@@ -63,3 +65,19 @@ def test_a_story_without_a_doer_names_the_union(story: str, told: str) -> None:
 def test_a_story_that_opens_with_its_date_takes_no_connector() -> None:
     assert led("暑期，我校工会组织教代会代表论证方案", "此外") == "暑期，我校工会组织教代会代表论证方案"
     assert led("为3名职工调整了出差安排", "此外") == "此外，为3名职工调整了出差安排"
+
+
+def test_the_period_is_said_once_a_part_and_kept_where_a_word_leans_on_it() -> None:
+    assert term_once("本年度共举办培训6期。本年度，工会帮扶8户。调解委员会本年度受理4件。", "本年度") == (
+        "本年度共举办培训6期。工会帮扶8户。调解委员会受理4件。")
+    assert term_once("工会在本年度获得了先进称号。", "本年度", said=True) == "工会获得了先进称号。"
+    kept = "回顾本年度工作，本年度的赛事不少，本年度未换届。"
+    assert term_once(kept, "本年度", said=True) == kept
+    assert term_once("2025年上半年，工会帮扶8户。上半年共举办培训6期。", "上半年") == (
+        "2025年上半年，工会帮扶8户。共举办培训6期。")
+
+
+def test_no_document_repeats_its_period_in_every_sentence() -> None:
+    for name in NAMES:
+        text = Composer().compose(answers(name)).as_text()
+        assert max(text.count(t) for t in ("本年度", "本学年", "上半年")) <= 10, name
