@@ -15,7 +15,8 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 # Keys whose sentence every document has: the opening, the closing and the part headings.
 EVERY_DOCUMENT = {
     "opening_lead", "opening_leadership", "opening_guidance", "opening_centre", "opening_role", "opening_frame",
-    "training_head", "rights_head", "welfare_head", "culture_head", "welfare_culture_head",
+    "training_head_aim", "rights_head", "rights_head_aim", "welfare_head_aim", "culture_head", "culture_head_aim",
+    "welfare_culture_head",
     "shortcomings_head", "plans_head", "closing_sum_plain", "closing_resolve",
 }
 SHARED_RUN = 10  # two variants of one key may not share this many Chinese characters in a row
@@ -103,3 +104,16 @@ def test_register() -> None:
         text = "".join(variants)
         for word in ("积极", "进一步", "切实"):
             assert text.count(word) <= 1, (key, word)
+
+
+@pytest.mark.parametrize("part, actions", [
+    ("training", ("training_head", "training_head_contests")), ("rights", ("rights_head",)),
+    ("welfare", ("welfare_head", "welfare_head_aid")), ("culture", ("culture_head",))])
+def test_a_heading_names_the_staff_at_most_once_whatever_action_and_aim_meet(part: str, actions: tuple) -> None:
+    for words in vocabulary_table().values():
+        for key in actions:
+            for action in BANK_DATA[key]:
+                for aim in BANK_DATA[f"{part}_head_aim"]:
+                    heading = f"{action}，{aim}".format_map(words)
+                    assert heading.count(words["staff"]) <= 1, heading
+                    assert len(heading) <= 20, heading  # one line with its numeral
