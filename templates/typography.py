@@ -134,7 +134,8 @@ def told_by(story: str, union: str) -> str:
     time = _STORY_TIME.match(story)
     when, rest = (time.group(0), story[time.end():].lstrip("，,")) if time else ("", story)
     if not rest.startswith(tuple(words()["union_acts"])):
-        return story
+        # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
+        return f"{when}，{rest}" if when.endswith(("前", "后")) and not rest.startswith("的") else story
     return f"{when}，{union}{rest}" if when else union + rest
 
 

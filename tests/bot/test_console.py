@@ -39,7 +39,7 @@ def test_a_scripted_chair_gets_a_complete_docx(tmp_path: Path) -> None:
     text = "\n".join(paragraphs)
     for figure in HOSPITAL_FIGURES:
         assert figure in text, figure
-    assert "市护理技能竞赛二等奖2人" in text and "迎新春趣味运动会" in text
+    assert "2人获市护理技能竞赛二等奖" in text and "迎新春趣味运动会" in text
     assert paragraphs[-2:] == ["滨江市第一人民医院工会委员会", "2026年1月10日"]
 
 

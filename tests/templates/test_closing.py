@@ -31,3 +31,9 @@ def test_the_closing_names_the_election_the_contests_and_the_aid_when_reported(n
     assert "换届" in text
     assert "竞赛" in text or "比武" in text
     assert "帮扶" in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_closing_names_the_congress_the_unit_held(name: str) -> None:
+    text = closing({**BASE, "unit_name": name, "unit_type": "kinder", "congress_form": "all"})
+    assert "教代会" not in text and "职代会" not in text

@@ -54,7 +54,7 @@ def test_an_answer_cannot_forge_a_mark() -> None:
         ("国际护士节前后举办护理技能比武", "国际护士节前后，我院工会举办护理技能比武"),
         ("组织“万步有约”健步走打卡", "我院工会组织“万步有约”健步走打卡"),
         # A story with a doer of its own, or one that starts otherwise, stays as the chair wrote it.
-        ("春节前院领导和工会干部分5组走访困难职工家庭", "春节前院领导和工会干部分5组走访困难职工家庭"),
+        ("春节前院领导和工会干部分5组走访困难职工家庭", "春节前，院领导和工会干部分5组走访困难职工家庭"),
         ("根据职代会提案，7月起为夜班医护人员供应夜餐", "根据职代会提案，7月起为夜班医护人员供应夜餐"),
     ],
 )
@@ -81,3 +81,9 @@ def test_no_document_repeats_its_period_in_every_sentence() -> None:
     for name in NAMES:
         text = Composer().compose(answers(name)).as_text()
         assert max(text.count(t) for t in ("本年度", "本学年", "上半年")) <= 10, name
+
+
+def test_a_time_ending_in_before_is_set_off_from_the_subject_that_follows() -> None:
+    story = "春节前院领导和工会干部分5组走访困难职工家庭"
+    assert told_by(story, "我院工会") == "春节前，院领导和工会干部分5组走访困难职工家庭"
+    assert told_by("7月至9月开展“夏送清凉”", "工会") == "7月至9月开展“夏送清凉”"
