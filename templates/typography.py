@@ -139,11 +139,21 @@ def told_by(story: str, union: str) -> str:
     return f"{when}，{union}{rest}" if when else union + rest
 
 
+def done_by(text: str, union: str) -> str:
+    """What the union did, told by the chair, with the union as its doer whatever the verb
+    (搬迁期间开通班车 → 搬迁期间，我厂工会开通班车); text that names its doer is left as written."""
+    time = _STORY_TIME.match(text)
+    when, rest = (time.group(0), text[time.end():].lstrip("，,")) if time else ("", text)
+    if rest.startswith((union, union.removesuffix("工会"), "工会")):
+        return text
+    return f"{when}，{union}{rest}" if when else union + rest
+
+
 def led(text: str, lead: str) -> str:
     """A chair's story after its connector (此外，); a story that opens with its date needs none."""
     return f"{lead}，{text}" if lead and not _STORY_TIME.match(text) else text
 
 
-FILTERS = {"led": led, "told_by": told_by, "cn_list": cn_list, "clause": clause, "items": items,
+FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "cn_list": cn_list, "clause": clause, "items": items,
            "enumerated": enumerated, "quoted": quoted, "sentence": sentence, "prizes": prizes}
 TESTS = {"cut": is_cut}

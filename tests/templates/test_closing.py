@@ -37,3 +37,12 @@ def test_the_closing_names_the_election_the_contests_and_the_aid_when_reported(n
 def test_the_closing_names_the_congress_the_unit_held(name: str) -> None:
     text = closing({**BASE, "unit_name": name, "unit_type": "kinder", "congress_form": "all"})
     assert "教代会" not in text and "职代会" not in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_opening_says_what_the_union_did_for_the_central_work_with_the_union_as_doer(name: str) -> None:
+    opening = next(b.text for b in Composer().compose({
+        **BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
+        "centre_union": "搬迁期间开通上下班通勤班车"}).blocks if b.kind == "p")
+    assert "我公司工会" in opening and "开通上下班通勤班车" in opening
+    assert "期间开通" not in opening  # never without its doer

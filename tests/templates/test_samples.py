@@ -14,7 +14,7 @@ from dialogs.formats import money
 from templates.compose import Composer, vocabulary_table
 from templates.maker import SummaryMaker
 from templates.stories import anchors, elaborated
-from templates.typography import prizes, told_by
+from templates.typography import done_by, prizes, told_by
 from templates.typography import words as typography_words
 from tests.support import samples
 from tests.support.images import jpeg
@@ -80,6 +80,8 @@ def test_every_figure_the_chair_gave_appears(name: str) -> None:
             # A story that names no doer gets one (1月18日举办… → 1月18日，我院工会举办…): the unit for training.
             doer = union.removesuffix("工会") if question.id.startswith("training") else union
             said = told_by(value, doer) if "highlight" in question.id else value
+            if question.id == "centre_union":  # the union as its doer: 搬迁期间，我厂工会开通…
+                said = done_by(value, union)
             if question.id == "women_note":  # the women's committee as its doer: 三八节，女工委还组织…
                 said = told_by(value, "")
             # A story of a listed item may read as its elaboration (12月举办的教职工跳绳比赛，…).

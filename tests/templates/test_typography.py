@@ -6,7 +6,7 @@ import pytest
 
 from templates.compose import Composer
 from templates.sources import frame, sentences, src, without_marks_possible
-from templates.typography import cn_list, enumerated, items, led, sentence, term_once, told_by
+from templates.typography import cn_list, done_by, enumerated, items, led, sentence, term_once, told_by
 from tests.templates.test_samples import NAMES, answers
 
 
@@ -87,3 +87,9 @@ def test_a_time_ending_in_before_is_set_off_from_the_subject_that_follows() -> N
     story = "春节前院领导和工会干部分5组走访困难职工家庭"
     assert told_by(story, "我院工会") == "春节前，院领导和工会干部分5组走访困难职工家庭"
     assert told_by("7月至9月开展“夏送清凉”", "工会") == "7月至9月开展“夏送清凉”"
+
+
+def test_what_the_union_did_names_the_union_whatever_the_verb() -> None:
+    assert done_by("搬迁期间开通上下班通勤班车", "我厂工会") == "搬迁期间，我厂工会开通上下班通勤班车"
+    assert done_by("为加班教职工送去晚餐", "我园工会") == "我园工会为加班教职工送去晚餐"
+    assert done_by("工会组织迎检练兵", "我园工会") == "工会组织迎检练兵"
