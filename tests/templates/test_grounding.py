@@ -141,3 +141,8 @@ def test_how_the_central_work_came_out_has_the_unit_as_its_subject(name: str) ->
     result = given["centre_result"]
     sentence = next(s for s in opening.split("。") if result.split("，")[0] in s)
     assert re.search(r"我[园校院局厂所]|我公司|本企业|本单位|我单位", sentence), sentence
+
+
+def test_no_party_body_or_upper_union_is_named_that_the_chair_did_not_name() -> None:
+    opening = COMPOSER.compose(answers("minimal")).as_text()
+    assert "党组织" not in opening and "上级工会" not in opening
