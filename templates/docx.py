@@ -263,12 +263,12 @@ def _page_field(paragraph: Any) -> None:
         if kind:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
+            run.element.append(char)
         elif text == " PAGE ":
             instruction = OxmlElement("w:instrText")
             instruction.set(qn("xml:space"), "preserve")
             instruction.text = text
-            run._r.append(instruction)
+            run.element.append(instruction)
         else:
             run.text = text
     paragraph.add_run(" —")
@@ -297,28 +297,21 @@ def _page(document: Any) -> Any:
         setattr(section, name, value)
     section.footer_distance = FOOTER_DISTANCE
     # The line grid python-docx has no property for: 22 lines a page (the 28 characters are CHAR_SPACING's).
-    grid = _set_on(section._sectPr, "w:docGrid", ("w:printerSettings", "w:sectPrChange"), type="lines",
-                   linePitch=str(LINE_PITCH.twips))
+    grid = _set_on(document.element.body.sectPr, "w:docGrid", ("w:printerSettings", "w:sectPrChange"),
+                   type="lines", linePitch=str(LINE_PITCH.twips))
     grid.attrib.pop(qn("w:charSpace"), None)
     return section
 
 
-def _add(document: Any, text: str, style_id: str | None) -> Any:
-    """A paragraph with its style set by id: looking a style up by name scans every style of the package."""
-    paragraph = document.add_paragraph(text)
-    if style_id:
-        paragraph._p.style = style_id
-    return paragraph
-
-
-def _style_id(name: str) -> str:
-    return name.replace(" ", "")
+def _add(document: Any, text: str, style: Any = None) -> Any:
+    """A paragraph in `style` (a style object, looked up once per document by its name)."""
+    return document.add_paragraph(text, style)
 
 
 def _figure(document: Any, data: bytes, caption: str) -> Any:
     image, image_width = pictures.prepare(data)
-    _add(document, "", _style_id(STYLE_FIGURE)).add_run().add_picture(io.BytesIO(image), width=image_width)
-    return _add(document, clean_text(caption), _style_id(STYLE_CAPTION))
+    _add(document, "", document.styles[STYLE_FIGURE]).add_run().add_picture(io.BytesIO(image), width=image_width)
+    return _add(document, clean_text(caption), document.styles[STYLE_CAPTION])
 
 
 # Styles every DOCX keeps as defaults, besides the ones this renderer defines.
@@ -373,17 +366,17 @@ def signature_layout(signature: str, date: str) -> tuple[list[tuple[str, float]]
 
 
 def _closing_line(document: Any, text: str, style: str, right: float, scale: int = 100) -> Any:
-    paragraph = _add(document, text, _style_id(style))
+    paragraph = _add(document, text, document.styles[style])
     paragraph.paragraph_format.right_indent = chars(right)
     if scale != 100:
         for run in paragraph.runs:
-            _set_on(run._r.get_or_add_rPr(), "w:w", _AFTER_SCALE, val=str(scale))
+            _set_on(run.element.get_or_add_rPr(), "w:w", _AFTER_SCALE, val=str(scale))
     return paragraph
 
 
 def render(summary: Summary, font_set: str = "windows", photos: dict[str, bytes] | None = None) -> bytes:
     document = Document(io.BytesIO(_template(font_set)))
-    styles = {"h1": _style_id(STYLE_H1), "h2": _style_id(STYLE_H2), "h3": _style_id(STYLE_H3)}
+    styles = {"h1": document.styles[STYLE_H1], "h2": document.styles[STYLE_H2], "h3": document.styles[STYLE_H3]}
     title = clean_text(summary.title)
     document.core_properties.title = title
     # The properties a reader sees in Word: the union as author, the signing date, and nothing left over from
@@ -392,7 +385,7 @@ def render(summary: Summary, font_set: str = "windows", photos: dict[str, bytes]
     properties.author = properties.last_modified_by = clean_text(summary.signature)
     properties.comments = ""
     # One paragraph, its lines broken by hand: Word would otherwise break inside 「工作总结」 or the unit's name.
-    _add(document, "\n".join(title_lines(title)), _style_id(STYLE_TITLE))
+    _add(document, "\n".join(title_lines(title)), document.styles[STYLE_TITLE])
     paragraph = None
     for block in summary.blocks:
         if block.kind == "figure":
