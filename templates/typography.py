@@ -130,9 +130,13 @@ def story_time(story: str) -> str:
 
 def told_by(story: str, union: str) -> str:
     """A chair's story as a sentence of the summary: the union named as the subject where the chair left it out
-    (1月18日举办… → 1月18日，我院工会举办…); a story with its own subject is left as written."""
+    (1月18日举办… → 1月18日，我院工会举办…), the unit where what was done is the unit's to do (采纳提案…, as
+    `unit_acts` lists; 我院工会 → 我院); a story with its own subject is left as written."""
     time = _STORY_TIME.match(story)
     when, rest = (time.group(0), story[time.end():].lstrip("，,")) if time else ("", story)
+    unit = union.removesuffix("工会")
+    if unit and rest.startswith(tuple(words()["unit_acts"])):
+        return f"{when}，{unit}{rest}" if when else unit + rest
     if not rest.startswith(tuple(words()["union_acts"])):
         # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
         return f"{when}，{rest}" if when.endswith(("前", "后")) and not rest.startswith("的") else story

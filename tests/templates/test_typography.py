@@ -55,7 +55,7 @@ def test_an_answer_cannot_forge_a_mark() -> None:
         ("组织“万步有约”健步走打卡", "我院工会组织“万步有约”健步走打卡"),
         # A story with a doer of its own, or one that starts otherwise, stays as the chair wrote it.
         ("春节前院领导和工会干部分5组走访困难职工家庭", "春节前，院领导和工会干部分5组走访困难职工家庭"),
-        ("根据职代会提案，7月起为夜班医护人员供应夜餐", "根据职代会提案，7月起为夜班医护人员供应夜餐"),
+        ("根据职代会提案，7月起为夜班医护人员供应夜餐", "我院根据职代会提案，7月起为夜班医护人员供应夜餐"),
     ],
 )
 def test_a_story_without_a_doer_names_the_union(story: str, told: str) -> None:
@@ -93,3 +93,9 @@ def test_what_the_union_did_names_the_union_whatever_the_verb() -> None:
     assert done_by("搬迁期间开通上下班通勤班车", "我厂工会") == "搬迁期间，我厂工会开通上下班通勤班车"
     assert done_by("为加班教职工送去晚餐", "我园工会") == "我园工会为加班教职工送去晚餐"
     assert done_by("工会组织迎检练兵", "我园工会") == "工会组织迎检练兵"
+
+
+def test_a_story_of_what_the_unit_did_names_the_unit() -> None:
+    story = "采纳教代会提案，为年级组办公室添置护眼灯"
+    assert told_by(story, "我校工会") == "我校采纳教代会提案，为年级组办公室添置护眼灯"
+    assert told_by("7月起根据职代会提案增设夜班休息室", "我院工会") == "7月起，我院根据职代会提案增设夜班休息室"
