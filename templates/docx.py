@@ -79,6 +79,7 @@ _AFTER_OVERFLOW_PUNCT = ("w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:
                          "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
                          "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
                          "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_SNAP_TO_GRID = _AFTER_OVERFLOW_PUNCT[_AFTER_OVERFLOW_PUNCT.index("w:snapToGrid") + 1:]
 # Elements that follow w:spacing (character spacing) in a run's properties (ECMA-376 17.3.2.28).
 _AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
                   "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
@@ -225,6 +226,9 @@ def _styles(document: Any, fonts: dict[str, str]) -> None:
     title.paragraph_format.first_line_indent = Pt(0)
     title.element.pPr.ind.set(qn("w:firstLineChars"), "0")
     title.paragraph_format.line_spacing = TITLE_LINE
+    # The title's lines keep their own exact pitch: snapped to the 22-line grid, LibreOffice gives each 二号 line two
+    # grid lines, leaving a gap of about a body line between the title's lines.
+    _set_on(title.element.pPr, "w:snapToGrid", _AFTER_SNAP_TO_GRID, val="0")
     title.paragraph_format.space_after = LINE_PITCH
     title.paragraph_format.keep_with_next = True
     for name, font, bold in ((STYLE_H1, fonts["heading1"], False), (STYLE_H2, fonts["heading2"], False),
