@@ -38,17 +38,18 @@ def create_engine(url: str = DEFAULT_URL, foreign_keys: bool = True) -> AsyncEng
     """`foreign_keys=False` is for migrations on SQLite: they make tables again (Alembic's batch mode), and
     dropping the old table would otherwise delete, by ON DELETE CASCADE, every row that refers to it."""
     parsed = make_url(url)
-    options: dict = {}
-    sqlite_file = parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
-    if sqlite_file:
+    sqlite = parsed.get_backend_name() == "sqlite"
+    # pool_pre_ping: a connection that died while pooled (a database restart, a dropped network) is
+    # replaced before a unit uses it, instead of failing the unit. A SQLite connection is a file opened in
+    # this process, with no server or network that could drop it: there the ping would only cost a statement.
+    options: dict = {"pool_pre_ping": not sqlite}
+    if sqlite and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
         # SQLite lets one transaction write at a time, and every unit writes. With one connection, this
         # process's units queue for it in order; with more, the waiting ones would sleep in SQLite's busy
         # handler, leaving the database idle after each commit. (Other processes meet busy_timeout.)
-        options = {"pool_size": 1, "max_overflow": 0}
-    # pool_pre_ping: a connection that died while pooled (a database restart, a dropped network) is
-    # replaced before a unit uses it, instead of failing the unit.
-    engine = create_async_engine(url, pool_pre_ping=True, **options)
-    if parsed.get_backend_name() == "sqlite":
+        options |= {"pool_size": 1, "max_overflow": 0}
+    engine = create_async_engine(url, **options)
+    if sqlite:
         _prepare_sqlite(engine, foreign_keys)
     return engine
