@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from dialogs.formats import percent
 from templates.compose import Composer, phrasings, vocabulary
 from templates.maker import SummaryMaker
@@ -183,3 +185,11 @@ def test_the_staff_are_named_with_the_unit_once_a_paragraph_then_simply_staff() 
             for staff in ("教职工", "干部职工", "职工"):
                 for paragraph in text.split("\n"):
                     assert paragraph.count(self_word + staff) <= 1, (fixture, paragraph)
+
+
+@pytest.mark.parametrize("name", ["东城区市场监督管理局", "西城区市场监督管理局", "滨江区税务局", "滨江区教育局",
+                                  "滨江区民政局", "滨江区司法局", "滨江区统计局", "滨江区审计局"])
+def test_the_unit_is_not_named_twice_before_its_own_openness(name: str) -> None:
+    text = text_of({**BASE, "unit_name": name, "unit_type": "gov", "self_name": "bureau", "rights_done": ["openness"],
+                    "openness": ["board"], "openness_items": ["finance"]})
+    assert "局务公开" in text and "我局局务公开" not in text
