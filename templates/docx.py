@@ -307,15 +307,11 @@ def _page(document: Any) -> Any:
     return section
 
 
-def _add(document: Any, text: str, style: Any = None) -> Any:
-    """A paragraph in `style` (a style object, looked up once per document by its name)."""
-    return document.add_paragraph(text, style)
-
-
 def _figure(document: Any, data: bytes, caption: str) -> Any:
     image, image_width = pictures.prepare(data)
-    _add(document, "", document.styles[STYLE_FIGURE]).add_run().add_picture(io.BytesIO(image), width=image_width)
-    return _add(document, clean_text(caption), document.styles[STYLE_CAPTION])
+    figure = document.add_paragraph("", document.styles[STYLE_FIGURE])
+    figure.add_run().add_picture(io.BytesIO(image), width=image_width)
+    return document.add_paragraph(clean_text(caption), document.styles[STYLE_CAPTION])
 
 
 # Styles every DOCX keeps as defaults, besides the ones this renderer defines.
@@ -370,7 +366,7 @@ def signature_layout(signature: str, date: str) -> tuple[list[tuple[str, float]]
 
 
 def _closing_line(document: Any, text: str, style: str, right: float, scale: int = 100) -> Any:
-    paragraph = _add(document, text, document.styles[style])
+    paragraph = document.add_paragraph(text, document.styles[style])
     paragraph.paragraph_format.right_indent = chars(right)
     if scale != 100:
         for run in paragraph.runs:
@@ -389,17 +385,17 @@ def render(summary: Summary, font_set: str = "windows", photos: dict[str, bytes]
     properties.author = properties.last_modified_by = clean_text(summary.signature)
     properties.comments = ""
     # One paragraph, its lines broken by hand: Word would otherwise break inside 「工作总结」 or the unit's name.
-    _add(document, "\n".join(title_lines(title)), document.styles[STYLE_TITLE])
+    document.add_paragraph("\n".join(title_lines(title)), document.styles[STYLE_TITLE])
     paragraph = None
     for block in summary.blocks:
         if block.kind == "figure":
             if block.ref in (photos or {}):
                 paragraph = _figure(document, photos[block.ref], block.text)
             continue
-        paragraph = _add(document, clean_text(block.text), styles.get(block.kind))
+        paragraph = document.add_paragraph(clean_text(block.text), styles.get(block.kind))
     # The signature never stands alone on a page: the last paragraph travels with it.
     closing = [paragraph] if paragraph is not None else []
-    closing.append(_add(document, "", None))
+    closing.append(document.add_paragraph(""))
     signature, date = clean_text(summary.signature), clean_text(summary.date)
     signature_lines, date_right, scale = signature_layout(signature, date)
     for line, right in signature_lines:

@@ -122,6 +122,12 @@ _STORY_TIME = re.compile(
     r"|[^，。；0-9]{2,10}?(?:前后|前夕|期间|时节|之际))(?=\S)")
 
 
+def _split_time(story: str) -> tuple[str, str]:
+    """A chair's story cut after the time it opens with: (1月18日, 举办…), or ('', the story)."""
+    time = _STORY_TIME.match(story)
+    return (time.group(0), story[time.end():].lstrip("，,")) if time else ("", story)
+
+
 def story_time(story: str) -> str:
     """The time a chair's story opens with (1月18日, 春节前, 夏收时节), or ''."""
     time = _STORY_TIME.match(story)
@@ -132,8 +138,7 @@ def told_by(story: str, union: str) -> str:
     """A chair's story as a sentence of the summary: the union named as the subject where the chair left it out
     (1月18日举办… → 1月18日，我院工会举办…), the unit where what was done is the unit's to do (采纳提案…, as
     `unit_acts` lists; 我院工会 → 我院); a story with its own subject is left as written."""
-    time = _STORY_TIME.match(story)
-    when, rest = (time.group(0), story[time.end():].lstrip("，,")) if time else ("", story)
+    when, rest = _split_time(story)
     unit = union.removesuffix("工会")
     if unit and rest.startswith(tuple(words()["unit_acts"])):
         return f"{when}，{unit}{rest}" if when else unit + rest
@@ -146,8 +151,7 @@ def told_by(story: str, union: str) -> str:
 def done_by(text: str, union: str) -> str:
     """What the union did, told by the chair, with the union as its doer whatever the verb
     (搬迁期间开通班车 → 搬迁期间，我厂工会开通班车); text that names its doer is left as written."""
-    time = _STORY_TIME.match(text)
-    when, rest = (time.group(0), text[time.end():].lstrip("，,")) if time else ("", text)
+    when, rest = _split_time(text)
     if rest.startswith((union, union.removesuffix("工会"), "工会")):
         return text
     return f"{when}，{union}{rest}" if when else union + rest
@@ -158,6 +162,7 @@ def led(text: str, lead: str) -> str:
     return f"{lead}，{text}" if lead and not _STORY_TIME.match(text) else text
 
 
-FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "cn_list": cn_list, "clause": clause, "items": items,
-           "enumerated": enumerated, "quoted": quoted, "sentence": sentence, "prizes": prizes}
+FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time, "cn_list": cn_list,
+           "clause": clause, "items": items, "enumerated": enumerated, "quoted": quoted, "sentence": sentence,
+           "prizes": prizes}
 TESTS = {"cut": is_cut}
