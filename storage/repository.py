@@ -71,10 +71,11 @@ class _Statements:
             self.lock_and_claim = select(
                 locked, select(func.count()).select_from(claimed).scalar_subquery().label("claims"))
 
-        self.reports = (select(reports.c.id, *(reports.c[name] for name in _POSITION))
+        # The chair's reports, each with its answers (a report with none comes once, its question_id NULL).
+        self.reports = (select(reports.c.id, *(reports.c[name] for name in _POSITION),
+                               answers.c.question_id, answers.c.value)
+                        .outerjoin(answers, answers.c.report_id == reports.c.id)
                         .where(reports.c.chair_id == chair_id).order_by(reports.c.id))
-        self.answers = (select(answers.c.report_id, answers.c.question_id, answers.c.value)
-                        .join(reports, reports.c.id == answers.c.report_id).where(reports.c.chair_id == chair_id))
         self.photo_data = (select(photos.c.key, photos.c.data).join(reports, reports.c.id == photos.c.report_id)
                            .where(photos.c.report_id == bindparam("report"), reports.c.chair_id == chair_id,
                                   photos.c.data.is_not(None))
@@ -196,16 +197,17 @@ class SqlChatStore:
                 if update_id is not None:
                     claim = await connection.execute(sql.claim, {"source": chat.source, "update_id": update_id})
                     duplicate = claim.rowcount == 0
-            # Read only now, in statements of their own: on PostgreSQL a statement sees what was committed when
+            # Read only now, in a statement of its own: on PostgreSQL a statement sees what was committed when
             # it began, and the one that took the lock may have begun before the chat's previous unit committed.
-            own = {"chair": chair.id}
-            rows = (await connection.execute(sql.reports, own)).all()
-            answers_by_report: dict[int, dict[str, Any]] = {row.id: {} for row in rows}
-            for report_id, question_id, value in await connection.execute(sql.answers, own):
-                answers_by_report[report_id][question_id] = value
+            stored: dict[int, StoredReport] = {}
+            for row in await connection.execute(sql.reports, {"chair": chair.id}):
+                if row.id not in stored:
+                    stored[row.id] = StoredReport(_state(row), {})
+                if row.question_id is not None:
+                    stored[row.id].answers[row.question_id] = row.value
             snapshot = ChatSnapshot(
                 duplicate=duplicate, menu=chair.menu, current_report_id=chair.current_report_id,
-                reports=[StoredReport(_state(row), answers_by_report[row.id]) for row in rows],
+                reports=list(stored.values()),
                 reply_lost=chair.reply_lost, out_of_order=not duplicate and _older(update_id, chair))
             yield SqlChatUnit(connection, sql, chair.id, snapshot, update_id)
 
