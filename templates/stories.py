@@ -18,14 +18,22 @@ from typing import Any
 
 import yaml
 
-from templates.typography import led, story_time, told_by
+from templates.typography import led, story_time, told_by, words
 
 HERE = Path(__file__).parent
 EMPTY = (None, "", 0, [], "none")
-# The verbs that open an event a chair tells: 12月举办教职工跳绳比赛 → 12月举办的教职工跳绳比赛.
-_EVENT_VERB = re.compile(r"(举办|举行|开展|组织|承办|开设)了?")
-# An object that is itself an action (组织全体教师参加校本研修) is not an event's name.
-_ACTION_IN_OBJECT = re.compile(r"参加|参与|开展|举办|组织|进行|为")
+
+
+@cache
+def _event_verb() -> re.Pattern[str]:
+    """The verb that opens an event a chair tells (settings.yaml `event_verbs`), with an optional 了."""
+    return re.compile("(" + "|".join(map(re.escape, words()["event_verbs"])) + ")了?")
+
+
+@cache
+def _action_in_object() -> re.Pattern[str]:
+    """A word that makes an object an action, not an event's name (settings.yaml `actions_in_object`)."""
+    return re.compile("|".join(map(re.escape, words()["actions_in_object"])))
 
 
 @dataclass(frozen=True)
@@ -64,9 +72,9 @@ def anchors(answers: dict[str, Any]) -> dict[str, Anchor]:
                 typed = answers.get(spot.get("other_text", ""))
                 if typed:  # the chair's own item (其他) is told by the words they typed for it
                     options["other"] = [_as_clause(typed)]
-                for option, words in options.items():
+                for option, named in options.items():
                     if option in chosen:
-                        found += [(story.find(w), rank, Anchor(question, option, w)) for w in words if w in story]
+                        found += [(story.find(w), rank, Anchor(question, option, w)) for w in named if w in story]
                 found += [(story.find(w), rank, Anchor(question, None, w)) for w in spot.get("words", [])
                           if w in story]
             if found:
@@ -80,11 +88,11 @@ def elaborated(story: str, word: str) -> str | None:
     """The story as an elaboration of the listed item it names (…举办的X，rest), or None when its first clause
     is not "when/where + 举办-verb + the event's name" followed by what came of it."""
     first, _, rest = story.partition("，")
-    verb = _EVENT_VERB.search(first)
+    verb = _event_verb().search(first)
     if not verb or not rest.strip():
         return None
     name = first[verb.end():]
-    if word not in name or _ACTION_IN_OBJECT.search(name):
+    if word not in name or _action_in_object().search(name):
         return None
     setting = first[: verb.start()]
     # Without its when or where the event reads as a bare name (第十届职工运动会，设…): tell it as written.
@@ -121,7 +129,7 @@ class Storyteller:
             if anchor.option and question in self.elaborating:
                 text = elaborated(story, anchor.word)
                 if text and not told:
-                    text = self.pick(f"{story_id}-lead", "其中，", "") + text
+                    text = self.pick(f"{story_id}-lead", *words()["elaboration_leads"]) + text
             told.append((text or told_by(story, doer)) + self._source(story_id, sources) + "。")
         return told
 
@@ -133,7 +141,7 @@ class Storyteller:
                 continue
             text = told_by(_as_clause(self.answers[story_id]), doer)
             if told:
-                text = led(text, self.pick(f"{section}-next-lead", "", "此外"))
+                text = led(text, self.pick(f"{section}-next-lead", *words()["next_story_leads"]))
             told.append(text + self._source(story_id, sources) + "。")
         return told
 

@@ -115,22 +115,28 @@ def prizes(text: str | None) -> dict[str, list[Any]]:
     return found
 
 
-# When a chair's story begins: 1月18日 / 9月起 / 七一前夕 / 国际护士节前后 / 夏收时节.
-_STORY_TIME = re.compile(
-    r"^(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:起|初|底|中旬|上旬|下旬|前后|期间|以来)?"
-    r"|(?:春节|元旦|国庆|中秋|端午|重阳|寒假|暑假|暑期|年初|年底|年中|年末|七一|五一|三八|六一|汛期|夏季|冬季|入夏|入冬|开学)节?(?:前后|前夕|期间|前|后)?"
-    r"|[^，。；0-9]{2,10}?(?:前后|前夕|期间|时节|之际))(?=\S)")
+def _either(key: str) -> str:
+    return "|".join(map(re.escape, words()[key]))
+
+
+@cache
+def _story_time() -> re.Pattern[str]:
+    """When a chair's story begins: 1月18日 / 9月起 / 七一前夕 / 国际护士节前后 / 夏收时节 (settings.yaml)."""
+    return re.compile(
+        rf"^(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?(?:{_either('month_ends')})?"
+        rf"|(?:{_either('seasons')})节?(?:{_either('season_ends')})?"
+        rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')}))(?=\S)")
 
 
 def _split_time(story: str) -> tuple[str, str]:
     """A chair's story cut after the time it opens with: (1月18日, 举办…), or ('', the story)."""
-    time = _STORY_TIME.match(story)
+    time = _story_time().match(story)
     return (time.group(0), story[time.end():].lstrip("，,")) if time else ("", story)
 
 
 def story_time(story: str) -> str:
     """The time a chair's story opens with (1月18日, 春节前, 夏收时节), or ''."""
-    time = _STORY_TIME.match(story)
+    time = _story_time().match(story)
     return time.group(0) if time else ""
 
 
@@ -159,7 +165,7 @@ def done_by(text: str, union: str) -> str:
 
 def led(text: str, lead: str) -> str:
     """A chair's story after its connector (此外，); a story that opens with its date needs none."""
-    return f"{lead}，{text}" if lead and not _STORY_TIME.match(text) else text
+    return f"{lead}，{text}" if lead and not _story_time().match(text) else text
 
 
 FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time, "cn_list": cn_list,
