@@ -93,22 +93,17 @@ def width(text: str) -> float:
     return sum(0.5 if " " <= c <= "~" else 1 for c in text)
 
 
-# Where a unit's name may be broken: after the word that ends a place or an organisation, or before a word
-# that joins two of them. A name is never broken anywhere else, so no line ends inside a word.
-_NAME_ENDS = ("省", "自治区", "市", "区", "县", "镇", "乡", "街道", "集团", "公司", "总院", "院区", "医院", "研究院",
-              "研究所", "中心", "大学", "学院", "中学", "小学", "学校", "幼儿园", "局", "委员会", "办公室", "分公司",
-              "厂", "站", "馆", "所")
-_JOINERS = ("暨", "和", "与", "及", "、")
 _PERIOD = re.compile(r"^(.*?)(\d{4}(?:[—–-]\d{4})?(?:学年|年度|年)\D*)$")
 
 
 def _name_breaks(name: str) -> list[tuple[int, float]]:
     """Positions where `name` may be broken, each with a bonus: a break before a joiner is the natural one."""
+    words = settings()["title_breaks"]
     breaks: dict[int, float] = {}
-    for end in _NAME_ENDS:
+    for end in words["name_ends"]:
         for match in re.finditer(re.escape(end), name):
             breaks.setdefault(match.end(), 0)
-    for joiner in _JOINERS:
+    for joiner in words["joiners"]:
         for match in re.finditer(re.escape(joiner), name):
             breaks[match.start()] = 3
     return sorted((at, bonus) for at, bonus in breaks.items() if 0 < at < len(name))
