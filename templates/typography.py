@@ -101,15 +101,20 @@ _COUNTED_PRIZE = re.compile(r"^(?P<prize>.+?)(?P<n>[0-9]+)\s*[人名]次?$")
 
 def prizes(text: str | None) -> dict[str, list[Any]]:
     """A chair's list of prizes won outside, sorted by who won them, so the sentence can credit each:
-    `counted` [(prize, n)] for 二等奖2人, `team` for 团体第三名, `plain` for the rest (as the chair wrote them)."""
+    `counted` [(prize, n)] for 二等奖2人 (and 1 for a 个人 prize), `team` [(prize, the team)] for 团体第三名 and
+    篮球赛第四名 (篮球队), `plain` for the rest (as the chair wrote them)."""
     found: dict[str, list[Any]] = {"counted": [], "team": [], "plain": []}
+    typography = words()
     for item in re.split(r"[，,、；;]+", clause(text or "")):
         item = clause(item)
         counted = _COUNTED_PRIZE.match(item)
         if counted:
             found["counted"].append((counted["prize"], counted["n"]))
-        elif any(word in item for word in words()["team_prize"]):
-            found["team"].append(item)
+        elif any(word in item for word in typography["one_person_prize"]):
+            found["counted"].append((item, "1"))
+        elif any(word in item for word in typography["team_prize"]):
+            squad = next((name for word, name in typography["squads"].items() if word in item), typography["squad"])
+            found["team"].append((item, squad))
         elif item:
             found["plain"].append(item)
     return found

@@ -24,6 +24,13 @@ def test_the_closing_claims_no_election_contest_or_aid_the_chair_did_not_report(
         assert unreported not in text, (unreported, text)
 
 
+def test_a_year_without_an_election_says_nothing_of_one() -> None:
+    text = "".join(b.text for b in Composer().compose({**BASE, "unit_name": NAMES[0], "union_groups": 6,
+                                                          "org_change": "none"}).blocks)
+    assert "6个" in text
+    assert "换届" not in text and "增补" not in text
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_the_closing_names_the_contests_and_the_aid_when_reported_but_not_the_election(name: str) -> None:
     text = closing({**BASE, "unit_name": name, "org_change": "elect", "train_done": ["courses", "contest"],

@@ -87,7 +87,7 @@ def test_prizes_won_outside_name_how_many_won_each_and_a_teams_prize_goes_to_the
     text = "".join(found)
     assert "1人获省数控车工竞赛三等奖，2人获市焊工技能大赛二等奖" in text
     assert "三等奖1人" not in text and "二等奖2人" not in text
-    assert "我厂代表队获得高新区职工运动会拔河比赛第一名" in text
+    assert "我厂拔河队获得高新区职工运动会拔河比赛第一名" in text
 
 
 def test_a_teams_skill_prize_is_the_teams_and_an_uncounted_prize_stays_as_the_chair_wrote_it() -> None:
@@ -95,6 +95,15 @@ def test_a_teams_skill_prize_is_the_teams_and_an_uncounted_prize_stays_as_the_ch
                                 "train_awards": "全市执法技能竞赛团体三等奖；全国门机司机项目第五名"}))
     assert "我公司代表队获得全市执法技能竞赛团体三等奖" in found
     assert "我公司职工获得全国门机司机项目第五名" in found or "职工获得全国门机司机项目第五名" in found
+
+
+def test_a_prize_won_alone_is_one_persons_and_a_teams_prize_names_its_team() -> None:
+    found = "".join(paragraphs({**BASE, "unit_type": "gov", "unit_name": "东城区市场监管局", "self_name": "bureau",
+                                "activity_types": ["chess", "choir"],
+                                "external_awards": "区直机关象棋赛个人第二名，区直机关合唱比赛二等奖"}))
+    assert "1人获区直机关象棋赛个人第二名" in found
+    assert "干部职工获得区直机关象棋赛" not in found
+    assert "我局合唱队获得区直机关合唱比赛二等奖" in found
 
 
 def test_a_person_named_bare_is_named_as_one_of_the_units_staff() -> None:

@@ -48,7 +48,9 @@ def test_nothing_the_chair_gave_is_dropped(name: str) -> None:
     summary = COMPOSER.compose(given)
     stated = {i for sentence in summary.sentences() for i in sentence.sources}
     follow_ups = {q.id for q in BANK.questions if q.when and q.when.operand == "other"}  # read through prose()
-    nothing_done = {q.id for q in BANK.questions if q.exclusive and given.get(q.id) == [q.exclusive]}  # 都没有
+    # 都没有: a checklist's exclusive option, or a choice keyed `none`; the summary says nothing of what did not happen
+    nothing_done = {q.id for q in BANK.questions if (q.exclusive and given.get(q.id) == [q.exclusive])
+                    or given.get(q.id) == "none"}
     dropped = [q.id for q in BANK.questions if _given(given.get(q.id)) and q.type != "photo"
                and q.id not in stated | NOT_SENTENCES | follow_ups | nothing_done]
     assert not dropped, dropped

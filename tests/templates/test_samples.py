@@ -91,7 +91,8 @@ def test_every_figure_the_chair_gave_appears(name: str) -> None:
                 said = elaboration
             if question.id.endswith("_awards"):  # each prize with who won it: 2人获…二等奖, 我院代表队获得…
                 found = prizes(value)
-                said = "、".join([f"{n}人获{prize}" for prize, n in found["counted"]] + found["team"] + found["plain"])
+                said = "、".join([f"{n}人获{prize}" for prize, n in found["counted"]]
+                                + [prize for prize, _ in found["team"]] + found["plain"])
             # The union is named in full once a paragraph, then 工会 (parts.named_once).
             assert all(part in plain or part.replace(union, "工会") in plain
                        for part in re.split(r"[；;、，]", said) if len(part) > 1), question.id
