@@ -110,3 +110,19 @@ def test_a_person_named_bare_is_named_as_one_of_the_units_staff() -> None:
     found = "".join(paragraphs({**BASE, "unit_type": "kinder", "unit_name": "滨江市机关第二幼儿园",
                                 "self_name": "kinder", "honors_others": "林晓获评区教坛新秀"}))
     assert "我园教职工林晓获评区教坛新秀" in found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_note_of_the_womens_day_tells_the_womens_day_activity_listed_not_a_second_one(name: str) -> None:
+    text = "".join(paragraphs({**BASE, "unit_name": name, "welfare_done": ["women"],
+                               "women_care": ["march8", "screen"],
+                               "women_note": "三八节组织女职工到花博园踏青，120人参加"}))
+    assert "花博园踏青，120人参加" in text
+    assert "三八节，" not in text and "还组织女职工到花博园" not in text
+    assert "活动中，" in text, text
+
+
+def test_a_note_of_another_day_is_told_as_the_chair_wrote_it() -> None:
+    text = "".join(paragraphs({**BASE, "unit_name": NAMES[0], "welfare_done": ["women"], "women_care": ["screen"],
+                               "women_note": "三八节组织女职工到花博园踏青，120人参加"}))
+    assert "三八节，" in text and "花博园踏青" in text
