@@ -29,16 +29,21 @@ def named_once(paragraph: str, full: str, short: str) -> str:
 def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] | None = None,
            term: str = "") -> list[Block]:
     """Headings and paragraphs of one part, its photos last; a part without paragraphs yields nothing.
-    `named` maps full names to short ones (我院工会 → 工会), each said in full once a paragraph (named_once);
-    `term` (本年度) is said once in the part (typography.term_once)."""
+    `named` maps full names to short ones (我院工会 → 工会), each said in full once in the part (named_once), as
+    `term` (本年度) is (typography.term_once): the unit's name in every paragraph reads as a form filled in."""
     found: list[Block] = []
     paragraph: list[str] = []
+    said_in_full: set[str] = set()
 
     def close() -> None:
         if paragraph:
             joined = "".join(paragraph)
             for full, short in (named or {}).items():
-                joined = named_once(joined, full, short)
+                if full in said_in_full and full.endswith(short):
+                    joined = joined.replace(full, short)
+                elif full in joined:
+                    joined = named_once(joined, full, short)
+                    said_in_full.add(full)
             joined = term_once(joined, term, said=any(term and term in b.text for b in found))
             said = sentences(joined)
             found.append(Block("p", "".join(s.text for s in said), sentences=said))
