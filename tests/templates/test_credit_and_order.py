@@ -35,12 +35,13 @@ def test_the_unions_own_honour_alone_is_weighed_without_crediting_others(name: s
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_a_care_story_nothing_places_names_the_union_and_comes_before_the_womens_work(name: str) -> None:
+def test_a_care_story_nothing_places_names_the_union_joins_the_visits_and_comes_before_the_womens_work(
+        name: str) -> None:
     story = "汛期为坚守一线的12名同事送去防汛物资和慰问信"
     found = paragraphs({**BASE, "unit_name": name, "welfare_done": ["visits", "women"], "visits_n": 19,
                         "women_care": ["march8"], "welfare_highlight": story})
     told = next(p for p in found if "防汛物资" in p)
-    assert told.startswith("汛期，") and "工会为坚守一线" in told
+    assert "19人次。汛期，" in told and "工会为坚守一线" in told
     women = next(p for p in found if "三八" in p)
     assert found.index(women) > found.index(told)
     assert not any(p.strip() == "" for p in found)
