@@ -86,7 +86,7 @@ def test_prizes_won_outside_name_how_many_won_each_and_a_teams_prize_goes_to_the
                         "train_awards": "省数控车工竞赛三等奖1人，市焊工技能大赛二等奖2人",
                         "activity_types": ["tugofwar"], "external_awards": "高新区职工运动会拔河比赛第一名"})
     text = "".join(found)
-    assert "1人获省数控车工竞赛三等奖，2人获市焊工技能大赛二等奖" in text
+    assert "我厂有1名职工获省数控车工竞赛三等奖，2名职工获市焊工技能大赛二等奖" in text
     assert "三等奖1人" not in text and "二等奖2人" not in text
     assert "我厂拔河队获得高新区职工运动会拔河比赛第一名" in text
 
@@ -102,7 +102,7 @@ def test_a_prize_won_alone_is_one_persons_and_a_teams_prize_names_its_team() -> 
     found = "".join(paragraphs({**BASE, "unit_type": "gov", "unit_name": "东城区市场监管局", "self_name": "bureau",
                                 "activity_types": ["chess", "choir"],
                                 "external_awards": "区直机关象棋赛个人第二名，区直机关合唱比赛二等奖"}))
-    assert "1人获区直机关象棋赛个人第二名" in found
+    assert "我局有1名干部获区直机关象棋赛个人第二名" in found
     assert "干部职工获得区直机关象棋赛" not in found
     assert "我局合唱队获得区直机关合唱比赛二等奖" in found
 
@@ -110,7 +110,7 @@ def test_a_prize_won_alone_is_one_persons_and_a_teams_prize_names_its_team() -> 
 def test_a_person_named_bare_is_named_as_one_of_the_units_staff() -> None:
     found = "".join(paragraphs({**BASE, "unit_type": "kinder", "unit_name": "滨江市机关第二幼儿园",
                                 "self_name": "kinder", "honors_others": "林晓获评区教坛新秀"}))
-    assert "我园教职工林晓获评区教坛新秀" in found
+    assert "我园教师林晓获评区教坛新秀" in found
 
 
 @pytest.mark.parametrize("name", NAMES)

