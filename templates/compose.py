@@ -160,8 +160,10 @@ class Composer:
     def compose(self, answers: dict[str, Any]) -> Summary:
         ctx = self.context(answers)
         words = ctx["v"]
-        # The union and the staff by the unit's name once a paragraph (我院工会, 我院职工), then 工会, 职工.
-        named = {words["self"] + "工会": "工会", words["self"] + words["staff"]: words["staff"]}
+        # The union, the staff and the union's home by the unit's name once a part (我院工会, 我院职工,
+        # 我院职工之家), then 工会, 职工, 职工之家.
+        named = {words["self"] + "工会": "工会", words["self"] + words["staff"]: words["staff"],
+                 words["self"] + words["home"]: words["home"]}
         body: list[Block] = []
         figures = 0
         for name in self.body_parts:
