@@ -91,7 +91,7 @@ def test_every_figure_the_chair_gave_appears(name: str) -> None:
             elaboration = elaborated(value, placed.word) if placed and placed.option else None
             if elaboration and elaboration in plain:
                 said = elaboration
-            if question.id.endswith("_awards"):  # each prize with who won it: 2人获…二等奖, 我院代表队获得…
+            if question.id.endswith("_awards"):  # each prize with who won it: 2名职工获…二等奖, 我院代表队获得…
                 found = prizes(value)
                 said = "、".join([f"获{prize}" for prize, _ in found["counted"]]
                                 + [prize for prize, _ in found["team"]] + found["plain"])
