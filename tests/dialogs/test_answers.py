@@ -146,7 +146,7 @@ SHOWN = (lambda q: label(q, PHRASES), lambda q, v: format_value(q, v, PHRASES))
         ("proposals_answered", 20, {"proposals": 18}, "“已答复或落实的提案”（20件）不能多于“收到提案和建议”（18件）"),
         ("train_people", 3, {"train_sessions": 6}, "“参训人次”（3人次）不能少于“培训期数”（6期）"),
         ("health_check", 120, {"staff_total": 86, "retirees_total": 20},
-         "“体检人数”（120人）不能多于“在职职工人数、离退休人员人数之和”（106人）"),
+         "“体检人数（含离退休人员）”（120人）不能多于“在职职工人数、离退休人员人数之和”（106人）"),
         ("festival_spend", 365000.0, {"funds_spend": 300000.0},
          "“节日慰问支出”（36.5万元）不能多于“工会经费支出”（30万元）"),
     ],
