@@ -7,6 +7,7 @@ import io
 import itertools
 import re
 
+import pytest
 from docx import Document as open_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -66,6 +67,17 @@ def test_free_text_reaches_the_document_as_echoed(question, text: str) -> None: 
     if question.id == "unit_name":
         pieces = [value]
     assert all(piece.strip("“”‘’\"'") in plain for piece in pieces), (value, body[:200])
+
+
+def test_a_hashtag_typed_before_a_story_is_not_a_heading_in_the_document() -> None:
+    question = next(q for q in FREE_TEXT if q.id == "innovations")
+    value = parse_typed(question, "#检验科标本转运系统投入使用", CTX)
+    assert value == "检验科标本转运系统投入使用"
+    document = open_docx(io.BytesIO(SummaryMaker().document({**BASE, question.id: value})))
+    body = [p for p in document.paragraphs if "标本转运系统投入使用" in p.text]
+    assert body and all(p.style.name != "Summary Heading 1" for p in body)
+    with pytest.raises(AnswerError):
+        parse_typed(question, "#", CTX)
 
 
 def test_traditional_text_is_converted_phrase_by_phrase() -> None:
