@@ -40,6 +40,11 @@ def items(text: str | None) -> list[str]:
     return [c for c in cleaned if c]
 
 
+def honours(text: str | None) -> list[str]:
+    """A chair's honours typed in one line (、，；), each as a clause: 全国模范职工之家、省先进单位 → two."""
+    return [h for h in (clause(part).strip() for part in re.split(r"[、，,；;]+", text or "")) if h]
+
+
 def cn_list(values: list[str], limit: int = LIST_LIMIT) -> str:
     """、-joined, the last pair joined by 和 where it reads better is left to the template. A list longer than
     `limit` is cut and says so with 等 and the count of all items; a list that was not cut never has 等."""
@@ -174,6 +179,6 @@ def led(text: str, lead: str) -> str:
 
 
 FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time, "cn_list": cn_list,
-           "clause": clause, "items": items, "enumerated": enumerated, "quoted": quoted, "sentence": sentence,
-           "prizes": prizes}
+           "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
+           "sentence": sentence, "prizes": prizes}
 TESTS = {"cut": is_cut}

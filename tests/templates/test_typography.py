@@ -6,7 +6,7 @@ import pytest
 
 from templates.compose import Composer
 from templates.sources import frame, sentences, src, without_marks_possible
-from templates.typography import cn_list, done_by, enumerated, items, led, sentence, term_once, told_by
+from templates.typography import cn_list, done_by, enumerated, honours, items, led, sentence, term_once, told_by
 from tests.templates.test_samples import NAMES, answers
 
 
@@ -99,3 +99,9 @@ def test_a_story_of_what_the_unit_did_names_the_unit() -> None:
     story = "采纳教代会提案，为年级组办公室添置护眼灯"
     assert told_by(story, "我校工会") == "我校采纳教代会提案，为年级组办公室添置护眼灯"
     assert told_by("7月起根据职代会提案增设夜班休息室", "我院工会") == "7月起，我院根据职代会提案增设夜班休息室"
+
+
+def test_a_line_of_honours_splits_into_each_honour() -> None:
+    found = honours("全国模范职工之家、省工会工作先进单位；市文明单位。")
+    assert found == ["全国模范职工之家", "省工会工作先进单位", "市文明单位"]
+    assert honours(None) == [] and honours("、") == []
