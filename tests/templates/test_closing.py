@@ -58,3 +58,12 @@ def test_the_opening_says_what_the_union_did_for_the_central_work_with_the_union
 @pytest.mark.parametrize("name", NAMES)
 def test_the_closing_ties_the_year_to_the_central_work_the_chair_named(name: str) -> None:
     assert "完成新厂区搬迁" in closing({**BASE, "unit_name": name, "centre_task": "完成新厂区搬迁"})
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_closing_names_a_kept_home_title_as_kept_and_the_years_own_honour_as_won(name: str) -> None:
+    text = closing({**BASE, "unit_name": name, "honors": "全国模范职工之家、省工会工作先进单位",
+                    "home_facilities": "open", "home_title": "通过全国总工会复查，保持全国模范职工之家称号"})
+    assert "保持全国模范职工之家称号" in text
+    assert "获评省工会工作先进单位" in text
+    assert "获评全国模范职工之家" not in text

@@ -193,3 +193,34 @@ def test_the_unit_is_not_named_twice_before_its_own_openness(name: str) -> None:
     text = text_of({**BASE, "unit_name": name, "unit_type": "gov", "self_name": "bureau", "rights_done": ["openness"],
                     "openness": ["board"], "openness_items": ["finance"]})
     assert "局务公开" in text and "我局局务公开" not in text
+
+
+# Enough names that every phrasing of a sentence is chosen by some.
+MANY_NAMES = [f"滨江{x}有限公司" for x in "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"]
+
+
+@pytest.mark.parametrize("name", MANY_NAMES)
+def test_cadres_who_trained_both_ways_are_the_ones_counted_not_the_union(name: str) -> None:
+    text = text_of({**BASE, "unit_name": name, "train_done": ["courses", "cadre"], "cadre_training": "both",
+                    "cadre_people": 26})
+    sentence = next(s for s in text.split("。") if "26人次" in s)
+    counted = sentence.split("，")[-1]
+    assert "工会干部" in counted or sentence.startswith(("工会干部", "除参加", "上级工会的培训班")), sentence
+
+
+@pytest.mark.parametrize("name", MANY_NAMES)
+def test_double_ninth_greetings_are_not_said_to_go_to_the_working_staff(name: str) -> None:
+    text = text_of({**BASE, "unit_name": name, "welfare_done": ["festivals"],
+                    "festivals": ["spring", "elder"], "festival_spend": 50000})
+    sentence = next(s for s in text.split("。") if "重阳节" in s)
+    assert "向职工" not in sentence and "为职工" not in sentence, sentence
+    assert "5万元" in sentence
+
+
+@pytest.mark.parametrize("name", MANY_NAMES)
+def test_the_aid_sub_heading_covers_the_health_checks_beneath_it(name: str) -> None:
+    summary = Composer().compose({**BASE, "unit_name": name, "welfare_done": ["hardship", "health", "women"],
+                                  "hardship_households": 5, "health_check": 300,
+                                  "women_care": ["march8", "screen", "lecture"]})
+    sub = next(b.text for b in summary.blocks if b.kind == "h2")
+    assert "健康" in sub or "关心关爱" in sub or "日常关怀" in sub, sub
