@@ -224,3 +224,24 @@ def test_the_aid_sub_heading_covers_the_health_checks_beneath_it(name: str) -> N
                                   "women_care": ["march8", "screen", "lecture"]})
     sub = next(b.text for b in summary.blocks if b.kind == "h2")
     assert "健康" in sub or "关心关爱" in sub or "日常关怀" in sub, sub
+
+
+@pytest.mark.parametrize("name", MANY_NAMES)
+def test_proposals_are_reported_as_handled_not_as_answered_or_carried_out(name: str) -> None:
+    # 答复或落实 is the form's label; a summary says the proposals were 办复 (handled and answered).
+    for answered, figure in ((12, "全部"), (9, "9件")):
+        text = text_of({**BASE, "unit_name": name, "rights_done": ["proposals"], "proposals": 12,
+                        "proposals_answered": answered})
+        sentence = next(s for s in text.split("。") if "12件" in s)
+        assert "答复或落实" not in sentence, sentence
+        assert "办复" in sentence or "办理答复" in sentence, sentence
+        assert figure in sentence or (answered == 12 and re.search("件件|均已", sentence)), sentence
+
+
+@pytest.mark.parametrize("name", MANY_NAMES)
+def test_the_funds_close_the_paragraph_of_the_safety_work_rather_than_standing_alone(name: str) -> None:
+    summary = Composer().compose({**BASE, "unit_name": name, "rights_done": ["safety", "funds"],
+                                  "safety": ["check", "season"], "safety_checks": 4,
+                                  "funds_work": ["budget", "audit"]})
+    paragraph = next(b.text for b in summary.blocks if "经费审查委员会" in b.text)
+    assert "4次" in paragraph or "4场" in paragraph or "安全检查" in paragraph, paragraph
