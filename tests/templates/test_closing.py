@@ -61,9 +61,23 @@ def test_the_closing_ties_the_year_to_the_central_work_the_chair_named(name: str
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_the_closing_names_a_kept_home_title_as_kept_and_the_years_own_honour_as_won(name: str) -> None:
-    text = closing({**BASE, "unit_name": name, "honors": "全国模范职工之家、省工会工作先进单位",
-                    "home_facilities": "open", "home_title": "通过全国总工会复查，保持全国模范职工之家称号"})
-    assert "保持全国模范职工之家称号" in text
-    assert "获评省工会工作先进单位" in text
-    assert "获评全国模范职工之家" not in text
+def test_the_unions_honours_are_told_once_a_kept_home_title_as_kept(name: str) -> None:
+    summary = Composer().compose({**BASE, "unit_name": name, "honors": "全国模范职工之家、省工会工作先进单位",
+                                  "home_facilities": "open",
+                                  "home_title": "通过全国总工会复查，保持全国模范职工之家称号"})
+    text = summary.as_text()
+    assert text.count("省工会工作先进单位") == 1
+    assert text.count("全国模范职工之家") == 1 and "保持全国模范职工之家称号" in text
+    assert "先进单位" not in closing_of(summary)
+
+
+def closing_of(summary) -> str:
+    return [b.text for b in summary.blocks if b.kind == "p"][-1]
+
+
+def test_a_report_with_nothing_to_tell_makes_no_resolve_for_the_year_ahead() -> None:
+    summary = Composer().compose({"unit_type": "ent", "period": "year", "year": 2025, "unit_name": NAMES[0],
+                                  "sign_date": "2026-01-08", "train_done": ["none"], "rights_done": ["none"],
+                                  "welfare_done": ["none"], "activity_types": ["none"]})
+    assert "新的一年" not in summary.as_text()
+    assert "将" not in summary.as_text()

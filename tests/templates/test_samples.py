@@ -103,12 +103,14 @@ def test_every_figure_the_chair_gave_appears(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_the_unit_refers_to_itself_one_way(name: str) -> None:
     values = answers(name)
-    text = Composer().compose(values).as_text().replace(values["unit_name"], "")
+    summary = Composer().compose(values)
+    text = summary.as_text().replace(values["unit_name"], "")
     chosen = BANK.for_answers(values).by_id["self_name"].option(values.get("self_name") or "")
     own = chosen.prose if chosen else vocabulary_table()[values["unit_type"]]["self"]
     words = {row["self"] for row in vocabulary_table().values()} | {o.label for o in BANK.by_id["self_name"].options}
     others = {w for w in words if w.startswith(("我", "本"))} - {own}
-    assert own in text
+    if any(b.kind == "h1" for b in summary.blocks):  # a report with nothing to tell may never name itself
+        assert own in text
     assert not [word for word in others if word in text]
 
 
