@@ -17,33 +17,30 @@ BODY_KINDS = {"p", "figure"}
 THIN_PART_CHARS = 120  # welfare plus culture shorter than this share one heading
 
 
-def named_once(paragraph: str, full: str, short: str) -> str:
-    """`full` (我院工会, 我院职工) once in a paragraph, then simply `short` (工会, 职工), as a writer would."""
-    first = paragraph.find(full)
-    if first < 0 or not full.endswith(short) or full == short:
-        return paragraph
-    cut = first + len(full)
-    return paragraph[:cut] + paragraph[cut:].replace(full, short)
+def shortened(paragraph: str, named: dict[str, str], said: bool) -> str:
+    """The unit named once in a part (我院工会 or 我院职工, whichever comes first), then simply 工会, 职工, as a
+    writer would; `said` when an earlier paragraph of the part named it already."""
+    first = min(((paragraph.find(full), full) for full in named if full in paragraph), default=None)
+    cut = 0 if said or first is None else first[0] + len(first[1])
+    rest = paragraph[cut:]
+    for full, short in named.items():
+        if full.endswith(short):
+            rest = rest.replace(full, short)
+    return paragraph[:cut] + rest
 
 
 def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] | None = None,
            term: str = "") -> list[Block]:
     """Headings and paragraphs of one part, its photos last; a part without paragraphs yields nothing.
-    `named` maps full names to short ones (我院工会 → 工会), each said in full once in the part (named_once), as
+    `named` maps full names to short ones (我院工会 → 工会), the unit said in full once in the part (shortened), as
     `term` (本年度) is (typography.term_once): the unit's name in every paragraph reads as a form filled in."""
     found: list[Block] = []
     paragraph: list[str] = []
-    said_in_full: set[str] = set()
 
     def close() -> None:
         if paragraph:
-            joined = "".join(paragraph)
-            for full, short in (named or {}).items():
-                if full in said_in_full and full.endswith(short):
-                    joined = joined.replace(full, short)
-                elif full in joined:
-                    joined = named_once(joined, full, short)
-                    said_in_full.add(full)
+            said = any(full in b.text for b in found for full in named or {})
+            joined = shortened("".join(paragraph), named or {}, said)
             joined = term_once(joined, term, said=any(term and term in b.text for b in found))
             said = sentences(joined)
             found.append(Block("p", "".join(s.text for s in said), sentences=said))

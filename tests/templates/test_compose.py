@@ -47,7 +47,7 @@ def said_together(text: str, *words: str) -> bool:
 
 def test_self_reference_follows_the_unit_type() -> None:
     school = text_of({**BASE, "unit_type": "school", "staff_total": 120, "rights_done": ["proposals"], "proposals": 4})
-    assert said_together(school, "我校", "在职教职工", "120人") and "教职工提案" in school
+    assert said_together(school, "我校", "在职教职工", "120人") and re.search("教职工[^。]{0,8}提案", school)
     hospital = text_of({**BASE, "unit_type": "hosp", "staff_total": 300})
     assert said_together(hospital, "我院", "在职职工", "300人") and "我校" not in hospital
     factory = text_of({**BASE, "staff_total": 300, "self_name": "factory"})
@@ -176,6 +176,21 @@ def test_the_union_is_named_in_full_once_a_paragraph_then_simply_union() -> None
     for paragraph in text.split("\n"):
         assert paragraph.count("我公司工会") <= 1, paragraph
     assert "我公司工会" in text
+
+
+def test_once_the_union_is_named_with_the_unit_its_staff_need_the_unit_no_more_in_that_part() -> None:
+    for fixture in samples.names():
+        summary = Composer().compose(samples.parsed(samples.typed(fixture)))
+        part: list[str] = []
+        for block in [*summary.blocks, None]:
+            if block is None or block.kind == "h1":
+                text = "".join(part)
+                for self_word in ("我公司", "本企业", "我院", "我校", "我园", "我局", "我厂", "本单位"):
+                    named = [text.find(self_word + word) for word in ("工会", "职工", "教职工", "干部职工")]
+                    assert len([i for i in named if i >= 0]) <= 1, (fixture, text)
+                part = []
+            elif block.kind == "p":
+                part.append(block.text)
 
 
 def test_the_staff_are_named_with_the_unit_once_a_paragraph_then_simply_staff() -> None:
