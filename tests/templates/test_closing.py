@@ -81,3 +81,12 @@ def test_a_report_with_nothing_to_tell_makes_no_resolve_for_the_year_ahead() -> 
                                   "welfare_done": ["none"], "activity_types": ["none"]})
     assert "新的一年" not in summary.as_text()
     assert "将" not in summary.as_text()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_after_the_chairs_own_plans_the_closing_weighs_the_year_without_a_second_resolve(name: str) -> None:
+    summary = Composer().compose({**BASE, "unit_name": name, "next_plans": "办好职工运动会；建好职工书屋"})
+    text = summary.as_text()
+    assert "办好职工运动会" in text
+    assert "新的一年" not in closing_of(summary) and "工会将" not in closing_of(summary)
+    assert text.count("新的一年") <= 1
