@@ -40,12 +40,19 @@ def test_a_story_of_the_proposals_follows_them_before_the_next_matter() -> None:
     assert not any(p.startswith("采纳") for p in found)  # not a paragraph of its own
 
 
-def test_a_story_nothing_above_tells_keeps_a_paragraph_of_its_own_at_the_end_of_its_part() -> None:
+def test_a_single_story_nothing_above_tells_closes_its_part_rather_than_standing_alone() -> None:
     story = "寒假组织青年教师赴杭州跟岗学习一周"
     found = paragraphs({**BASE, "activity_types": ["basketball"], "activities_n": 2, "culture_highlight": story})
-    assert found[-1].endswith("赴杭州跟岗学习一周。") or any(p.endswith("跟岗学习一周。") for p in found)
-    own = next(p for p in found if "跟岗学习" in p)
-    assert "篮球" not in own
+    told = next(p for p in found if "跟岗学习" in p)
+    assert told.endswith("赴杭州跟岗学习一周。") and told.index("篮球") < told.index("跟岗学习")
+
+
+def test_two_stories_nothing_above_tells_share_a_paragraph_of_their_own() -> None:
+    found = paragraphs({**BASE, "activity_types": ["basketball"], "activities_n": 2,
+                        "culture_highlight": "寒假组织青年教师赴杭州跟岗学习一周",
+                        "culture_highlight_2": "6月组织教职工到苗圃植树，40人参加"})
+    told = next(p for p in found if "跟岗学习" in p)
+    assert "植树" in told and "篮球" not in told
 
 
 def test_the_chairs_own_item_places_a_story_by_the_words_they_typed() -> None:
