@@ -90,3 +90,14 @@ def test_after_the_chairs_own_plans_the_closing_weighs_the_year_without_a_second
     assert "办好职工运动会" in text
     assert "新的一年" not in closing_of(summary) and "工会将" not in closing_of(summary)
     assert text.count("新的一年") <= 1
+
+
+def test_the_opening_tells_the_unions_part_and_the_result_in_either_order_across_units() -> None:
+    orders = set()
+    for name in NAMES:
+        opening = next(b.text for b in Composer().compose({
+            **BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
+            "centre_union": "组织职工分批参观新厂区", "centre_result": "9月迁入新厂区"}).blocks if b.kind == "p")
+        assert "我公司工会组织职工分批参观新厂区" in opening and "9月迁入新厂区" in opening, opening
+        orders.add(opening.index("迁入") < opening.index("参观"))
+    assert orders == {True, False}
