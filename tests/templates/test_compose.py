@@ -260,3 +260,20 @@ def test_the_funds_close_the_paragraph_of_the_safety_work_rather_than_standing_a
                                   "funds_work": ["budget", "audit"]})
     paragraph = next(b.text for b in summary.blocks if "经费审查委员会" in b.text)
     assert "4次" in paragraph or "4场" in paragraph or "安全检查" in paragraph, paragraph
+
+
+@pytest.mark.parametrize("name", MANY_NAMES)
+def test_the_aid_sub_heading_covers_the_festival_greetings_beneath_it(name: str) -> None:
+    done = ["hardship", "health", "festivals", "women"]
+    summary = Composer().compose({**BASE, "unit_name": name, "welfare_done": done, "hardship_households": 5,
+                                  "health_check": 300, "festivals": ["spring"],
+                                  "festival_spend": 20000, "women_care": ["march8", "screen", "lecture"]})
+    sub = next(b.text for b in summary.blocks if b.kind == "h2")
+    assert "慰问" in sub or "关心关爱" in sub or "日常关怀" in sub, sub
+
+
+@pytest.mark.parametrize("form, name", [("mrep", "工会会员代表大会"), ("mall", "工会会员大会")])
+def test_an_offices_members_congress_is_named_as_the_unions(form: str, name: str) -> None:
+    text = text_of({**BASE, "unit_name": "东城区市场监管局", "unit_type": "gov", "rights_done": ["congress"],
+                    "congress_form": form, "congress_month": "12月", "congress_reps": 52})
+    assert name in text, text
