@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from templates.compose import Composer
+from templates.summary import Summary
 
 BASE = {"unit_type": "ent", "period": "year", "year": 2025, "sign_date": "2026-01-08",
         "train_done": ["courses"], "train_sessions": 4, "rights_done": ["congress"], "welfare_done": ["visits"],
@@ -13,8 +14,12 @@ NAMES = ["滨江市红星机械厂", "滨江港务集团", "东城区自来水�
          "滨江市第二机床厂", "城东物流有限公司", "滨江电子科技有限公司"]
 
 
+def closing_of(summary: Summary) -> str:
+    return [b.text for b in summary.blocks if b.kind == "p"][-1]
+
+
 def closing(answers: dict) -> str:
-    return [b.text for b in Composer().compose(answers).blocks if b.kind == "p"][-1]
+    return closing_of(Composer().compose(answers))
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -69,10 +74,6 @@ def test_the_unions_honours_are_told_once_a_kept_home_title_as_kept(name: str) -
     assert text.count("省工会工作先进单位") == 1
     assert text.count("全国模范职工之家") == 1 and "保持全国模范职工之家称号" in text
     assert "先进单位" not in closing_of(summary)
-
-
-def closing_of(summary) -> str:
-    return [b.text for b in summary.blocks if b.kind == "p"][-1]
 
 
 def test_a_report_with_nothing_to_tell_makes_no_resolve_for_the_year_ahead() -> None:

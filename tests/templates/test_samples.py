@@ -95,7 +95,7 @@ def test_every_figure_the_chair_gave_appears(name: str) -> None:
                 found = prizes(value)
                 said = "、".join([f"获{prize}" for prize, _ in found["counted"]]
                                 + [prize for prize, _ in found["team"]] + found["plain"])
-            # The union is named in full once a paragraph, then 工会 (parts.shortened).
+            # The union is named in full once a part, then 工会 (parts.shortened).
             assert all(part in plain or part.replace(union, "工会") in plain
                        for part in re.split(r"[；;、，]", said) if len(part) > 1), question.id
 
