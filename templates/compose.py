@@ -143,6 +143,10 @@ class Composer:
                 phrases.append(typography.clause(facts[follow_up]))
             return phrases
 
+        def wordings(question_id: str) -> list[str]:
+            """Every way the document may word a choice question's chosen option."""
+            return [p.format_map(words) for p in bank.by_id[question_id].option(facts[question_id]).phrasings]
+
         def phrase(key: str, **fields: Any) -> str:
             """One of the phrasings of `key` (phrasings.yaml), with the unit's words and `fields` filled in."""
             return pick(key, *phrasings()[key]).format_map({**words, **fields})
@@ -150,7 +154,7 @@ class Composer:
         party_key = fact(facts, "party_org")
         party_org = bank.by_id[self.bank.roles["party_org"]].option(party_key) if party_key else None
         party = words["prefix"] + party_org.label if party_org else words["party"]
-        told = stories.Storyteller(facts, pick, sources.src)
+        told = stories.Storyteller(facts, pick, sources.src, wordings)
         return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
                 "here": told.here, "loose": told.loose,
                 "period": formats.period(fact(facts, "year"), fact(facts, "period")),

@@ -18,10 +18,11 @@ from typing import Any
 
 import yaml
 
-from templates.typography import led, story_time, told_by, words
+from templates.typography import credited, led, story_time, told_by, words
 
 HERE = Path(__file__).parent
 EMPTY = (None, "", 0, [], "none")
+DOER, UNION = "_by", "union"  # the question after a story asking who did it, and its answer "the union"
 
 
 @cache
@@ -109,10 +110,12 @@ class Storyteller:
     """The chair's stories of one report as the templates place them: `here` after the sentence about what a
     story tells, `loose` as paragraphs of their own for the rest. Each returned sentence carries its source."""
 
-    def __init__(self, answers: dict[str, Any], pick: Callable[..., str], src: Callable[..., str]) -> None:
+    def __init__(self, answers: dict[str, Any], pick: Callable[..., str], src: Callable[..., str],
+                 wordings: Callable[[str], list[str]]) -> None:
         self.answers = answers
         self.pick = pick
         self.src = src
+        self.wordings = wordings
         self.placed = anchors(answers)
         self.elaborating = {spot["question"] for part in table().values() for spot in part.get("anchors", [])
                             if spot.get("elaborate")}
@@ -126,11 +129,12 @@ class Storyteller:
                 continue
             story = _as_clause(self.answers[story_id])
             text = None
-            if anchor.option and question in self.elaborating:
+            # A listed item's account (其中，…举办的X) leaves its doer to the list: only the union's own story.
+            if anchor.option and question in self.elaborating and self._doer(story_id) is None:
                 text = elaborated(story, anchor.word)
                 if text and not told:
                     text = self.pick(f"{story_id}-lead", *words()["elaboration_leads"]) + text
-            told.append((text or told_by(story, doer)) + self._source(story_id, sources) + "。")
+            told.append((text or self._told(story_id, story, doer)) + self._source(story_id, sources) + "。")
         return told
 
     def loose(self, section: str, doer: str, sources: dict[str, str] | None = None) -> list[str]:
@@ -139,12 +143,34 @@ class Storyteller:
         for story_id in story_ids(section):
             if not self.answers.get(story_id) or story_id in self.placed:
                 continue
-            text = told_by(_as_clause(self.answers[story_id]), doer)
+            text = self._told(story_id, _as_clause(self.answers[story_id]), doer)
             if told:
                 text = led(text, self.pick(f"{section}-next-lead", *words()["next_story_leads"]))
             told.append(text + self._source(story_id, sources) + "。")
         return told
 
+    def _named(self, story_id: str) -> str | None:
+        """The doer the chair named for a story, worded without a verb the story itself uses (not 经工会协调 before
+        …协调调整了…), or None when they were not asked."""
+        if not self.answers.get(story_id + DOER):
+            return None
+        story = self.answers[story_id]
+        every = self.wordings(story_id + DOER)
+        fresh = [w for w in every if not any(verb in w and verb in story for verb in words()["doer_verbs"])]
+        return self.pick(story_id + DOER, *(fresh or every))
+
+    def _doer(self, story_id: str) -> str | None:
+        """Who the chair said did it, as the summary names them, when it was not the union alone."""
+        return self._named(story_id) if self.answers.get(story_id + DOER) not in (None, UNION) else None
+
+    def _told(self, story_id: str, story: str, doer: str) -> str:
+        named = self._named(story_id)
+        if named and self.answers[story_id + DOER] != UNION:
+            return credited(story, named)
+        # The union's own story. Its doer is the part's (the unit, in training) only when the chair was not asked.
+        return told_by(story, named or doer)
+
     def _source(self, story_id: str, sources: dict[str, str] | None) -> str:
-        extra = (sources or {}).get(story_id)
-        return self.src(story_id, extra) if extra else self.src(story_id)
+        ids = [story_id, *((sources or {}).get(story_id, "").split(",")),
+               *([story_id + DOER] if self.answers.get(story_id + DOER) else [])]
+        return self.src(*[i for i in ids if i])

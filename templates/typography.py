@@ -131,16 +131,24 @@ def _either(key: str) -> str:
 
 @cache
 def _story_time() -> re.Pattern[str]:
-    """When a chair's story begins: 1月18日 / 9月起 / 七一前夕 / 国际护士节前后 / 夏收时节 (settings.yaml)."""
+    """When a chair's story begins: 1月18日 / 9月起每周四下午 / 七一前夕 / 国际护士节前后 / 夏收时节 (settings.yaml)."""
     return re.compile(
         rf"^(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?(?:{_either('month_ends')})?"
+        rf"(?:(?:{_either('recurrences')})[一二三四五六日]?(?:{_either('day_parts')})?)?"
         rf"|(?:{_either('seasons')})节?(?:{_either('season_ends')})?"
         rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')}))(?=\S)")
 
 
+@cache
+def _story_setting() -> re.Pattern[str]:
+    """What a chair's story says it answered, before its doer: 针对…问题， (settings.yaml `story_settings`)."""
+    return re.compile(rf"^(?:{_either('story_settings')})[^，。；]+(?=，)")
+
+
 def _split_time(story: str) -> tuple[str, str]:
-    """A chair's story cut after the time it opens with: (1月18日, 举办…), or ('', the story)."""
-    time = _story_time().match(story)
+    """A chair's story cut after the time it opens with, or what it answered: (1月18日, 举办…), (针对…问题,
+    协调…), or ('', the story)."""
+    time = _story_time().match(story) or _story_setting().match(story)
     return (time.group(0), story[time.end():].lstrip("，,")) if time else ("", story)
 
 
@@ -162,6 +170,22 @@ def told_by(story: str, union: str) -> str:
         # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
         return f"{when}，{rest}" if when.endswith(("前", "后")) and not rest.startswith("的") else story
     return f"{when}，{union}{rest}" if when else union + rest
+
+
+def credited(story: str, doer: str) -> str:
+    """A chair's story told with the doer they named for it, before its verb (暑期组织… → 暑期，工会协助园方
+    组织…). A doer with ， is a lead and then the doer (经工会建议，园方): a story that names its own doer keeps it
+    after the lead. A story that opens with the union is told as the chair wrote it."""
+    when, rest = _split_time(story)
+    lead, _, subject = doer.rpartition("，")
+    if rest.startswith("工会"):
+        return story
+    verbs = tuple(words()["union_acts"]) + tuple(words()["unit_acts"])
+    if rest.startswith(verbs):
+        rest = subject + rest
+    elif not lead:
+        return told_by(story, "")
+    return "，".join(piece for piece in (when, lead, rest) if piece)
 
 
 def done_by(text: str, union: str) -> str:

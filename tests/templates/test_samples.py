@@ -14,7 +14,7 @@ from dialogs.formats import money
 from templates.compose import Composer, vocabulary_table
 from templates.maker import SummaryMaker
 from templates.stories import anchors, elaborated
-from templates.typography import done_by, prizes, story_time, told_by
+from templates.typography import credited, done_by, prizes, story_time, told_by
 from templates.typography import words as typography_words
 from tests.support import samples
 from tests.support.images import jpeg
@@ -80,6 +80,11 @@ def test_every_figure_the_chair_gave_appears(name: str) -> None:
             # A story that names no doer gets one (1月18日举办… → 1月18日，我院工会举办…): the unit for training.
             doer = union.removesuffix("工会") if question.id.startswith("training") else union
             said = told_by(value, doer) if "highlight" in question.id else value
+            if values.get(question.id + "_by"):  # the doer the chair named: 经我院工会建议，医院…, 我局组织…
+                by = BANK.for_answers(values).by_id[question.id + "_by"].option(values[question.id + "_by"])
+                tell = told_by if by.key == "union" else credited
+                ways = [tell(value, w.format_map(context["v"])) for w in by.phrasings]
+                said = next((w for w in ways if w in plain or w.replace(union, "工会") in plain), ways[0])
             if question.id == "centre_union":  # the union as its doer: 搬迁期间，我厂工会开通…
                 said = done_by(value, union)
             if question.id == "women_note":  # the women's committee as its doer: 三八节，女工委还组织…

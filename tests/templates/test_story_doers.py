@@ -1,0 +1,99 @@
+"""A chair's story is credited to whoever the chair said did it: the union, the unit on the union's suggestion or
+with its help, or the unit alone. The union never takes credit for what the administration did."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dialogs.bank import load_bank
+from templates.compose import Composer
+
+BANK = load_bank()
+KINDERGARTEN = {"unit_name": "滨江市机关第二幼儿园", "unit_type": "kinder", "self_name": "kinder", "period": "year",
+                "year": 2025, "train_done": ["courses"], "train_sessions": 3, "rights_done": ["none"],
+                "welfare_done": ["none"], "activity_types": ["none"], "sign_date": "2026-01-08"}
+RIGHTS = {"rights_done": ["proposals"], "proposals": 5}
+
+
+def text(answers: dict) -> str:
+    return "".join(b.text for b in Composer().compose(answers).blocks if b.kind == "p")
+
+
+def test_what_the_unit_did_on_the_unions_suggestion_is_the_units_act_led_by_the_suggestion() -> None:
+    told = text({**KINDERGARTEN, **RIGHTS, "rights_highlight": "为教师办公室配齐护眼台灯，9月已全部到位",
+                 "rights_highlight_by": "suggested"})
+    assert re.search("(经(我园)?工会(建议|协调)|在(我园)?工会推动下)，园方为教师办公室配齐护眼台灯", told), told
+    assert "工会为教师办公室" not in told
+
+
+def test_what_the_union_helped_the_unit_do_names_both() -> None:
+    told = text({**KINDERGARTEN, "training_highlight": "暑期组织全体教职工参加急救培训，43人取得救护员证",
+                 "training_highlight_by": "joint"})
+    assert re.search("暑期，((我园)?工会(协助|会同)园方|园方与工会共同)组织全体教职工参加急救培训", told), told
+
+
+def test_what_the_unit_did_alone_is_the_units_and_what_the_union_did_is_the_unions() -> None:
+    story = "5月组织全体教职工参加急救培训，43人取得救护员证"
+    unit = text({**KINDERGARTEN, "welfare_done": ["health"], "welfare_highlight": story,
+                 "welfare_highlight_by": "unit"})
+    assert "5月，我园组织全体教职工" in unit and "工会组织全体教职工" not in unit
+    # Training stories were the unit's when the chair was not asked; the union's when the chair says so.
+    union = text({**KINDERGARTEN, "training_highlight": story, "training_highlight_by": "union"})
+    assert re.search("5月，(我园)?工会组织全体教职工", union), union
+    unasked = text({**KINDERGARTEN, "training_highlight": story})
+    assert "5月，我园组织全体教职工" in unasked
+
+
+@pytest.mark.parametrize("unit_name", ["滨江市机关第二幼儿园", "滨江市第三幼儿园", "江北区实验幼儿园", "城南幼儿园",
+                                       "新港镇中心幼儿园", "滨江市直属机关幼儿园"])
+def test_the_doer_is_never_worded_with_the_verb_the_story_itself_uses(unit_name: str) -> None:
+    story = "为3名家有重病老人的教师协调调整了值班安排"
+    told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["visits"], "visits": 3,
+                 "welfare_highlight": story, "welfare_highlight_by": "suggested"})
+    assert "园方为3名家有重病老人的教师协调调整了值班安排" in told
+    assert told.count("协调") == 1, told
+
+
+def test_a_story_with_its_own_doer_keeps_it_after_the_lead() -> None:
+    story = "针对教职工反映的午餐排队问题，食堂自6月起错峰开餐"
+    told = text({**KINDERGARTEN, **RIGHTS, "rights_highlight": story, "rights_highlight_by": "suggested"})
+    lead = "(经(我园)?工会(建议|协调)|在(我园)?工会推动下)"
+    assert re.search(f"针对教职工反映的午餐排队问题，{lead}，食堂自6月起", told), told
+    # The union only helped: the story names its own doer, so nothing is put before it.
+    helped = text({**KINDERGARTEN, **RIGHTS, "rights_highlight": story, "rights_highlight_by": "joint"})
+    assert story in helped
+
+
+def test_what_a_story_answered_comes_before_its_doer() -> None:
+    story = "针对驻基地职工反映的午休难问题，协调在2个试验基地设立职工休息室"
+    told = text({**KINDERGARTEN, **RIGHTS, "rights_highlight": story})
+    assert re.search("针对驻基地职工反映的午休难问题，(我园)?工会协调在2个试验基地", told), told
+
+
+def test_a_recurring_time_comes_before_the_doer() -> None:
+    told = text({**KINDERGARTEN, "training_highlight": "9月起每周四下午开设心肺复苏实操课，全年参训310人次",
+                 "training_highlight_by": "unit"})
+    assert "9月起每周四下午，我园开设心肺复苏实操课" in told
+
+
+def test_the_chair_is_asked_who_did_it_after_each_story_in_their_units_words() -> None:
+    kinder = BANK.for_unit("kinder")
+    for question in kinder.questions:
+        if question.id.endswith("_highlight") or question.id.endswith("_highlight_2"):
+            asked = kinder.by_id[question.id + "_by"]
+            assert asked.when.question == question.id and asked.when.operator == "answered"
+            assert BANK.index(asked.id) == BANK.index(question.id) + 1
+    labels = [o.label.format_map({"management": "园方"}) for o in kinder.by_id["rights_highlight_by"].options]
+    assert "园方组织，工会协助的" in labels and "工会组织的" in labels
+    assert not kinder.by_id["rights_highlight_by"].is_shown({**KINDERGARTEN})
+
+
+def test_a_single_rights_story_nothing_above_tells_closes_the_last_paragraph() -> None:
+    story = "为教师办公室配齐护眼台灯，9月已全部到位"
+    answers = {**KINDERGARTEN, "rights_done": ["proposals", "funds"], "proposals": 5, "funds_spend": 68000,
+               "rights_highlight": story}
+    found = [b.text for b in Composer().compose(answers).blocks if b.kind == "p"]
+    told = next(p for p in found if "护眼台灯" in p)
+    assert "6.8万元" in told and told.index("6.8万元") < told.index("护眼台灯")
