@@ -124,3 +124,13 @@ def test_a_festival_that_only_sets_the_scene_does_not_decide_where_a_story_goes(
                         "welfare_highlight": story})
     text = "".join(found)
     assert text.index("23户次") < text.index("走访困难职工家庭") < text.index("节日慰问")
+
+
+def test_the_account_of_a_listed_activity_is_not_led_the_same_way_in_every_units_summary() -> None:
+    story = "12月举办教职工跳绳比赛，分单摇和双人跳两项，44人参加"
+    leads = set()
+    for unit_name in ("滨江市实验小学", "江北区第二小学", "城南小学", "新港镇中心小学", "滨江市外国语学校", "东湖小学"):
+        found = "".join(paragraphs({**BASE, "unit_name": unit_name, "activity_types": ["rope", "choir"],
+                                    "activities_n": 4, "culture_highlight": story}))
+        leads.add(found[: found.index("12月举办的教职工跳绳比赛")].rsplit("。", 1)[-1])
+    assert len(leads) > 1, leads
