@@ -3,6 +3,8 @@ kind of unit reads its own words for the rooms and the safety work its union ove
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from templates.compose import Composer
@@ -127,3 +129,22 @@ def test_a_note_of_another_day_is_told_as_the_chair_wrote_it() -> None:
     text = "".join(paragraphs({**BASE, "unit_name": NAMES[0], "welfare_done": ["women"], "women_care": ["screen"],
                                "women_note": "三八节组织女职工到花博园踏青，120人参加"}))
     assert "三八节，" in text and "花博园踏青" in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_what_the_donations_went_to_follows_their_amount(name: str) -> None:
+    given = {**BASE, "unit_name": name, "welfare_done": ["donation"], "donations_for": "救助1名患白血病的青年职工"}
+    told = "".join(paragraphs({**given, "donations": 28700}))
+    assert re.search("2.87万元，(全部)?用于救助1名患白血病的青年职工。", told), told
+    # No amount given: the purpose is still told, with the donation it belongs to.
+    told = "".join(paragraphs(given))
+    assert re.search("爱心捐款，(全部)?用于救助1名患白血病的青年职工。", told), told
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_what_the_donations_went_to_follows_a_story_that_tells_them(name: str) -> None:
+    told = "".join(paragraphs({**BASE, "unit_name": name, "welfare_done": ["donation"], "donations": 32600,
+                               "donations_for": "用于一名护士的治疗",
+                               "welfare_highlight": "一名护士罹患重病，工会发起爱心募捐，两天内捐款3.26万元"}))
+    assert told.count("3.26万元") == 1
+    assert re.search("3.26万元。[^。]*善款用于一名护士的治疗。", told), told
