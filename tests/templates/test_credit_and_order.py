@@ -148,3 +148,15 @@ def test_what_the_donations_went_to_follows_a_story_that_tells_them(name: str) -
                                "welfare_highlight": "一名护士罹患重病，工会发起爱心募捐，两天内捐款3.26万元"}))
     assert told.count("3.26万元") == 1
     assert re.search("3.26万元。[^。]*善款用于一名护士的治疗。", told), told
+
+
+def test_the_funds_and_the_ethics_work_are_not_led_the_same_way_in_every_units_summary() -> None:
+    funds, ethics = set(), set()
+    for name in NAMES:
+        told = "".join(paragraphs({**BASE, "unit_name": name, "rights_done": ["funds"], "funds_work": ["open", "audit"],
+                                   "funds_spend": 86400, "train_done": ["ethics"],
+                                   "ethics_work": "开展“诚信港口”职业道德建设月活动"}))
+        funds.add(next(sentence for sentence in told.split("。") if "经费" in sentence)[:5])
+        ethics.add(told[: told.index("开展“诚信港口”")].rsplit("。", 1)[-1])
+    assert len(funds) > 2 and not any("经费管理方面" in lead for lead in funds), funds
+    assert len(ethics) > 1, ethics
