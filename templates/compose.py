@@ -24,7 +24,7 @@ from templates.summary import Block, Summary
 
 HERE = Path(__file__).parent
 OTHER = "other"
-OUTLOOK = "outlook"
+OUTLOOK, TRAINING, RIGHTS = "outlook", "training", "rights"
 
 
 @cache
@@ -173,9 +173,15 @@ class Composer:
         # after the 总之. Only with the chair's plans: a closing resolve must not come before the shortcomings.
         ctx["folded"] = (OUTLOOK in self.body_parts and bool(ctx["a"].get("next_plans"))
                          and ctx["pick"]("outlook-place", "part", "closing") == "closing")
+        # The order of the parts is free in human summaries: rights and democratic management often come first.
+        ctx["rights_first"] = ctx["pick"]("part-order", False, True)
+        order = list(self.body_parts)
+        if ctx["rights_first"] and TRAINING in order and RIGHTS in order:
+            first, second = sorted((order.index(TRAINING), order.index(RIGHTS)))
+            order[first], order[second] = order[second], order[first]
         body: list[Block] = []
         figures = 0
-        for name in self.body_parts:
+        for name in order:
             if name == OUTLOOK and ctx["folded"]:
                 continue
             photos = self._figures(name, ctx, first=figures + 1)

@@ -132,3 +132,17 @@ def test_shortcomings_without_plans_keep_a_heading_of_their_own_before_the_closi
     shortcomings = next(i for i, t in enumerate(texts) if "一是活动" in t)
     assert summary.blocks[shortcomings - 1].kind == "h1"
     assert texts[-1] == closing_of(summary)
+
+
+def test_rights_may_come_before_training_and_the_closing_names_the_parts_in_the_documents_order() -> None:
+    orders = set()
+    for name in NAMES:
+        summary = Composer().compose({**BASE, "unit_name": name, "train_done": ["courses", "contest"], "contests": 2,
+                                      "congress_form": "rep"})
+        headings = [b.text for b in summary.blocks if b.kind == "h1"]
+        training = next(i for i, h in enumerate(headings) if "培训" in h or "学" in h or "赛" in h)
+        rights = next(i for i, h in enumerate(headings) if "民主" in h or "权" in h)
+        orders.add(rights < training)
+        said = closing_of(summary)
+        assert (said.index("民主管理") < said.index("竞赛")) == (rights < training), (headings, said)
+    assert orders == {True, False}
