@@ -160,3 +160,11 @@ def test_the_funds_and_the_ethics_work_are_not_led_the_same_way_in_every_units_s
         ethics.add(told[: told.index("开展“诚信港口”")].rsplit("。", 1)[-1])
     assert len(funds) > 2 and not any("经费管理方面" in lead for lead in funds), funds
     assert len(ethics) > 1, ethics
+
+
+def test_the_visits_count_is_worded_more_than_three_ways_across_units() -> None:
+    ways = set()
+    for name in NAMES:
+        told = "".join(paragraphs({**BASE, "unit_name": name, "welfare_done": ["visits"], "visits_n": 73}))
+        ways.add(re.sub(r"^本年度，?", "", next(s for s in told.split("。") if "73人次" in s)))
+    assert len(ways) > 3, ways
