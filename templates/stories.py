@@ -22,7 +22,8 @@ from templates.typography import credited, led, story_time, told_by, words
 
 HERE = Path(__file__).parent
 EMPTY = (None, "", 0, [], "none")
-DOER, UNION = "_by", "union"  # the question after a story asking who did it, and its answer "the union"
+# The question after a story asking who did it, and the answers the placing of a story depends on.
+DOER, UNION, SUGGESTED, UNIT = "_by", "union", "suggested", "unit"
 
 
 @cache
@@ -60,7 +61,9 @@ def anchors(answers: dict[str, Any]) -> dict[str, Anchor]:
     for part in table().values():
         for story_id in part["stories"]:
             story = answers.get(story_id)
-            if not story:
+            by = answers.get(story_id + DOER)
+            # What the unit did alone is not an item of the union's lists: it closes the part.
+            if not story or by == UNIT:
                 continue
             found: list[tuple[int, int, Anchor]] = []
             for rank, spot in enumerate(part.get("anchors", [])):
@@ -82,12 +85,18 @@ def anchors(answers: dict[str, Any]) -> dict[str, Anchor]:
                 # A word in the story's opening time (春节前…走访困难职工) sets the scene; what follows is the topic.
                 setting = len(story_time(story))
                 placed[story_id] = min(found, key=lambda f: (f[0] < setting, f[0], f[1], f[2].option is None))[2]
+            elif by == SUGGESTED and part.get("suggestions"):
+                # The union's suggestion the unit acted on is told with the staff's proposals and suggestions.
+                spot = part["suggestions"]
+                value = answers.get(spot["question"])
+                if spot["option"] in (value if isinstance(value, list) else [value]):
+                    placed[story_id] = Anchor(spot["question"], spot["option"], "")
     return placed
 
 
-def elaborated(story: str, word: str) -> str | None:
-    """The story as an elaboration of the listed item it names (…举办的X，rest), or None when its first clause
-    is not "when/where + 举办-verb + the event's name" followed by what came of it."""
+def elaborated(story: str, word: str, doer: str = "") -> str | None:
+    """The story as an elaboration of the listed item it names (…举办的X，rest; with its doer, …工会举办的X), or
+    None when its first clause is not "when/where + 举办-verb + the event's name" followed by what came of it."""
     first, _, rest = story.partition("，")
     verb = _event_verb().search(first)
     if not verb or not rest.strip():
@@ -97,7 +106,7 @@ def elaborated(story: str, word: str) -> str | None:
         return None
     setting = first[: verb.start()]
     # Without its when or where the event reads as a bare name (第十届职工运动会，设…): tell it as written.
-    return f"{setting}{verb.group(1)}的{name}，{rest}" if setting else None
+    return f"{setting}{doer}{verb.group(1)}的{name}，{rest}" if setting else None
 
 
 def _as_clause(story: str) -> str:
@@ -129,10 +138,11 @@ class Storyteller:
                 continue
             story = _as_clause(self.answers[story_id])
             text = None
-            # A listed item's account (其中，…举办的X) leaves its doer to the list: only the union's own story.
-            if anchor.option and question in self.elaborating and self._doer(story_id) is None:
-                text = elaborated(story, anchor.word)
-                if text and not told:
+            # The first story of a listed item may read as its account (其中，…工会举办的X，…), the union's own
+            # only; a second one told that way would be a bare noun phrase, so it is told as a sentence.
+            if anchor.option and question in self.elaborating and self._doer(story_id) is None and not told:
+                text = elaborated(story, anchor.word, self._named(story_id) or "")
+                if text:
                     text = self.pick(f"{story_id}-lead", *words()["elaboration_leads"]) + text
             told.append((text or self._told(story_id, story, doer)) + self._source(story_id, sources) + "。")
         return told

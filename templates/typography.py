@@ -131,12 +131,24 @@ def _either(key: str) -> str:
 
 @cache
 def _story_time() -> re.Pattern[str]:
-    """When a chair's story begins: 1月18日 / 9月起每周四下午 / 七一前夕 / 国际护士节前后 / 夏收时节 (settings.yaml)."""
+    """When a chair's story begins: 1月18日 / 9月起 / 七一前夕 / 国际护士节前后 / 夏收时节 (settings.yaml)."""
     return re.compile(
         rf"^(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?(?:{_either('month_ends')})?"
-        rf"(?:(?:{_either('recurrences')})[一二三四五六日]?(?:{_either('day_parts')})?)?"
         rf"|(?:{_either('seasons')})节?(?:{_either('season_ends')})?"
         rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')}))(?=\S)")
+
+
+@cache
+def _recurrence() -> re.Pattern[str]:
+    """How often what a story tells recurs, before its verb: 每周四下午 (settings.yaml `recurrences`)."""
+    return re.compile(rf"^(?:{_either('recurrences')})[一二三四五六日]?(?:{_either('day_parts')})?")
+
+
+def _acts(rest: str, verbs: tuple[str, ...]) -> bool:
+    """Whether a story, its time told, opens with one of `verbs`, after how often it recurs (每周四下午开设…): the
+    doer goes before it (9月起，我院每周四下午开设…)."""
+    recurring = _recurrence().match(rest)
+    return rest[recurring.end() if recurring else 0 :].startswith(verbs)
 
 
 @cache
@@ -166,7 +178,7 @@ def told_by(story: str, union: str) -> str:
     unit = union.removesuffix("工会")
     if unit and rest.startswith(tuple(words()["unit_acts"])):
         return f"{when}，{unit}{rest}" if when else unit + rest
-    if not rest.startswith(tuple(words()["union_acts"])):
+    if not _acts(rest, tuple(words()["union_acts"])):
         # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
         return f"{when}，{rest}" if when.endswith(("前", "后")) and not rest.startswith("的") else story
     return f"{when}，{union}{rest}" if when else union + rest
@@ -180,8 +192,7 @@ def credited(story: str, doer: str) -> str:
     lead, _, subject = doer.rpartition("，")
     if rest.startswith("工会"):
         return story
-    verbs = tuple(words()["union_acts"]) + tuple(words()["unit_acts"])
-    if rest.startswith(verbs):
+    if _acts(rest, tuple(words()["union_acts"]) + tuple(words()["unit_acts"])):
         rest = subject + rest
     elif not lead:
         return told_by(story, "")

@@ -15,6 +15,9 @@ KINDERGARTEN = {"unit_name": "滨江市机关第二幼儿园", "unit_type": "kin
                 "year": 2025, "train_done": ["courses"], "train_sessions": 3, "rights_done": ["none"],
                 "welfare_done": ["none"], "activity_types": ["none"], "sign_date": "2026-01-08"}
 RIGHTS = {"rights_done": ["proposals"], "proposals": 5}
+# Several names, so the checks cover whichever wording the hash of each chooses.
+UNIT_NAMES = ["滨江市机关第二幼儿园", "滨江市第三幼儿园", "江北区实验幼儿园", "城南幼儿园", "新港镇中心幼儿园",
+              "滨江市直属机关幼儿园"]
 
 
 def text(answers: dict) -> str:
@@ -28,10 +31,14 @@ def test_what_the_unit_did_on_the_unions_suggestion_is_the_units_act_led_by_the_
     assert "工会为教师办公室" not in told
 
 
-def test_what_the_union_helped_the_unit_do_names_both() -> None:
-    told = text({**KINDERGARTEN, "training_highlight": "暑期组织全体教职工参加急救培训，43人取得救护员证",
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+def test_what_the_union_helped_the_unit_do_names_both(unit_name: str) -> None:
+    told = text({**KINDERGARTEN, "unit_name": unit_name,
+                 "training_highlight": "暑期组织全体教职工参加急救培训，43人取得救护员证",
                  "training_highlight_by": "joint"})
-    assert re.search("暑期，((我园)?工会(协助|会同)园方|园方与工会共同)组织全体教职工参加急救培训", told), told
+    doer = "((我园)?工会(协助|配合)园方|在(我园)?工会协助下，园方)"
+    assert re.search(f"暑期，{doer}组织全体教职工参加急救培训", told), told
+    assert "会同" not in told  # the union would lead what the unit led
 
 
 def test_what_the_unit_did_alone_is_the_units_and_what_the_union_did_is_the_unions() -> None:
@@ -46,8 +53,7 @@ def test_what_the_unit_did_alone_is_the_units_and_what_the_union_did_is_the_unio
     assert "5月，我园组织全体教职工" in unasked
 
 
-@pytest.mark.parametrize("unit_name", ["滨江市机关第二幼儿园", "滨江市第三幼儿园", "江北区实验幼儿园", "城南幼儿园",
-                                       "新港镇中心幼儿园", "滨江市直属机关幼儿园"])
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
 def test_the_doer_is_never_worded_with_the_verb_the_story_itself_uses(unit_name: str) -> None:
     story = "为3名家有重病老人的教师协调调整了值班安排"
     told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["visits"], "visits": 3,
@@ -75,7 +81,7 @@ def test_what_a_story_answered_comes_before_its_doer() -> None:
 def test_a_recurring_time_comes_before_the_doer() -> None:
     told = text({**KINDERGARTEN, "training_highlight": "9月起每周四下午开设心肺复苏实操课，全年参训310人次",
                  "training_highlight_by": "unit"})
-    assert "9月起每周四下午，我园开设心肺复苏实操课" in told
+    assert "9月起，我园每周四下午开设心肺复苏实操课" in told
 
 
 def test_the_chair_is_asked_who_did_it_after_each_story_in_their_units_words() -> None:
@@ -97,3 +103,31 @@ def test_a_single_rights_story_nothing_above_tells_closes_the_last_paragraph() -
     found = [b.text for b in Composer().compose(answers).blocks if b.kind == "p"]
     told = next(p for p in found if "护眼台灯" in p)
     assert "6.8万元" in told and told.index("6.8万元") < told.index("护眼台灯")
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+def test_the_unions_own_account_of_a_listed_activity_names_the_union(unit_name: str) -> None:
+    told = text({**KINDERGARTEN, "unit_name": unit_name, "activity_types": ["rope", "choir"], "activities_n": 4,
+                 "culture_highlight": "12月举办教职工跳绳比赛，分单摇和双人跳两项，44人参加",
+                 "culture_highlight_by": "union"})
+    assert re.search("12月(我园)?工会举办的教职工跳绳比赛，分单摇和双人跳两项", told), told
+
+
+def test_what_the_unit_did_alone_closes_the_part_after_the_unions_own_work() -> None:
+    found = [b.text for b in Composer().compose({
+        **KINDERGARTEN, "train_done": ["courses", "ethics"], "train_topics": ["ethics", "safety"],
+        "ethics_work": "组织教师逐人签订师德承诺书",
+        "training_highlight": "暑期组织全体教职工参加急救培训，43人取得救护员证",
+        "training_highlight_by": "unit"}).blocks if b.kind == "p"]
+    told = next(p for p in found if "急救培训" in p)
+    assert told.endswith("暑期，我园组织全体教职工参加急救培训，43人取得救护员证。"), told
+    assert told.index("师德承诺书") < told.index("急救培训")
+
+
+def test_the_unions_suggestion_the_unit_acted_on_is_told_with_the_proposals() -> None:
+    found = [b.text for b in Composer().compose({
+        **KINDERGARTEN, "rights_done": ["proposals", "funds"], "proposals": 9, "funds_spend": 68000,
+        "rights_highlight": "为教师办公室配齐护眼台灯，9月已全部到位", "rights_highlight_by": "suggested"}).blocks
+        if b.kind == "p"]
+    told = next(p for p in found if "护眼台灯" in p)
+    assert "9件" in told and "6.8万元" not in told, found
