@@ -135,10 +135,25 @@ def test_a_note_of_another_day_is_told_as_the_chair_wrote_it() -> None:
 def test_what_the_donations_went_to_follows_their_amount(name: str) -> None:
     given = {**BASE, "unit_name": name, "welfare_done": ["donation"], "donations_for": "救助1名患白血病的青年职工"}
     told = "".join(paragraphs({**given, "donations": 28700}))
-    assert re.search("2.87万元，(全部)?用于救助1名患白血病的青年职工。", told), told
+    assert "2.87万元，用于救助1名患白血病的青年职工。" in told  # not 全部用于: the chair did not say all
     # No amount given: the purpose is still told, with the donation it belongs to.
     told = "".join(paragraphs(given))
-    assert re.search("爱心捐款，(全部)?用于救助1名患白血病的青年职工。", told), told
+    assert "工会组织职工爱心捐款，用于救助1名患白血病的青年职工。" in told
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_donations_are_told_with_the_aid_not_the_health_checks(name: str) -> None:
+    found = paragraphs({**BASE, "unit_name": name, "welfare_done": ["hardship", "donation", "health"],
+                        "hardship_households": 12, "donations": 28700, "health_check": 600})
+    aid = next(p for p in found if "12户次" in p)
+    assert "2.87万元" in aid and "600人" not in aid
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_cadres_training_counts_attendances_after_the_training_not_the_cadres_sent(name: str) -> None:
+    told = "".join(paragraphs({**BASE, "unit_name": name, "train_done": ["cadre"], "cadre_training": "upper",
+                               "cadre_people": 3}))
+    assert re.search("(培训班?|学习)，(共|累计|计)3人次", told), told
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -155,7 +170,7 @@ def test_the_funds_and_the_ethics_work_are_not_led_the_same_way_in_every_units_s
     for name in NAMES:
         told = "".join(paragraphs({**BASE, "unit_name": name, "rights_done": ["funds"], "funds_work": ["open", "audit"],
                                    "funds_spend": 86400, "train_done": ["ethics"],
-                                   "ethics_work": "开展“诚信港口”职业道德建设月活动"}))
+                                   "ethics_work": "开展“诚信港口”建设月活动"}))
         funds.add(next(sentence for sentence in told.split("。") if "经费" in sentence)[:5])
         ethics.add(told[: told.index("开展“诚信港口”")].rsplit("。", 1)[-1])
     assert len(funds) > 2 and not any("经费管理方面" in lead for lead in funds), funds
@@ -168,3 +183,12 @@ def test_the_visits_count_is_worded_more_than_three_ways_across_units() -> None:
         told = "".join(paragraphs({**BASE, "unit_name": name, "welfare_done": ["visits"], "visits_n": 73}))
         ways.add(re.sub(r"^本年度，?", "", next(s for s in told.split("。") if "73人次" in s)))
     assert len(ways) > 3, ways
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_ethics_work_that_names_the_ethics_itself_is_told_with_the_union_as_doer_not_under_a_lead_naming_it(
+        name: str) -> None:
+    told = "".join(paragraphs({**BASE, "unit_name": name, "train_done": ["ethics"],
+                               "ethics_work": "开展“诚信港口”职业道德教育，评选服务明星12名"}))
+    assert re.search("(本企业)?工会开展“诚信港口”职业道德教育", told), told
+    assert told.count("职业道德") == 1, told
