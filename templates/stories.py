@@ -106,7 +106,9 @@ def elaborated(story: str, word: str, doer: str = "") -> str | None:
         return None
     setting = first[: verb.start()]
     # Without its when or where the event reads as a bare name (第十届职工运动会，设…): tell it as written.
-    return f"{setting}{doer}{verb.group(1)}的{name}，{rest}" if setting else None
+    # The doer goes after the time and before the place: 端午节工会在滨江举办的…, not 端午节在滨江工会举办的….
+    when, at, place = setting.partition("在")
+    return f"{when}{doer}{at}{place}{verb.group(1)}的{name}，{rest}" if setting else None
 
 
 def _as_clause(story: str) -> str:

@@ -131,3 +131,15 @@ def test_the_unions_suggestion_the_unit_acted_on_is_told_with_the_proposals() ->
         if b.kind == "p"]
     told = next(p for p in found if "护眼台灯" in p)
     assert "9件" in told and "6.8万元" not in told, found
+
+
+def test_the_union_named_in_its_account_of_an_event_comes_before_the_place() -> None:
+    told = text({**KINDERGARTEN, "activity_types": ["rope", "other"], "activity_other": "龙舟赛", "activities_n": 4,
+                 "culture_highlight": "端午节在江边举办龙舟赛，12支队伍同场竞渡", "culture_highlight_by": "union"})
+    assert re.search("端午节(我园)?工会在江边举办的龙舟赛，12支队伍同场竞渡", told), told
+
+
+def test_the_union_named_in_its_account_of_an_event_follows_the_whole_time() -> None:
+    told = text({**KINDERGARTEN, "activity_types": ["rope", "choir"], "activities_n": 4,
+                 "culture_highlight": "3月至11月举办跳绳比赛，12支队伍参加", "culture_highlight_by": "union"})
+    assert re.search("3月至11月(我园)?工会举办的跳绳比赛", told), told
