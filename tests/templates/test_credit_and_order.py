@@ -192,3 +192,19 @@ def test_ethics_work_that_names_the_ethics_itself_is_told_with_the_union_as_doer
                                "ethics_work": "开展“诚信港口”职业道德教育，评选服务明星12名"}))
     assert re.search("(本企业)?工会开展“诚信港口”职业道德教育", told), told
     assert told.count("职业道德") == 1, told
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_contests_list_does_not_credit_the_union_with_a_contest_the_chair_said_the_unit_ran(name: str) -> None:
+    story = "8月举办岗位技能竞赛，27人参赛"
+    given = {**BASE, "unit_name": name, "self_name": "company", "train_done": ["contest"],
+             "contests": ["skills", "quiz"], "contests_n": 3, "training_highlight": story}
+    shared = "".join(paragraphs({**given, "training_highlight_by": "joint"}))
+    assert "工会组织" not in shared and "工会举办了" not in shared and "工会开展了" not in shared, shared
+    assert re.search("工会(协助|配合)公司举办岗位技能竞赛|在(我公司)?工会协助下，公司举办岗位技能竞赛", shared), shared
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_health_check_is_not_said_to_be_the_unions_unless_the_chair_said_so(name: str) -> None:
+    told = "".join(paragraphs({**BASE, "unit_name": name, "welfare_done": ["health"], "health_check": 170}))
+    assert "170人" in told and "工会组织的健康体检" not in told
