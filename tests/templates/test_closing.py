@@ -146,3 +146,11 @@ def test_rights_may_come_before_training_and_the_closing_names_the_parts_in_the_
         said = closing_of(summary)
         assert (said.index("民主管理") < said.index("竞赛")) == (rights < training), (headings, said)
     assert orders == {True, False}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_opening_says_around_the_central_work_once(name: str) -> None:
+    opening = next(b.text for b in Composer().compose({
+        **BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
+        "centre_union": "组织职工分批参观新厂区", "centre_result": "9月迁入新厂区"}).blocks if b.kind == "p")
+    assert opening.count("围绕") <= 1 and opening.count("回顾") <= 1, opening
