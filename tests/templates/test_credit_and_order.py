@@ -208,3 +208,11 @@ def test_the_contests_list_does_not_credit_the_union_with_a_contest_the_chair_sa
 def test_the_health_check_is_not_said_to_be_the_unions_unless_the_chair_said_so(name: str) -> None:
     told = "".join(paragraphs({**BASE, "unit_name": name, "welfare_done": ["health"], "health_check": 170}))
     assert "170人" in told and "工会组织的健康体检" not in told
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_health_check_alone_closes_the_care_paragraph_rather_than_standing_alone(name: str) -> None:
+    found = paragraphs({**BASE, "unit_name": name, "welfare_done": ["visits", "health"], "visits_n": 11,
+                        "health_check": 45})
+    told = next(p for p in found if "45人" in p)
+    assert "11人次" in told, found
