@@ -168,7 +168,8 @@ class Storyteller:
             return None
         story = self.answers[story_id]
         every = self.wordings(story_id + DOER)
-        fresh = [w for w in every if not any(verb in w and verb in story for verb in words()["doer_verbs"])]
+        fresh = [w for w in every if not any(verb in w and any(echo in story for echo in echoes)
+                                             for verb, echoes in words()["doer_verbs"].items())]
         return self.pick(story_id + DOER, *(fresh or every))
 
     def _doer(self, story_id: str) -> str | None:

@@ -187,11 +187,16 @@ def told_by(story: str, union: str) -> str:
 def credited(story: str, doer: str) -> str:
     """A chair's story told with the doer they named for it, before its verb (暑期组织… → 暑期，工会协助园方
     组织…). A doer with ， is a lead and then the doer (经工会建议，园方): a story that names its own doer keeps it
-    after the lead. A story that opens with the union is told as the chair wrote it."""
+    after the lead. A story that opens with the unit acting on something (根据职代会提案，…) has the lead after that
+    clause: 医院根据职代会提案，在工会推动下，7月起…, not 在工会推动下，医院根据职代会提案，…. A story that opens
+    with the union is told as the chair wrote it."""
     when, rest = _split_time(story)
     lead, _, subject = doer.rpartition("，")
     if rest.startswith("工会"):
         return story
+    if lead and rest.startswith(tuple(words()["unit_acts"])) and "，" in rest:
+        acted_on, _, rest = rest.partition("，")
+        return "，".join(piece for piece in (when, subject + acted_on, lead, rest) if piece)
     if _acts(rest, tuple(words()["union_acts"]) + tuple(words()["unit_acts"])):
         rest = subject + rest
     elif not lead:

@@ -143,3 +143,13 @@ def test_the_union_named_in_its_account_of_an_event_follows_the_whole_time() -> 
     told = text({**KINDERGARTEN, "activity_types": ["rope", "choir"], "activities_n": 4,
                  "culture_highlight": "3月至11月举办跳绳比赛，12支队伍参加", "culture_highlight_by": "union"})
     assert re.search("3月至11月(我园)?工会举办的跳绳比赛", told), told
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+def test_the_unions_push_follows_what_the_unit_acted_on_and_is_not_a_suggestion_beside_a_proposal(
+        unit_name: str) -> None:
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name,
+                 "rights_highlight": "采纳教代会提案，为每个年级组办公室添置了护眼灯",
+                 "rights_highlight_by": "suggested"})
+    lead = "(经(我园)?工会协调|在(我园)?工会推动下)"
+    assert re.search(f"园方采纳教代会提案，{lead}，为每个年级组办公室添置了护眼灯", told), told
