@@ -216,3 +216,11 @@ def test_a_health_check_alone_closes_the_care_paragraph_rather_than_standing_alo
                         "health_check": 45})
     told = next(p for p in found if "45人" in p)
     assert "11人次" in told, found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_retirees_story_on_a_festival_follows_the_festivals_that_name_the_day(name: str) -> None:
+    told = "".join(paragraphs({**BASE, "unit_name": name, "welfare_done": ["retirees", "festivals"],
+                               "retirees_visits": 47, "festivals": ["spring", "elder"],
+                               "welfare_highlight": "重阳节邀请退休职工回厂座谈，参观新建的厂房"}))
+    assert told.index("重阳节") < told.index("47人次") < told.index("回厂座谈"), told
