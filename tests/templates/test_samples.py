@@ -147,3 +147,10 @@ def test_no_two_parts_open_the_same_way(name: str) -> None:
     openings = [blocks[i + 1].text[:2] for i, b in enumerate(blocks[:-1])
                 if b.kind == "h1" and blocks[i + 1].kind == "p"]
     assert len(openings) == len(set(openings)), openings
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_summary_does_not_open_sentence_after_sentence_with_a_stock_lead(name: str) -> None:
+    """「建家方面，」「院务公开方面，」「文体活动方面，」…: six in one document read as a form filled in."""
+    text = Composer().compose(answers(name)).as_text()
+    assert text.count("方面，") <= 2, re.findall(r"[^，。；]{0,8}方面，", text)
