@@ -24,7 +24,7 @@ from templates.summary import Block, Summary
 
 HERE = Path(__file__).parent
 OTHER = "other"
-OUTLOOK, TRAINING, RIGHTS = "outlook", "training", "rights"
+TRAINING, RIGHTS = "training", "rights"
 
 
 @cache
@@ -169,10 +169,6 @@ class Composer:
         # 我院职工之家), then 工会, 职工, 职工之家.
         named = {words["self"] + "工会": "工会", words["self"] + words["staff"]: words["staff"],
                  words["self"] + words["home"]: words["home"]}
-        # The shortcomings and plans are a part of their own, or (as in many human summaries) the closing's end,
-        # after the 总之. Only with the chair's plans: a closing resolve must not come before the shortcomings.
-        ctx["folded"] = (OUTLOOK in self.body_parts and bool(ctx["a"].get("next_plans"))
-                         and ctx["pick"]("outlook-place", "part", "closing") == "closing")
         # The order of the parts is free in human summaries: rights and democratic management often come first.
         ctx["rights_first"] = ctx["pick"]("part-order", False, True)
         order = list(self.body_parts)
@@ -182,8 +178,6 @@ class Composer:
         body: list[Block] = []
         figures = 0
         for name in order:
-            if name == OUTLOOK and ctx["folded"]:
-                continue
             photos = self._figures(name, ctx, first=figures + 1)
             figures += len(photos)
             body += parts.blocks(self._render(name, ctx), photos, named, ctx["term"])
@@ -195,8 +189,7 @@ class Composer:
         blocks = [
             *parts.blocks(self._render("opening", ctx)),
             *parts.merge_thin(body, heading_of, sources.strip_marks(self._render("welfare_culture_head", ctx).strip())),
-            *parts.blocks(self._render("closing", ctx) + ("\n\n" + self._render(OUTLOOK, ctx) if ctx["folded"] else ""),
-                          named=named, term=ctx["term"]),
+            *parts.blocks(self._render("closing", ctx), named=named, term=ctx["term"]),
         ]
         signed = self.bank.fact(ctx["a"], "sign_date")
         return Summary(

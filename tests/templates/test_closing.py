@@ -106,25 +106,6 @@ def test_the_opening_tells_the_unions_part_and_the_result_in_either_order_across
     assert orders == {True, False}
 
 
-def test_the_shortcomings_and_plans_are_a_part_of_their_own_or_the_end_of_the_closing_by_unit() -> None:
-    forms = set()
-    for name in NAMES:
-        summary = Composer().compose({**BASE, "unit_name": name, "shortcomings": ["variety", "reach"],
-                                      "next_plans": "办好职工运动会；建好职工书屋"})
-        texts = [b.text for b in summary.blocks]
-        plans = next(i for i, t in enumerate(texts) if "办好职工运动会" in t)
-        last_heading = max(i for i, b in enumerate(summary.blocks) if b.kind == "h1")
-        if last_heading == plans - 2:  # a heading, the shortcomings, the plans
-            forms.add("part")
-            assert texts.index(closing_of(summary)) > plans
-        else:  # after the 总之, in one paragraph with the shortcomings and no heading over them
-            forms.add("closing")
-            assert texts.index(closing_of(summary)) == plans - 1 == len(texts) - 2
-            assert "一是活动" in texts[plans]
-            assert not any(word in texts[last_heading] for word in ("不足", "打算", "问题", "差距", "短板", "下一步"))
-    assert forms == {"part", "closing"}
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_shortcomings_without_plans_keep_a_heading_of_their_own_before_the_closing(name: str) -> None:
     summary = Composer().compose({**BASE, "unit_name": name, "shortcomings": ["variety", "reach"]})
