@@ -186,11 +186,11 @@ def test_the_visits_count_is_worded_more_than_three_ways_across_units() -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_ethics_work_that_names_the_ethics_itself_is_told_with_the_union_as_doer_not_under_a_lead_naming_it(
+def test_ethics_work_that_names_the_ethics_itself_is_told_with_the_unit_as_doer_not_under_a_lead_naming_it(
         name: str) -> None:
     told = "".join(paragraphs({**BASE, "unit_name": name, "train_done": ["ethics"],
                                "ethics_work": "开展“诚信港口”职业道德教育，评选服务明星12名"}))
-    assert re.search("(本企业)?工会开展“诚信港口”职业道德教育", told), told
+    assert "本企业开展“诚信港口”职业道德教育" in told, told
     assert told.count("职业道德") == 1, told
 
 
