@@ -154,3 +154,11 @@ def test_a_summary_does_not_open_sentence_after_sentence_with_a_stock_lead(name:
     """「建家方面，」「院务公开方面，」「文体活动方面，」…: six in one document read as a form filled in."""
     text = Composer().compose(answers(name)).as_text()
     assert text.count("方面，") <= 2, re.findall(r"[^，。；]{0,8}方面，", text)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_sentence_opens_with_an_aim_that_has_nothing_to_hang_on(name: str) -> None:
+    """「推行厂务公开，本企业利用…」「加强自身建设，工会…」: an aim opens a sentence only with 为 before it."""
+    text = Composer().compose(answers(name)).as_text()
+    dangling = re.findall(r"(?:^|[。\n　])((?:推行|管好|参加上级|参加各级|加强|抓)[^，。]{0,12}，)", text)
+    assert not dangling, dangling
