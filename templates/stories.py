@@ -3,13 +3,13 @@
 A story that tells something the part already states (a ticked contest, the proposals, the aid) belongs
 right after that sentence, not in a paragraph of its own at the end where it reads as a repeat. Which
 sentence it belongs to is found by the words the story uses (templates/stories.yaml); the earliest word
-in the story wins. A story that names a ticked item of a list reads as that item's elaboration
-(…开展的“安康杯”知识竞赛，18个班组全部参赛); a story nothing matches keeps its own paragraph.
+in the story wins. A story nothing matches closes its part. Each is told as a sentence with its doer (6月，工会开展
+“安康杯”知识竞赛，…), never as a noun phrase hung on the list (6月开展的“安康杯”知识竞赛，…), which readers took
+for a fragment.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -26,23 +26,10 @@ EMPTY = (None, "", 0, [], "none")
 DOER, UNION, SUGGESTED, UNIT = "_by", "union", "suggested", "unit"
 
 
-@cache
-def _event_verb() -> re.Pattern[str]:
-    """The verb that opens an event a chair tells (settings.yaml `event_verbs`), with an optional 了."""
-    return re.compile("(" + "|".join(map(re.escape, words()["event_verbs"])) + ")了?")
-
-
-@cache
-def _action_in_object() -> re.Pattern[str]:
-    """A word that makes an object an action, not an event's name (settings.yaml `actions_in_object`)."""
-    return re.compile("|".join(map(re.escape, words()["actions_in_object"])))
-
-
 @dataclass(frozen=True)
 class Anchor:
     question: str  # the answer whose sentence the story follows
     option: str | None  # the ticked item it tells, if it tells one
-    word: str  # the word in the story that placed it
 
 
 @cache
@@ -78,8 +65,8 @@ def anchors(answers: dict[str, Any]) -> dict[str, Anchor]:
                     options["other"] = [_as_clause(typed)]
                 for option, named in options.items():
                     if option in chosen:
-                        found += [(story.find(w), rank, Anchor(question, option, w)) for w in named if w in story]
-                found += [(story.find(w), rank, Anchor(question, None, w)) for w in spot.get("words", [])
+                        found += [(story.find(w), rank, Anchor(question, option)) for w in named if w in story]
+                found += [(story.find(w), rank, Anchor(question, None)) for w in spot.get("words", [])
                           if w in story]
             if found:
                 # A word in the story's opening time (春节前…走访困难职工) sets the scene; what follows is the topic.
@@ -90,25 +77,8 @@ def anchors(answers: dict[str, Any]) -> dict[str, Anchor]:
                 spot = part["suggestions"]
                 value = answers.get(spot["question"])
                 if spot["option"] in (value if isinstance(value, list) else [value]):
-                    placed[story_id] = Anchor(spot["question"], spot["option"], "")
+                    placed[story_id] = Anchor(spot["question"], spot["option"])
     return placed
-
-
-def elaborated(story: str, word: str, doer: str = "") -> str | None:
-    """The story as an elaboration of the listed item it names (…举办的X，rest; with its doer, …工会举办的X), or
-    None when its first clause is not "when/where + 举办-verb + the event's name" followed by what came of it."""
-    first, _, rest = story.partition("，")
-    verb = _event_verb().search(first)
-    if not verb or not rest.strip():
-        return None
-    name = first[verb.end():]
-    if word not in name or _action_in_object().search(name):
-        return None
-    setting = first[: verb.start()]
-    # Without its when or where the event reads as a bare name (第十届职工运动会，设…): tell it as written.
-    # The doer goes after the time and before the place: 端午节工会在滨江举办的…, not 端午节在滨江工会举办的….
-    when, at, place = setting.partition("在")
-    return f"{when}{doer}{at}{place}{verb.group(1)}的{name}，{rest}" if setting else None
 
 
 def _as_clause(story: str) -> str:
@@ -128,8 +98,6 @@ class Storyteller:
         self.src = src
         self.wordings = wordings
         self.placed = anchors(answers)
-        self.elaborating = {spot["question"] for part in table().values() for spot in part.get("anchors", [])
-                            if spot.get("elaborate")}
 
     def here(self, question: str, option: str | None, doer: str, sources: dict[str, str] | None = None) -> list[str]:
         """The stories placed after this answer's sentence (this option's, or any of the question's when
@@ -139,14 +107,7 @@ class Storyteller:
             if anchor.question != question or (option is not None and anchor.option != option):
                 continue
             story = _as_clause(self.answers[story_id])
-            text = None
-            # The first story of a listed item may read as its account (其中，…工会举办的X，…), the union's own
-            # only; a second one told that way would be a bare noun phrase, so it is told as a sentence.
-            if anchor.option and question in self.elaborating and self._doer(story_id) is None and not told:
-                text = elaborated(story, anchor.word, self._named(story_id) or "")
-                if text:
-                    text = self.pick(f"{story_id}-lead", *words()["elaboration_leads"]) + text
-            told.append((text or self._told(story_id, story, doer)) + self._source(story_id, sources) + "。")
+            told.append(self._told(story_id, story, doer) + self._source(story_id, sources) + "。")
         return told
 
     def loose(self, section: str, doer: str, sources: dict[str, str] | None = None) -> list[str]:

@@ -131,9 +131,10 @@ def _either(key: str) -> str:
 
 @cache
 def _story_time() -> re.Pattern[str]:
-    """When a chair's story begins: 1月18日 / 9月起 / 七一前夕 / 国际护士节前后 / 夏收时节 (settings.yaml)."""
+    """When a chair's story begins: 1月18日, 3月至11月, 9月起, 七一前夕, 国际护士节前后, 夏收时节 (settings.yaml)."""
+    day = "[0-9]{1,2}月(?:[0-9]{1,2}日)?"
     return re.compile(
-        rf"^(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?(?:{_either('month_ends')})?"
+        rf"^(?:{day}(?:[至到—-]{day})?(?:{_either('month_ends')})?"
         rf"|(?:{_either('seasons')})节?(?:{_either('season_ends')})?"
         rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')}))(?=\S)")
 
@@ -145,10 +146,12 @@ def _recurrence() -> re.Pattern[str]:
 
 
 def _acts(rest: str, verbs: tuple[str, ...]) -> bool:
-    """Whether a story, its time told, opens with one of `verbs`, after how often it recurs (每周四下午开设…): the
-    doer goes before it (9月起，我院每周四下午开设…)."""
+    """Whether a story, its time told, opens with one of `verbs`, after how often it recurs or where it was (每周四
+    下午开设…, 在江边举办…): the doer goes before them (9月起，我院每周四下午开设…; 端午节，工会在江边举办…)."""
     recurring = _recurrence().match(rest)
-    return rest[recurring.end() if recurring else 0 :].startswith(verbs)
+    rest = rest[recurring.end() if recurring else 0 :]
+    place = re.match(r"在[^，。；]{1,10}?(?=" + "|".join(map(re.escape, verbs)) + ")", rest)
+    return rest[place.end() if place else 0 :].startswith(verbs)
 
 
 @cache

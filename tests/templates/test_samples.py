@@ -13,7 +13,6 @@ from dialogs.bank import load_bank
 from dialogs.formats import money
 from templates.compose import Composer, vocabulary_table
 from templates.maker import SummaryMaker
-from templates.stories import anchors, elaborated
 from templates.typography import credited, done_by, prizes, story_time, told_by
 from templates.typography import words as typography_words
 from tests.support import samples
@@ -91,12 +90,6 @@ def test_every_figure_the_chair_gave_appears(name: str) -> None:
                 said = told_by(value, "")
                 if "三八" in story_time(value) and "march8" in values.get("women_care", []):
                     said = value[len(story_time(value)):]  # 在三八节主题活动中，女工委组织…
-            # A story of a listed item may read as its elaboration (12月举办的教职工跳绳比赛，…).
-            placed = anchors(values).get(question.id)
-            for doer in ("", union):  # the union's own story names it: …我院工会举办的X
-                elaboration = elaborated(value, placed.word, doer) if placed and placed.option else None
-                if elaboration and (elaboration in plain or elaboration.replace(union, "工会") in plain):
-                    said = elaboration
             if question.id.endswith("_awards"):  # each prize with who won it: 2名职工获…二等奖, 我院代表队获得…
                 found = prizes(value)
                 said = "、".join([f"获{prize}" for prize, _ in found["counted"]]

@@ -86,7 +86,8 @@ def test_no_document_repeats_its_period_in_every_sentence() -> None:
 def test_a_time_ending_in_before_is_set_off_from_the_subject_that_follows() -> None:
     story = "春节前院领导和工会干部分5组走访困难职工家庭"
     assert told_by(story, "我院工会") == "春节前，院领导和工会干部分5组走访困难职工家庭"
-    assert told_by("7月至9月开展“夏送清凉”", "工会") == "7月至9月开展“夏送清凉”"
+    assert told_by("7月至9月开展“夏送清凉”", "工会") == "7月至9月，工会开展“夏送清凉”"
+    assert told_by("端午节在江边举办龙舟赛", "工会") == "端午节，工会在江边举办龙舟赛"
 
 
 def test_what_the_union_did_names_the_union_whatever_the_verb() -> None:
