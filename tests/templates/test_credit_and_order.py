@@ -224,3 +224,12 @@ def test_a_retirees_story_on_a_festival_follows_the_festivals_that_name_the_day(
                                "retirees_visits": 47, "festivals": ["spring", "elder"],
                                "welfare_highlight": "重阳节邀请退休职工回厂座谈，参观新建的厂房"}))
     assert told.index("重阳节") < told.index("47人次") < told.index("回厂座谈"), told
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_donations_without_other_aid_close_the_care_paragraph_with_the_union_as_doer(name: str) -> None:
+    found = paragraphs({**BASE, "unit_name": name, "welfare_done": ["visits", "donation"], "visits_n": 11,
+                        "donations": 5400})
+    told = next(p for p in found if "5400元" in p)
+    assert told.index("11人次") < told.index("5400元") and told.endswith("5400元。"), told
+    assert re.search("工会[^。]*捐款[^。]*5400元|爱心捐款[^。]*共募集5400元|爱心捐款活动共收到捐款5400元", told), told
