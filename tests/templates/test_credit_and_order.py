@@ -123,6 +123,7 @@ def test_a_note_of_the_womens_day_tells_the_womens_day_activity_listed_not_a_sec
     assert "花博园踏青，120人参加" in text
     assert "三八节，" not in text and "还组织女职工到花博园" not in text
     assert "活动中，" in text, text
+    assert text.count("三八") == 1, text  # not listed first and then told again
 
 
 def test_a_note_of_another_day_is_told_as_the_chair_wrote_it() -> None:
