@@ -133,10 +133,6 @@ class Storyteller:
                                              for verb, echoes in words()["doer_verbs"].items())]
         return self.pick(story_id + DOER, *(fresh or every))
 
-    def _doer(self, story_id: str) -> str | None:
-        """Who the chair said did it, as the summary names them, when it was not the union alone."""
-        return self._named(story_id) if self.answers.get(story_id + DOER) not in (None, UNION) else None
-
     def _told(self, story_id: str, story: str, doer: str) -> str:
         named = self._named(story_id)
         if named and self.answers[story_id + DOER] != UNION:
