@@ -100,6 +100,8 @@ def term_once(text: str, term: str, said: bool = False) -> str:
     return "".join(pieces) + text[done:]
 
 
+# A place in a contest: 第五名, 第1名.
+_RANKED = re.compile(r"第[0-9一二三四五六七八九十]+名$")
 # A prize counted by the people who won it: 二等奖2人, 三等奖1名.
 _COUNTED_PRIZE = re.compile(r"^(?P<prize>.+?)(?P<n>[0-9]+)\s*[人名]次?$")
 
@@ -107,8 +109,9 @@ _COUNTED_PRIZE = re.compile(r"^(?P<prize>.+?)(?P<n>[0-9]+)\s*[人名]次?$")
 def prizes(text: str | None) -> dict[str, list[Any]]:
     """A chair's list of prizes won outside, sorted by who won them, so the sentence can credit each:
     `counted` [(prize, n)] for 二等奖2人 (and 1 for a 个人 prize), `team` [(prize, the team)] for 团体第三名 and
-    篮球赛第四名 (篮球队), `plain` for the rest (as the chair wrote them)."""
-    found: dict[str, list[Any]] = {"counted": [], "team": [], "plain": []}
+    篮球赛第四名 (篮球队), `ranked` for a place that names no team or count (…项目第五名: the unit's 选手, one or
+    several), `plain` for the rest (as the chair wrote them)."""
+    found: dict[str, list[Any]] = {"counted": [], "team": [], "ranked": [], "plain": []}
     typography = words()
     for item in re.split(r"[，,、；;]+", clause(text or "")):
         item = clause(item)
@@ -120,6 +123,8 @@ def prizes(text: str | None) -> dict[str, list[Any]]:
         elif any(word in item for word in typography["team_prize"]):
             squad = next((name for word, name in typography["squads"].items() if word in item), typography["squad"])
             found["team"].append((item, squad))
+        elif _RANKED.search(item):
+            found["ranked"].append(item)
         elif item:
             found["plain"].append(item)
     return found

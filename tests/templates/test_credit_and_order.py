@@ -93,11 +93,11 @@ def test_prizes_won_outside_name_how_many_won_each_and_a_teams_prize_goes_to_the
     assert "我厂拔河队获得高新区职工运动会拔河比赛第一名" in text
 
 
-def test_a_teams_skill_prize_is_the_teams_and_an_uncounted_prize_is_the_units() -> None:
+def test_a_teams_skill_prize_is_the_teams_and_an_uncounted_place_the_units_contestants() -> None:
     found = "".join(paragraphs({**BASE, "unit_name": "滨江港务集团", "self_name": "company", "train_done": ["contest"],
                                 "train_awards": "全市执法技能竞赛团体三等奖；全国门机司机项目第五名"}))
     assert "我公司代表队获得全市执法技能竞赛团体三等奖" in found
-    assert "我公司获得全国门机司机项目第五名" in found and "职工获得" not in found
+    assert "我公司选手获得全国门机司机项目第五名" in found and "职工获得" not in found
 
 
 def test_a_prize_won_alone_is_one_persons_and_a_teams_prize_names_its_team() -> None:
@@ -234,3 +234,19 @@ def test_donations_without_other_aid_close_the_care_paragraph_with_the_union_as_
     told = next(p for p in found if "5400元" in p)
     assert told.index("11人次") < told.index("5400元") and told.endswith("5400元。"), told
     assert re.search("工会[^。]*捐款[^。]*5400元|爱心捐款[^。]*共募集5400元|爱心捐款活动共收到捐款5400元", told), told
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_single_award_is_not_said_to_come_from_every_level_or_kind_of_contest(name: str) -> None:
+    told = "".join(paragraphs({**BASE, "unit_name": name, "activity_types": ["basketball"], "activities_n": 3,
+                               "external_awards": "区职工篮球赛第三名", "train_done": ["contest"],
+                               "train_awards": "市焊工技能大赛二等奖2人"}))
+    for award in (s for s in told.split("。") if "第三名" in s or "二等奖" in s):
+        assert "各级" not in award and "各类" not in award and "对外" not in award, award
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_two_sentences_in_a_row_do_not_both_open_with_the_same_aim(name: str) -> None:
+    told = "".join(paragraphs({**BASE, "unit_name": name, "train_done": ["ethics", "cadre"],
+                               "ethics_work": "组织教师逐人签订承诺书", "cadre_training": "upper", "cadre_people": 3}))
+    assert told.count("为加强") <= 1, told
