@@ -155,7 +155,7 @@ def test_the_chairs_name_for_the_unit_carries_into_its_party_body_and_openness()
     assert "局党组" in bureau and "机关党组" not in bureau
     institute = text_of({**BASE, "unit_type": "inst", "self_name": "hosp", "party_org": "committee",
                          "rights_done": ["openness"], "openness": ["board"]})
-    assert "院党委" in institute and "院内事务公开" in institute
+    assert "院党委" in institute and "院务公开" in institute
     assert "单位党委" not in institute and "单位事务公开" not in institute
 
 
