@@ -277,3 +277,10 @@ def test_an_offices_members_congress_is_named_as_the_unions(form: str, name: str
     text = text_of({**BASE, "unit_name": "东城区市场监管局", "unit_type": "gov", "rights_done": ["congress"],
                     "congress_form": form, "congress_month": "12月", "congress_reps": 52})
     assert name in text, text
+
+
+def test_an_institutes_congress_hears_its_heads_report_by_the_name_the_chair_gave_the_unit() -> None:
+    congress = {**BASE, "unit_type": "inst", "rights_done": ["congress"], "congress_agenda": ["admin"]}
+    assert "院长工作报告" in text_of({**congress, "self_name": "hosp"})
+    assert "单位负责人工作报告" in text_of(congress)
+    assert "行政工作报告" not in text_of({**congress, "self_name": "hosp"})
