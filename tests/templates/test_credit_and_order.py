@@ -250,3 +250,19 @@ def test_two_sentences_in_a_row_do_not_both_open_with_the_same_aim(name: str) ->
     told = "".join(paragraphs({**BASE, "unit_name": name, "train_done": ["ethics", "cadre"],
                                "ethics_work": "组织教师逐人签订承诺书", "cadre_training": "upper", "cadre_people": 3}))
     assert told.count("为加强") <= 1, told
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_arts_are_headed_by_a_word_that_fits_every_item_under_it(name: str) -> None:
+    told = "".join(paragraphs({**BASE, "unit_name": name, "activities_n": 6,
+                               "activity_types": ["basketball", "pingpong", "show", "reading"]}))
+    assert "文娱" not in told and "文艺类" not in told and "文艺活动有" not in told, told
+    assert "文化" in told, told
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_contests_are_counted_once(name: str) -> None:
+    told = "".join(paragraphs({**BASE, "unit_name": name, "train_done": ["contest"],
+                               "contests": ["skills", "quiz"], "contests_n": 9}))
+    counted = next(s for s in told.split("。") if "9场次" in s)
+    assert not ("共" in counted and "合计" in counted), counted
