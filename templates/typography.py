@@ -229,4 +229,9 @@ def led(text: str, lead: str) -> str:
 FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time, "cn_list": cn_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes}
-TESTS = {"cut": is_cut}
+def kind_of(text: str, kind: str) -> bool:
+    """Whether a chair's own item names one of the words of a kind (settings.yaml: `arts_words`, `sports_words`)."""
+    return any(word in text for word in words()[kind])
+
+
+TESTS = {"cut": is_cut, "kind_of": kind_of}

@@ -119,15 +119,19 @@ def test_filename_follows_the_title() -> None:
     assert SummaryMaker().filename({**BASE, "period": "half"}) == "红星机械厂工会2025年上半年工作总结.docx"
 
 
-def test_activities_are_grouped_by_kind_with_the_chairs_own_item_apart() -> None:
+def test_activities_are_grouped_by_kind_with_the_chairs_own_item_in_its_kind_or_apart() -> None:
     text = text_of({**BASE, "activity_types": ["badminton", "pingpong", "choir", "other"],
-                    "activity_other": "八段锦教学", "activities_n": 4})
+                    "activity_other": "亲子寻宝", "activities_n": 4})
     clauses = re.split(r"[，；。]", text)
     choir = next(c for c in clauses if re.search("合唱活动|歌咏活动", c))
     badminton = next(c for c in clauses if "羽毛球赛" in c)
     assert "文" in choir and "体育" not in choir and "运动" not in choir  # a choir is culture, not sport
     assert "体育" in badminton or "运动" in badminton
-    assert "八段锦教学" not in choir + badminton  # the chair's own item is told apart
+    assert "亲子寻宝" not in choir + badminton  # an item of no known kind is told apart
+    for own, kind in (("八段锦教学", "羽毛球赛"), ("龙舟赛", "羽毛球赛"), ("书法比赛", "合唱活动|歌咏活动")):
+        clauses = re.split(r"[，；。]", text_of({**BASE, "activity_types": ["badminton", "pingpong", "choir", "other"],
+                                                "activity_other": own, "activities_n": 4}))
+        assert re.search(kind, next(c for c in clauses if own in c)), own  # its words say which list it joins
     few = text_of({**BASE, "activity_types": ["badminton", "choir"], "activities_n": 2})
     assert re.search("羽毛球赛和(合唱|歌咏)活动", few)  # two kinds are one list, not two one-item groups
 
