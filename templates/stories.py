@@ -98,6 +98,7 @@ class Storyteller:
         self.src = src
         self.wordings = wordings
         self.placed = anchors(answers)
+        self.taken: set[str] = set()
 
     def here(self, question: str, option: str | None, doer: str, sources: dict[str, str] | None = None) -> list[str]:
         """The stories placed after this answer's sentence (this option's, or any of the question's when
@@ -130,8 +131,12 @@ class Storyteller:
         story = self.answers[story_id]
         every = self.wordings(story_id + DOER)
         fresh = [w for w in every if not any(verb in w and any(echo in story for echo in echoes)
-                                             for verb, echoes in words()["doer_verbs"].items())]
-        return self.pick(story_id + DOER, *(fresh or every))
+                                             for verb, echoes in words()["doer_verbs"].items())] or every
+        # A wording another story of the document took is left to it (not 在工会协助下，企业… twice).
+        unused = [w for w in fresh if w not in self.taken] or fresh
+        chosen = self.pick(story_id + DOER, *unused)
+        self.taken.add(chosen)
+        return chosen
 
     def _told(self, story_id: str, story: str, doer: str) -> str:
         named = self._named(story_id)

@@ -140,3 +140,16 @@ def test_the_unions_own_story_of_a_listed_activity_is_a_sentence_naming_the_unio
     told = text({**KINDERGARTEN, "unit_name": unit_name, "activity_types": ["rope", "choir"], "activities_n": 4,
                  "culture_highlight": "3月至11月举办跳绳比赛，12支队伍参加", "culture_highlight_by": "union"})
     assert re.search("3月至11月，(我园)?工会举办跳绳比赛，12支队伍参加。", told), told
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+def test_two_stories_the_union_helped_with_are_not_credited_in_the_same_words(unit_name: str) -> None:
+    found = [b.text for b in Composer().compose({
+        **KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["visits"], "visits_n": 3,
+        "activity_types": ["rope", "choir"], "activities_n": 4,
+        "welfare_highlight": "暑期开办教职工子女托管班，接收孩子26名", "welfare_highlight_by": "joint",
+        "culture_highlight": "5月举办教职工运动会，44人参加", "culture_highlight_by": "joint"}).blocks if b.kind == "p"]
+    told = "".join(found)
+    first = re.search(r"[^。，]*(协助|配合)[^。，]*开办", told).group(0).replace("我园", "")
+    second = re.search(r"[^。，]*(协助|配合)[^。，]*举办", told).group(0).replace("我园", "")
+    assert first.split("园方")[0] != second.split("园方")[0], (first, second)
