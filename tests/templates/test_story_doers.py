@@ -149,7 +149,10 @@ def test_two_stories_the_union_helped_with_are_not_credited_in_the_same_words(un
         "activity_types": ["rope", "choir"], "activities_n": 4,
         "welfare_highlight": "暑期开办教职工子女托管班，接收孩子26名", "welfare_highlight_by": "joint",
         "culture_highlight": "5月举办教职工运动会，44人参加", "culture_highlight_by": "joint"}).blocks if b.kind == "p"]
-    told = "".join(found)
-    first = re.search(r"[^。，]*(协助|配合)[^。，]*开办", told).group(0).replace("我园", "")
-    second = re.search(r"[^。，]*(协助|配合)[^。，]*举办", told).group(0).replace("我园", "")
-    assert first.split("园方")[0] != second.split("园方")[0], (first, second)
+    told = "".join(found).replace("我园工会", "工会")
+
+    def wording(event: str) -> str:
+        sentence = next(s for s in told.split("。") if event in s)
+        return next(w for w in ("在工会协助下", "工会协助园方", "工会配合园方") if w in sentence)
+
+    assert wording("托管班") != wording("运动会"), told
