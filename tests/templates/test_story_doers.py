@@ -98,8 +98,8 @@ def test_the_chair_is_asked_who_did_it_after_each_story_in_their_units_words() -
 
 def test_a_single_rights_story_nothing_above_tells_closes_the_last_paragraph() -> None:
     story = "为教师办公室配齐护眼台灯，9月已全部到位"
-    answers = {**KINDERGARTEN, "rights_done": ["proposals", "funds"], "proposals": 5, "funds_spend": 68000,
-               "rights_highlight": story}
+    answers = {**KINDERGARTEN, "rights_done": ["proposals", "safety", "funds"], "proposals": 5, "safety_checks": 10,
+               "funds_spend": 68000, "rights_highlight": story}
     found = [b.text for b in Composer().compose(answers).blocks if b.kind == "p"]
     told = next(p for p in found if "护眼台灯" in p)
     assert "6.8万元" in told and told.index("6.8万元") < told.index("护眼台灯")
@@ -118,11 +118,11 @@ def test_what_the_unit_did_alone_closes_the_part_after_the_unions_own_work() -> 
 
 def test_the_unions_suggestion_the_unit_acted_on_is_told_with_the_proposals() -> None:
     found = [b.text for b in Composer().compose({
-        **KINDERGARTEN, "rights_done": ["proposals", "funds"], "proposals": 9, "funds_spend": 68000,
-        "rights_highlight": "为教师办公室配齐护眼台灯，9月已全部到位", "rights_highlight_by": "suggested"}).blocks
-        if b.kind == "p"]
+        **KINDERGARTEN, "rights_done": ["proposals", "safety", "funds"], "proposals": 9, "safety_checks": 10,
+        "funds_spend": 68000, "rights_highlight": "为教师办公室配齐护眼台灯，9月已全部到位",
+        "rights_highlight_by": "suggested"}).blocks if b.kind == "p"]
     told = next(p for p in found if "护眼台灯" in p)
-    assert "9件" in told and "6.8万元" not in told, found
+    assert "9件" in told and "6.8万元" not in told and "10次" not in told, found
 
 
 @pytest.mark.parametrize("unit_name", UNIT_NAMES)
@@ -156,3 +156,11 @@ def test_two_stories_the_union_helped_with_are_not_credited_in_the_same_words(un
         return next(w for w in ("在工会协助下", "工会协助园方", "工会配合园方") if w in sentence)
 
     assert wording("托管班") != wording("运动会"), told
+
+
+
+def test_the_funds_alone_close_the_first_rights_paragraph_rather_than_standing_alone() -> None:
+    found = [b.text for b in Composer().compose({**KINDERGARTEN, **RIGHTS, "rights_done": ["proposals", "funds"],
+                                                  "funds_spend": 68000}).blocks if b.kind == "p"]
+    told = next(p for p in found if "6.8万元" in p)
+    assert "5件" in told, found
