@@ -288,3 +288,9 @@ def test_an_institutes_congress_hears_its_heads_report_by_the_name_the_chair_gav
     assert "院长工作报告" in text_of({**congress, "self_name": "hosp"})
     assert "单位负责人工作报告" in text_of(congress)
     assert "行政工作报告" not in text_of({**congress, "self_name": "hosp"})
+
+
+def test_a_report_the_chair_typed_for_the_congress_is_heard_before_the_schemes() -> None:
+    text = text_of({**BASE, "rights_done": ["congress"], "congress_agenda": ["merit", "other"],
+                    "congress_agenda_other": "工会工作报告和经费审查报告"})
+    assert text.index("经费审查报告") < text.index("评先评优"), text
