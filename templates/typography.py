@@ -46,11 +46,14 @@ def honours(text: str | None) -> list[str]:
 
 
 def cn_list(values: list[str], limit: int = LIST_LIMIT) -> str:
-    """、-joined, the last pair joined by 和 where it reads better is left to the template. A list longer than
-    `limit` is cut and says so with 等 and the count of all items; a list that was not cut never has 等."""
+    """、-joined; two items are joined by 和 (岗位练兵和业务技能竞赛) unless one has its own 和, which would blur where
+    an item ends. A list longer than `limit` is cut and says so with 等 and the count of all items; a list that was
+    not cut never has 等."""
     values = [v for v in values if v]
     if len(values) > limit:
         return "、".join(values[:limit]) + words()["cut"].format(n=len(values))
+    if len(values) == 2 and not any("和" in v for v in values):
+        return "和".join(values)
     return "、".join(values)
 
 

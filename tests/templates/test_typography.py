@@ -23,8 +23,13 @@ def test_a_typed_list_is_split_and_its_numbering_dropped() -> None:
 
 
 def test_a_list_says_it_was_cut_and_how_long_it_was() -> None:
-    assert cn_list(["甲", "乙"]) == "甲、乙"
+    assert cn_list(["甲", "乙", "丙"]) == "甲、乙、丙"
     assert cn_list(list("甲乙丙丁戊己戌")) == "甲、乙、丙、丁、戊等7项"
+
+
+def test_two_items_are_joined_by_and_unless_one_has_its_own() -> None:
+    assert cn_list(["岗位练兵", "业务技能竞赛"]) == "岗位练兵和业务技能竞赛"
+    assert cn_list(["法律法规和《工会法》", "安全知识"]) == "法律法规和《工会法》、安全知识"
 
 
 def test_free_text_as_a_sentence_ends_once() -> None:
