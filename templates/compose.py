@@ -173,8 +173,8 @@ class Composer:
         ctx["rights_first"] = ctx["pick"]("part-order", False, True)
         order = list(self.body_parts)
         if ctx["rights_first"] and TRAINING in order and RIGHTS in order:
-            first, second = sorted((order.index(TRAINING), order.index(RIGHTS)))
-            order[first], order[second] = order[second], order[first]
+            training, rights = order.index(TRAINING), order.index(RIGHTS)
+            order[training], order[rights] = order[rights], order[training]
         body: list[Block] = []
         figures = 0
         for name in order:

@@ -58,7 +58,7 @@ def anchors(answers: dict[str, Any]) -> dict[str, Anchor]:
                 value = answers.get(question)
                 if value in EMPTY:
                     continue
-                chosen = value if isinstance(value, list) else [value]
+                chosen = _as_list(value)
                 options = dict(spot.get("options") or {})
                 typed = answers.get(spot.get("other_text", ""))
                 if typed:  # the chair's own item (其他) is told by the words they typed for it
@@ -76,9 +76,14 @@ def anchors(answers: dict[str, Any]) -> dict[str, Anchor]:
                 # The union's suggestion the unit acted on is told with the staff's proposals and suggestions.
                 spot = part["suggestions"]
                 value = answers.get(spot["question"])
-                if spot["option"] in (value if isinstance(value, list) else [value]):
+                if spot["option"] in _as_list(value):
                     placed[story_id] = Anchor(spot["question"], spot["option"])
     return placed
+
+
+def _as_list(value: Any) -> list[Any]:
+    """A choice's answer as a checklist's: one key or several."""
+    return value if isinstance(value, list) else [value]
 
 
 def _as_clause(story: str) -> str:

@@ -229,12 +229,12 @@ def led(text: str, lead: str) -> str:
     return f"{lead}，{text}" if lead and not _story_time().match(text) else text
 
 
-FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time, "cn_list": cn_list,
-           "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
-           "sentence": sentence, "prizes": prizes}
 def kind_of(text: str, kind: str) -> bool:
     """Whether a chair's own item names one of the words of a kind (settings.yaml: `arts_words`, `sports_words`)."""
     return any(word in text for word in words()[kind])
 
 
+FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time, "cn_list": cn_list,
+           "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
+           "sentence": sentence, "prizes": prizes}
 TESTS = {"cut": is_cut, "kind_of": kind_of}
