@@ -14,10 +14,21 @@ NAMES = ["滨江市红星机械厂", "滨江港务集团", "东城区自来水�
          "滨江市第二机床厂", "城东物流有限公司", "滨江电子科技有限公司"]
 
 
+OUTLOOK = {"shortcomings", "next_plans"}
+
+
+def last_part(summary: Summary) -> list:
+    last_heading = max(i for i, b in enumerate(summary.blocks) if b.kind == "h1")
+    return [b for b in summary.blocks[last_heading + 1 :] if b.kind == "p"]
+
+
 def closing_of(summary: Summary) -> str:
-    """The 总之 paragraph: the last one that tells neither the shortcomings nor the plans, which may follow it."""
-    outlook = {"shortcomings", "next_plans"}
-    return [b.text for b in summary.blocks if b.kind == "p" and not any(outlook & s.sources for s in b.sentences)][-1]
+    """The 总之: the last paragraph, or, when the last part tells the shortcomings or the plans, what its first
+    paragraph says before them."""
+    first = last_part(summary)[0]
+    if any(OUTLOOK & s.sources for s in first.sentences):
+        return "".join(s.text for s in first.sentences if not OUTLOOK & s.sources)
+    return [b.text for b in summary.blocks if b.kind == "p"][-1]
 
 
 def closing(answers: dict) -> str:
@@ -87,12 +98,13 @@ def test_a_report_with_nothing_to_tell_makes_no_resolve_for_the_year_ahead() -> 
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_after_the_chairs_own_plans_the_closing_weighs_the_year_without_a_second_resolve(name: str) -> None:
+def test_the_year_is_weighed_before_the_chairs_own_plans_and_the_summary_ends_on_them(name: str) -> None:
     summary = Composer().compose({**BASE, "unit_name": name, "next_plans": "办好职工运动会；建好职工书屋"})
-    text = summary.as_text()
-    assert "办好职工运动会" in text
-    assert "新的一年" not in closing_of(summary) and "工会将" not in closing_of(summary)
-    assert text.count("新的一年") <= 1
+    said = last_part(summary)
+    assert len(said) == 1 and said[0].text.startswith(closing_of(summary)), said
+    assert "民主管理" in closing_of(summary) and "办好职工运动会" not in closing_of(summary)
+    assert said[0].text.endswith("二是建好职工书屋。")
+    assert summary.as_text().count("新的一年") <= 1
 
 
 def test_the_opening_tells_the_unions_part_and_the_result_in_either_order_across_units() -> None:
@@ -107,12 +119,19 @@ def test_the_opening_tells_the_unions_part_and_the_result_in_either_order_across
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_shortcomings_without_plans_keep_a_heading_of_their_own_before_the_closing(name: str) -> None:
+def test_shortcomings_without_plans_follow_the_weighed_year_under_a_heading_and_a_resolve_closes(name: str) -> None:
     summary = Composer().compose({**BASE, "unit_name": name, "shortcomings": ["variety", "reach"]})
     texts = [b.text for b in summary.blocks]
     shortcomings = next(i for i, t in enumerate(texts) if "一是活动" in t)
     assert summary.blocks[shortcomings - 1].kind == "h1"
-    assert texts[-1] == closing_of(summary)
+    assert texts[shortcomings].startswith(closing_of(summary)) and "民主管理" in closing_of(summary)
+    assert texts[-1] != texts[shortcomings] and "将" in texts[-1]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_without_shortcomings_or_plans_the_weighed_year_closes_the_summary(name: str) -> None:
+    texts = [b.text for b in Composer().compose({**BASE, "unit_name": name}).blocks if b.kind == "p"]
+    assert "民主管理" in texts[-1] and "将" in texts[-1]
 
 
 def test_rights_may_come_before_training_and_the_closing_names_the_parts_in_the_documents_order() -> None:
