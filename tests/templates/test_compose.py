@@ -308,3 +308,31 @@ def test_a_long_list_of_what_was_made_public_is_told_in_two_groups() -> None:
     short = text_of({**BASE, "rights_done": ["openness"], "openness": ["board"],
                      "openness_items": ["finance", "merit"]})
     assert "切身利益" not in short  # two items need no grouping
+
+
+def test_a_long_congress_agenda_tells_the_staffs_own_matters_apart_from_the_reforms_and_rules() -> None:
+    agenda = ["admin", "finance", "pay", "reform", "posts", "rules", "ccontract", "merit", "other"]
+    text = text_of({**BASE, "rights_done": ["congress"], "congress_agenda": agenda,
+                    "congress_agenda_other": "职工住房补贴调整办法", "congress_review": "leaders"})
+    told = next(s for s in text.split("。") if "切身利益" in s)
+    managed, personal = told.split("；", 1)
+    assert "内部改革方案" in managed and "岗位设置方案" in managed and "规章制度" in managed, told
+    assert "工资奖金分配办法" in personal and "集体合同草案" in personal and "评先评优" in personal, told
+    assert "住房补贴" in personal, told  # the chair's own item names the staff
+    assert managed.index("工作报告") < managed.index("审议了"), told  # the reports are heard first
+    assert "民主评议" in text and "民主评议" not in told  # a sentence of its own after a long agenda
+    short = text_of({**BASE, "rights_done": ["congress"], "congress_agenda": ["admin", "pay", "reform"]})
+    assert "切身利益" not in short  # a short agenda needs no grouping
+
+
+def test_many_training_topics_are_told_by_kind_in_a_sentence_of_their_own() -> None:
+    topics = ["theory", "skill", "ethics", "safety", "law", "induct", "health", "other"]
+    text = text_of({**BASE, "train_topics": topics, "train_topics_other": "危险货物作业规范"})
+    courses = next(s for s in text.split("。") if "培训班3期" in s)
+    told = next(s for s in text.split("。") if "政治理论" in s)
+    assert courses != told, told
+    assert told.index("职业道德") < told.index("应急处置") and told.index("法律法规") < told.index("岗前知识"), told
+    assert told.index("岗前知识") < told.index("健康") and told.index("岗位业务技能" if "岗位业务技能" in told
+                                                                     else "技能") < told.index("危险货物"), told
+    short = text_of({**BASE, "train_topics": ["theory", "skill", "safety"]})
+    assert "政治理论" in next(s for s in short.split("。") if "培训班3期" in s)
