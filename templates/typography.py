@@ -229,6 +229,17 @@ def led(text: str, lead: str) -> str:
     return f"{lead}，{text}" if lead and not _story_time().match(text) else text
 
 
+def unechoed(text: str, after: str) -> str:
+    """`text` with its first event verb (settings.yaml `event_verbs`) swapped for one `after` does not use, so a
+    sentence and the story that follows it do not say 举办 twice in a row; as it is when every verb is taken."""
+    verbs = words()["event_verbs"]
+    used = min(((text.find(v), v) for v in verbs if v in text), default=None)
+    fresh = next((v for v in verbs if v not in after), None)
+    if used is None or fresh is None or used[1] not in after:
+        return text
+    return text[: used[0]] + fresh + text[used[0] + len(used[1]) :]
+
+
 def kind_of(text: str, kind: str) -> bool:
     """Whether a chair's own item names one of the words of a kind (settings.yaml: `arts_words`, `sports_words`)."""
     return any(word in text for word in words()[kind])
@@ -236,5 +247,5 @@ def kind_of(text: str, kind: str) -> bool:
 
 FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time, "cn_list": cn_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
-           "sentence": sentence, "prizes": prizes}
+           "sentence": sentence, "prizes": prizes, "unechoed": unechoed}
 TESTS = {"cut": is_cut, "kind_of": kind_of}

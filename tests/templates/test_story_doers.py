@@ -164,3 +164,23 @@ def test_the_funds_alone_close_the_first_rights_paragraph_rather_than_standing_a
                                                   "funds_spend": 68000}).blocks if b.kind == "p"]
     told = next(p for p in found if "6.8万元" in p)
     assert "5件" in told, found
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+@pytest.mark.parametrize("story", ["11月举办青年教师教学比武，14名教师参赛", "5月开展优质课评比，9名教师执教",
+                                   "6月组织保育技能比赛，12名保育员参赛"])
+def test_the_contests_before_their_story_are_not_told_with_the_verb_the_story_opens_with(unit_name: str,
+                                                                                         story: str) -> None:
+    verb = re.search("举办|开展|组织", story).group(0)
+    for contests in ({"contests": ["teaching", "lesson"]}, {"contests": ["teaching", "lesson"], "contests_n": 3}, {}):
+        told = text({**KINDERGARTEN, "unit_name": unit_name, "train_done": ["contest"], **contests,
+                     "training_highlight": story, "training_highlight_by": "union"})
+        before, _, _ = told.partition(story[:story.index(verb)] + "，")
+        last = before.rstrip("。").split("。")[-1]
+        assert ("比" in last or "评" in last) and verb not in last, (last, told)
+
+
+def test_the_safety_checks_are_not_totalled_when_the_chair_gave_no_count() -> None:
+    for unit_name in UNIT_NAMES:
+        told = text({**KINDERGARTEN, "unit_name": unit_name, "rights_done": ["safety"], "safety": ["check", "drill"]})
+        assert "检查" in told and "共派员" not in told and "共参" not in told, told
