@@ -181,6 +181,6 @@ def test_the_contests_before_their_story_are_not_told_with_the_verb_the_story_op
 
 
 def test_the_safety_checks_are_not_totalled_when_the_chair_gave_no_count() -> None:
-    for unit_name in UNIT_NAMES:
+    for unit_name in UNIT_NAMES + [f"滨江市第{n}幼儿园" for n in range(10, 20)]:
         told = text({**KINDERGARTEN, "unit_name": unit_name, "rights_done": ["safety"], "safety": ["check", "drill"]})
         assert "检查" in told and "共派员" not in told and "共参" not in told, told
