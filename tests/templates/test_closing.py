@@ -154,3 +154,15 @@ def test_the_opening_says_around_the_central_work_once(name: str) -> None:
         **BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
         "centre_union": "组织职工分批参观新厂区", "centre_result": "9月迁入新厂区"}).blocks if b.kind == "p")
     assert opening.count("围绕") <= 1 and opening.count("回顾") <= 1, opening
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_after_the_weighed_year_the_shortcomings_turn_to_what_was_not_done_without_looking_back_again(
+        name: str) -> None:
+    summary = Composer().compose({**BASE, "unit_name": name, "shortcomings": ["variety", "reach"],
+                                  "next_plans": "办好职工运动会；建好职工书屋"})
+    weighed = closing_of(summary)
+    paragraph = last_part(summary)[0].text
+    turn = paragraph[len(weighed):].split("一是")[0]
+    assert weighed and turn, paragraph
+    assert not any(back in turn for back in ("回头", "审视", "回顾", "梳理", "总的来看", "查找问题")), turn
