@@ -338,3 +338,12 @@ def test_many_training_topics_are_told_by_kind_in_a_sentence_of_their_own() -> N
     assert "讲了" not in told, told
     short = text_of({**BASE, "train_topics": ["theory", "skill", "safety"]})
     assert "政治理论" in next(s for s in short.split("。") if "培训班3期" in s)
+
+
+@pytest.mark.parametrize("unit_type", ["ent", "school", "kinder", "hosp", "inst", "gov"])
+def test_the_cadres_training_names_the_union_at_most_twice(unit_type: str) -> None:
+    for name in ["红星机械厂", "滨江市实验小学", "城南幼儿园", "滨江市第一人民医院", "农业科学研究院", "东城区市场监督管理局"]:
+        text = text_of({**BASE, "unit_name": name, "unit_type": unit_type, "train_done": ["cadre"],
+                        "cadre_training": "upper", "cadre_people": 4})
+        told = next(s for s in text.split("。") if "4人次" in s)
+        assert told.count("工会") <= 2, told
