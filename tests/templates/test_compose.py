@@ -342,7 +342,9 @@ def test_many_training_topics_are_told_by_kind_in_a_sentence_of_their_own() -> N
 
 @pytest.mark.parametrize("unit_type", ["ent", "school", "kinder", "hosp", "inst", "gov"])
 def test_the_cadres_training_names_the_union_at_most_twice(unit_type: str) -> None:
-    for name in ["红星机械厂", "滨江市实验小学", "城南幼儿园", "滨江市第一人民医院", "农业科学研究院", "东城区市场监督管理局"]:
+    names = ["红星机械厂", "滨江市实验小学", "城南幼儿园", "滨江市第一人民医院", "农业科学研究院",
+             "东城区市场监督管理局"]
+    for name in names:
         text = text_of({**BASE, "unit_name": name, "unit_type": unit_type, "train_done": ["cadre"],
                         "cadre_training": "upper", "cadre_people": 4})
         told = next(s for s in text.split("。") if "4人次" in s)
