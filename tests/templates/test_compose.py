@@ -349,3 +349,21 @@ def test_the_cadres_training_names_the_union_at_most_twice(unit_type: str) -> No
                         "cadre_training": "upper", "cadre_people": 4})
         told = next(s for s in text.split("。") if "4人次" in s)
         assert told.count("工会") <= 2, told
+
+UNIT_NAMES = ["红星机械厂", "滨江市实验小学", "城南幼儿园", "滨江市第一人民医院", "农业科学研究院",
+              "东城区市场监督管理局", "滨江纺织有限公司", "城东物流有限公司"]
+
+
+def test_the_health_check_mutual_aid_and_rest_never_open_on_a_verb_with_no_doer() -> None:
+    for name in UNIT_NAMES:
+        text = text_of({**BASE, "unit_name": name, "welfare_done": ["health", "insurance", "rest"], "staff_total": 300,
+                        "health_check": 280, "mutual_insurance": 250, "rest_n": 40})
+        told = [s for s in re.split("[。\n]", text) if "体检" in s or "互助保障" in s or "疗休养" in s]
+        assert len(told) == 3 and not any(s.startswith(("组织", "安排")) for s in told), told
+
+
+def test_the_election_says_committee_and_election_once_each() -> None:
+    for name in UNIT_NAMES:
+        text = text_of({**BASE, "unit_name": name, "org_change": "elect", "org_change_n": 7})
+        told = next(s for s in re.split("[。；\n]", text) if "换届" in s)
+        assert told.count("委员会") <= 1 and told.count("选举") <= 1, told
