@@ -2,7 +2,9 @@
 headings numbered 一、（一）… after dropping, so the numbering never has a gap or a lone （一）.
 
 Templates write plain text. A line starting with `# ` is a part's heading, `## ` a sub-heading; blank lines
-separate paragraphs and the lines of one paragraph are joined.
+separate paragraphs and the lines of one paragraph are joined. A line `~~` marks where a paragraph may be split
+between two topics: a long one is (a reader of an official summary expects a topic or two per paragraph, and a
+short one stays whole rather than falling into scraps).
 """
 
 from __future__ import annotations
@@ -15,6 +17,26 @@ from templates.typography import term_once, words
 
 BODY_KINDS = {"p", "figure"}
 THIN_PART_CHARS = 120  # welfare plus culture shorter than this share one heading
+SOFT_BREAK = "~~"
+LONG_PARAGRAPH_CHARS = 240  # a paragraph longer than this is split at its soft breaks
+SHORTEST_PIECE_CHARS = 90  # but never into a piece shorter than this
+
+
+def _visible(lines: list[str]) -> int:
+    return sum(len(strip_marks(line)) for line in lines)
+
+
+def split_long(lines: list[str], breaks: list[int]) -> list[list[str]]:
+    """The lines of one paragraph in pieces cut at its soft breaks (indices into `lines`), each cut made only while
+    the piece being cut is long, and only where both sides keep a paragraph's worth of text."""
+    pieces: list[list[str]] = []
+    start = 0
+    for cut in breaks:
+        head, rest = _visible(lines[start:cut]), _visible(lines[cut:])
+        if head + rest > LONG_PARAGRAPH_CHARS and min(head, rest) >= SHORTEST_PIECE_CHARS:
+            pieces.append(lines[start:cut])
+            start = cut
+    return [*pieces, lines[start:]]
 
 
 def shortened(paragraph: str, named: dict[str, str], said: bool) -> str:
@@ -36,18 +58,23 @@ def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] 
     `term` (本年度) is (typography.term_once): the unit's name in every paragraph reads as a form filled in."""
     found: list[Block] = []
     paragraph: list[str] = []
+    breaks: list[int] = []
 
     def close() -> None:
-        if paragraph:
+        for piece in split_long(paragraph, breaks) if paragraph else []:
             said = any(full in b.text for b in found for full in named or {})
-            joined = shortened("".join(paragraph), named or {}, said)
+            joined = shortened("".join(piece), named or {}, said)
             joined = term_once(joined, term, said=any(term and term in b.text for b in found))
-            said = sentences(joined)
-            found.append(Block("p", "".join(s.text for s in said), sentences=said))
-            paragraph.clear()
+            told = sentences(joined)
+            found.append(Block("p", "".join(s.text for s in told), sentences=told))
+        paragraph.clear()
+        breaks.clear()
 
     for line in (raw.strip() for raw in text.splitlines()):
-        if line.startswith("#"):
+        if line == SOFT_BREAK:
+            if paragraph and (not breaks or breaks[-1] != len(paragraph)):
+                breaks.append(len(paragraph))
+        elif line.startswith("#"):
             close()
             level = len(line) - len(line.lstrip("#"))
             found.append(Block(f"h{level}", strip_marks(line.lstrip("#")).strip()))

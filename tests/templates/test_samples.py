@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 
 from dialogs.bank import load_bank
 from dialogs.formats import money
+from templates import parts
 from templates.compose import Composer, vocabulary_table
 from templates.maker import SummaryMaker
 from templates.typography import credited, done_by, prizes, story_time, told_by
@@ -155,3 +156,23 @@ def test_no_sentence_opens_with_an_aim_that_has_nothing_to_hang_on(name: str) ->
     text = Composer().compose(answers(name)).as_text()
     dangling = re.findall(r"(?:^|[。\n　])((?:推行|管好|参加上级|参加各级|加强|抓)[^，。]{0,12}，)", text)
     assert not dangling, dangling
+
+
+@pytest.mark.parametrize("name", samples.names())
+def test_a_long_paragraph_is_split_between_topics(name: str) -> None:
+    summary = Composer().compose(samples.parsed(samples.typed(name)))
+    paragraphs = [b.text for b in summary.blocks if b.kind == "p"]
+    for text in paragraphs:
+        assert len(text) <= 420, text  # the chair's long own lists aside, no paragraph runs on for a page
+    if name == "everything":
+        opened = next(p for p in paragraphs if "厂务公开" in p)
+        assert opened.startswith("本企业通过"), opened  # what was made public opens a paragraph of its own
+        assert any(p.startswith("劳动保护") for p in paragraphs)
+
+
+def test_a_paragraph_is_cut_only_where_both_sides_keep_a_paragraphs_worth() -> None:
+    lines = ["甲" * 60, "乙" * 100, "丙" * 120]
+    assert parts.split_long(lines, [1, 2]) == [["甲" * 60, "乙" * 100], ["丙" * 120]]  # not after a scrap of 60
+    assert parts.split_long(lines * 2, [1, 2, 3, 4, 5]) == [lines[:2], lines[2:], lines[:2], lines[2:]]
+    assert parts.split_long(["甲" * 100, "乙" * 100], [1]) == [["甲" * 100, "乙" * 100]]  # not long: whole
+    assert parts.split_long(["甲" * 200, "乙" * 60], [1]) == [["甲" * 200, "乙" * 60]]  # no scrap of 60
