@@ -367,3 +367,10 @@ def test_the_election_says_committee_and_election_once_each() -> None:
         text = text_of({**BASE, "unit_name": name, "org_change": "elect", "org_change_n": 7})
         told = next(s for s in re.split("[。；\n]", text) if "换届" in s)
         assert told.count("委员会") <= 1 and told.count("选举") <= 1, told
+
+
+def test_an_illness_and_a_bereavement_are_not_both_consoled_with_the_same_word() -> None:
+    for name in UNIT_NAMES:
+        text = text_of({**BASE, "unit_name": name, "welfare_done": ["visits"], "visit_occasions": ["ill", "bereave"]})
+        told = next(s for s in text.split("。") if "去世" in s)
+        assert told.count("慰问") <= 1 and "生病住院" in told, told
