@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from templates.typography import credited, led, story_time, told_by, words
+from templates.typography import credited, led, month_of, story_time, told_by, words
 
 HERE = Path(__file__).parent
 EMPTY = (None, "", 0, [], "none")
@@ -108,13 +108,20 @@ class Storyteller:
     def here(self, question: str, option: str | None, doer: str, sources: dict[str, str] | None = None) -> list[str]:
         """The stories placed after this answer's sentence (this option's, or any of the question's when
         `option` is None), as sentences that continue its paragraph."""
-        told = []
-        for story_id, anchor in self.placed.items():
-            if anchor.question != question or (option is not None and anchor.option != option):
-                continue
-            story = _as_clause(self.answers[story_id])
-            told.append(self._told(story_id, story, doer) + self._source(story_id, sources) + "。")
-        return told
+        here = [story_id for story_id, anchor in self.placed.items()
+                if anchor.question == question and (option is None or anchor.option == option)]
+        return [self._told(story_id, _as_clause(self.answers[story_id]), doer) + self._source(story_id, sources) + "。"
+                for story_id in self._in_time_order(here)]
+
+    def _in_time_order(self, story_ids: list[str]) -> list[str]:
+        """Stories told together that all open with their month, in the order of the period (12月… then 5月… reads
+        as a slip); a school year runs from its first month (settings.yaml `school_year_first_month`)."""
+        months = [month_of(self.answers[story_id]) for story_id in story_ids]
+        if None in months:
+            return story_ids
+        first = words()["school_year_first_month"] if self.answers.get("period") == "school" else 1
+        order = {story_id: (month - first) % 12 for story_id, month in zip(story_ids, months, strict=True)}
+        return sorted(story_ids, key=order.__getitem__)
 
     def loose(self, section: str, doer: str, sources: dict[str, str] | None = None) -> list[str]:
         """The part's stories nothing placed, each a paragraph; a second one after a first may open with 此外."""

@@ -229,6 +229,12 @@ def led(text: str, lead: str) -> str:
     return f"{lead}，{text}" if lead and not _story_time().match(text) else text
 
 
+def month_of(story: str) -> int | None:
+    """The month a chair's story opens with (12月举办…, 1月18日…), or None."""
+    found = re.match(r"(1[0-2]|[1-9])月", story)
+    return int(found.group(1)) if found else None
+
+
 def unechoed(text: str, after: str) -> str:
     """`text` with its first event verb (settings.yaml `event_verbs`) swapped for one `after` does not use, so a
     sentence and the story that follows it do not say 举办 twice in a row; as it is when every verb is taken."""

@@ -109,3 +109,15 @@ def test_a_festival_that_only_sets_the_scene_does_not_decide_where_a_story_goes(
                         "welfare_highlight": story})
     text = "".join(found)
     assert text.index("23户次") < text.index("走访困难职工家庭") < text.index("节日慰问")
+
+
+@pytest.mark.parametrize(("period", "rope", "walk", "rope_first"), [("year", "12月", "5月", False),
+                                                             ("year", "3月", "11月", True),
+                                                             ("school", "4月", "10月", False),
+                                                             ("school", "9月", "3月", True)])
+def test_stories_told_together_keep_the_order_of_the_period(period: str, rope: str, walk: str,
+                                                            rope_first: bool) -> None:
+    found = "".join(paragraphs({**BASE, "period": period, "activity_types": ["rope", "family"], "activities_n": 4,
+                                "culture_highlight": f"{rope}举办教职工跳绳比赛，44人参加",
+                                "culture_highlight_2": f"{walk}组织教职工带孩子到郊野公园亲子徒步，32个家庭参加"}))
+    assert (found.index("跳绳比赛，44人") < found.index("亲子徒步")) == rope_first, found
