@@ -176,3 +176,13 @@ def test_a_paragraph_is_cut_only_where_both_sides_keep_a_paragraphs_worth() -> N
     assert parts.split_long(lines * 2, [1, 2, 3, 4, 5]) == [lines[:2], lines[2:], lines[:2], lines[2:]]
     assert parts.split_long(["甲" * 100, "乙" * 100], [1]) == [["甲" * 100, "乙" * 100]]  # not long: whole
     assert parts.split_long(["甲" * 200, "乙" * 60], [1]) == [["甲" * 200, "乙" * 60]]  # no scrap of 60
+
+
+DOERLESS_OPENINGS = ("收到", "组织", "安排", "开展", "举办", "共", "并", "还", "采纳")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_paragraph_opens_on_a_verb_with_no_doer(name: str) -> None:
+    for block in Composer().compose(answers(name)).blocks:
+        if block.kind == "p":
+            assert not block.text.startswith(DOERLESS_OPENINGS), block.text
