@@ -166,3 +166,12 @@ def test_after_the_weighed_year_the_shortcomings_turn_to_what_was_not_done_witho
     turn = paragraph[len(weighed):].split("一是")[0]
     assert weighed and turn, paragraph
     assert not any(back in turn for back in ("回头", "审视", "回顾", "梳理", "总的来看", "查找问题")), turn
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_single_shortcoming_after_the_weighed_year_turns_too(name: str) -> None:
+    summary = Composer().compose({**BASE, "unit_name": name, "shortcomings": ["variety"],
+                                  "next_plans": "办好职工运动会；建好职工书屋"})
+    weighed = closing_of(summary)
+    turn = last_part(summary)[0].text[len(weighed):]
+    assert weighed and turn.startswith(("但", "同时", "当然", "不足之处也要正视")), turn
