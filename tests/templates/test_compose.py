@@ -305,6 +305,7 @@ def test_a_long_list_of_what_was_made_public_is_told_in_two_groups() -> None:
     assert "职称评" in personal or "专业技术职务评聘" in personal, told
     assert "绩效" in personal and "社会保险" in personal and "绩效" not in business, told
     assert "任用" in business, told  # the appointment of cadres is the unit's management, not a staff's own interest
+    assert "这些" not in told, told  # 这些职工普遍关心的… reads as "these workers"
     short = text_of({**BASE, "rights_done": ["openness"], "openness": ["board"],
                      "openness_items": ["finance", "merit"]})
     assert "普遍关心" not in short  # two items need no grouping
