@@ -376,3 +376,10 @@ def test_an_illness_and_a_bereavement_are_not_both_consoled_with_the_same_word()
         text = text_of({**BASE, "unit_name": name, "welfare_done": ["visits"], "visit_occasions": ["ill", "bereave"]})
         told = next(s for s in text.split("。") if "去世" in s)
         assert told.count("慰问") <= 1 and "生病住院" in told, told
+
+
+def test_a_health_check_of_the_whole_staff_says_so() -> None:
+    for name in UNIT_NAMES:
+        text = text_of({**BASE, "unit_name": name, "welfare_done": ["health"], "staff_total": 45, "health_check": 45})
+        told = next(s for s in text.split("。") if "体检" in s)
+        assert "全体" in told and "45" in told, told
