@@ -383,3 +383,12 @@ def test_a_health_check_of_the_whole_staff_says_so() -> None:
         text = text_of({**BASE, "unit_name": name, "welfare_done": ["health"], "staff_total": 45, "health_check": 45})
         told = next(s for s in text.split("。") if "体检" in s)
         assert "全体" in told and "45" in told, told
+
+
+def test_the_birthday_party_is_not_held_on_each_staffs_birthday() -> None:
+    for name in UNIT_NAMES:
+        text = text_of({**BASE, "unit_name": name, "welfare_done": ["birthday"],
+                        "birthday": ["cake", "card", "gift", "party"]})
+        told = next(s for s in text.split("。") if "集体生日会" in s)
+        assert "当天" not in told and "时" not in told.split("集体生日会")[0] and told.count("生日") <= 2, told
+        assert "蛋糕" in told and "贺卡" in told and "礼物" in told, told
