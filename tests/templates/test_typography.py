@@ -23,7 +23,8 @@ def test_a_typed_list_is_split_and_its_numbering_dropped() -> None:
 
 
 def test_a_list_says_it_was_cut_and_how_long_it_was() -> None:
-    assert cn_list(["甲", "乙", "丙"]) == "甲、乙、丙"
+    assert cn_list(["甲", "乙", "丙"]) == "甲、乙和丙"
+    assert cn_list(["甲", "乙和丙", "丁"]) == "甲、乙和丙、丁"  # an item's own 和 keeps the list in 、
     assert cn_list(list("甲乙丙丁戊己戌")) == "甲、乙、丙、丁、戊等7项"
 
 
