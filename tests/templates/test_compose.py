@@ -393,3 +393,9 @@ def test_the_birthday_party_is_not_held_on_each_staffs_birthday() -> None:
         told = next(s for s in text.split("。") if "集体生日会" in s)
         assert "当天" not in told and "时" not in told.split("集体生日会")[0] and told.count("生日") <= 2, told
         assert "蛋糕" in told and "贺卡" in told and "礼物" in told, told
+
+
+def test_the_others_beside_the_units_placed_contestants_are_contestants_too() -> None:
+    text = text_of({**BASE, "train_done": ["contest"], "contests": ["labor"], "contests_n": 2,
+                    "train_awards": "全国港口行业职业技能竞赛门机司机项目第五名，省交通系统技能大赛一等奖2人"})
+    assert "选手获得全国港口行业职业技能竞赛门机司机项目第五名，另有2名选手获省交通系统技能大赛一等奖" in text, text
