@@ -39,11 +39,20 @@ def split_long(lines: list[str], breaks: list[int]) -> list[list[str]]:
     return [*pieces, lines[start:]]
 
 
+def unit_of(named: dict[str, str]) -> str:
+    """The unit's own word (我院) the full names begin with (我院工会 → 工会)."""
+    return next((full.removesuffix(short) for full, short in named.items() if full.endswith(short)), "")
+
+
 def shortened(paragraph: str, named: dict[str, str], said: bool) -> str:
     """The unit named once in a part (我院工会 or 我院职工, whichever comes first), then simply 工会, 职工, as a
     writer would; `said` when an earlier paragraph of the part named it already."""
     first = min(((paragraph.find(full), full) for full in named if full in paragraph), default=None)
     cut = 0 if said or first is None else first[0] + len(first[1])
+    # A paragraph that named the unit already (本企业建设改造了职工之家) needs it no more (not 本企业职工之家 next).
+    unit = unit_of(named)
+    if first is not None and unit and -1 < paragraph.find(unit) < first[0]:
+        cut = 0
     rest = paragraph[cut:]
     for full, short in named.items():
         if full.endswith(short):
@@ -62,7 +71,7 @@ def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] 
 
     def close() -> None:
         for piece in split_long(paragraph, breaks) if paragraph else []:
-            said = any(full in b.text for b in found for full in named or {})
+            said = any(word and word in b.text for b in found for word in [*(named or {}), unit_of(named or {})])
             joined = shortened("".join(piece), named or {}, said)
             joined = term_once(joined, term, said=any(term and term in b.text for b in found))
             told = sentences(joined)

@@ -185,3 +185,10 @@ def test_no_paragraph_opens_on_a_verb_with_no_doer(name: str) -> None:
     for block in Composer().compose(answers(name)).blocks:
         if block.kind == "p":
             assert not block.text.startswith(DOERLESS_OPENINGS), block.text
+
+
+def test_a_part_that_named_the_unit_does_not_name_it_again_before_its_union_or_home() -> None:
+    named = {"本企业工会": "工会", "本企业职工": "职工", "本企业职工之家": "职工之家"}
+    text = "# 一、基本情况\n本企业建设改造了职工之家。本企业职工之家通过复查。\n\n本企业工会获评先进。"
+    said = [b.text for b in parts.blocks(text, named=named) if b.kind == "p"]
+    assert said == ["本企业建设改造了职工之家。职工之家通过复查。", "工会获评先进。"]
