@@ -177,7 +177,7 @@ def test_a_paragraph_is_cut_only_where_both_sides_keep_a_paragraphs_worth() -> N
     assert parts.split_long(["甲" * 200, "乙" * 60], [1]) == [["甲" * 200, "乙" * 60]]  # no scrap of 60
 
 
-DOERLESS_OPENINGS = ("收到", "组织", "安排", "开展", "举办", "共", "并", "还", "采纳")
+DOERLESS_OPENINGS = ("收到", "组织", "安排", "开展", "举办", "共", "并", "还", "采纳", "帮扶", "参加")
 
 
 @pytest.mark.parametrize("name", NAMES)
