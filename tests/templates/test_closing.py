@@ -174,4 +174,4 @@ def test_a_single_shortcoming_after_the_weighed_year_turns_too(name: str) -> Non
                                   "next_plans": "办好职工运动会；建好职工书屋"})
     weighed = closing_of(summary)
     turn = last_part(summary)[0].text[len(weighed):]
-    assert weighed and turn.startswith(("但", "同时", "当然", "不足之处也要正视")), turn
+    assert weighed and turn.startswith(("但", "同时", "当然", "不过")), turn

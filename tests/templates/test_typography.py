@@ -112,3 +112,9 @@ def test_a_line_of_honours_splits_into_each_honour() -> None:
     found = honours("全国模范职工之家、省工会工作先进单位；市文明单位。")
     assert found == ["全国模范职工之家", "省工会工作先进单位", "市文明单位"]
     assert honours(None) == [] and honours("、") == []
+
+
+def test_a_list_whose_item_joins_two_things_takes_no_second_conjunction() -> None:
+    assert cn_list(["教育教学业务", "《工会法》与相关法规"]) == "教育教学业务、《工会法》与相关法规"
+    listed = ["政治理论", "法律法规及《工会法》", "健康与心理疏导"]
+    assert cn_list(listed) == "政治理论、法律法规及《工会法》、健康与心理疏导"
