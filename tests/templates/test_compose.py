@@ -363,6 +363,8 @@ def test_the_health_check_mutual_aid_and_rest_never_open_on_a_verb_with_no_doer(
                         "health_check": 280, "mutual_insurance": 250, "rest_n": 40})
         told = [s for s in re.split("[。\n]", text) if "体检" in s or "互助保障" in s or "疗休养" in s]
         assert len(told) == 3 and not any(s.startswith(("组织", "安排")) for s in told), told
+        checked = next(s for s in told if "体检" in s)
+        assert "工会" in checked, checked  # the question asks how many the union had checked
 
 
 def test_the_election_says_committee_and_election_once_each() -> None:
