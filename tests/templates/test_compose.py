@@ -401,3 +401,11 @@ def test_the_others_beside_the_units_placed_contestants_are_contestants_too() ->
     text = text_of({**BASE, "train_done": ["contest"], "contests": ["labor"], "contests_n": 2,
                     "train_awards": "全国港口行业职业技能竞赛门机司机项目第五名，省交通系统技能大赛一等奖2人"})
     assert "选手获得全国港口行业职业技能竞赛门机司机项目第五名，另有2名选手获省交通系统技能大赛一等奖" in text, text
+
+
+def test_the_occasions_of_a_visit_name_the_union_once() -> None:
+    for name in UNIT_NAMES:
+        text = text_of({**BASE, "unit_name": name, "welfare_done": ["visits"],
+                        "visit_occasions": ["ill", "bereave", "wedding", "birth"]})
+        told = next(s for s in text.split("。") if "去世" in s)
+        assert told.count("工会") <= 1 and "生育" in told, told
