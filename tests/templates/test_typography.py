@@ -6,7 +6,19 @@ import pytest
 
 from templates.compose import Composer
 from templates.sources import frame, sentences, src, without_marks_possible
-from templates.typography import cn_list, done_by, enumerated, honours, items, led, sentence, term_once, told_by
+from templates.typography import (
+    cn_list,
+    done_by,
+    enumerated,
+    honours,
+    items,
+    led,
+    month_of,
+    sentence,
+    term_once,
+    told_by,
+    unechoed,
+)
 from tests.templates.test_samples import NAMES, answers
 
 
@@ -118,3 +130,14 @@ def test_a_list_whose_item_joins_two_things_takes_no_second_conjunction() -> Non
     assert cn_list(["教育教学业务", "《工会法》与相关法规"]) == "教育教学业务、《工会法》与相关法规"
     listed = ["政治理论", "法律法规及《工会法》", "健康与心理疏导"]
     assert cn_list(listed) == "政治理论、法律法规及《工会法》、健康与心理疏导"
+
+
+def test_a_sentence_before_a_story_swaps_the_event_verb_the_story_uses() -> None:
+    assert unechoed("本年度举办了教学比武", "11月，学校举办同课异构比武") == "本年度开展了教学比武"
+    assert unechoed("本年度举办了教学比武", "11月，学校组织同课异构比武") == "本年度举办了教学比武"
+    assert unechoed("比武竞赛有教学比武", "11月，学校举办同课异构比武") == "比武竞赛有教学比武"  # no verb to swap
+
+
+def test_the_month_a_story_opens_with() -> None:
+    assert month_of("12月举办跳绳比赛") == 12 and month_of("1月18日举办运动会") == 1
+    assert month_of("春节前走访困难职工") is None
