@@ -409,3 +409,11 @@ def test_the_occasions_of_a_visit_name_the_union_once() -> None:
                         "visit_occasions": ["ill", "bereave", "wedding", "birth"]})
         told = next(s for s in text.split("。") if "去世" in s)
         assert told.count("工会") <= 1 and "生育" in told, told
+
+
+def test_a_bureaus_contests_are_business_contests_not_bouts() -> None:
+    for name in UNIT_NAMES:
+        text = text_of({**BASE, "unit_name": name, "unit_type": "gov", "train_done": ["contest"],
+                        "contests": ["biz", "quiz"], "contests_n": 3})
+        told = next(s for s in text.split("。") if "3场次" in s)
+        assert "比武" not in told, told
