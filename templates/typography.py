@@ -46,13 +46,13 @@ def honours(text: str | None) -> list[str]:
 
 
 def cn_list(values: list[str], limit: int = LIST_LIMIT) -> str:
-    """、-joined, the last item after 和 (职业健康检查和安全隐患整改; 岗位练兵和业务技能竞赛) unless an item has its own
-    和, 与 or 及 (settings.yaml `list_joins`), which would blur where an item ends. A list longer than `limit` is cut
-    and says so with 等 and the count of all items; a list that was not cut never has 等."""
+    """、-joined, the last item after 和 (职业健康检查和安全隐患整改; 岗位练兵和业务技能竞赛) unless one of the two it
+    would join has its own 和, 与 or 及 (settings.yaml `list_joins`), which would blur where an item ends. A list longer
+    than `limit` is cut and says so with 等 and the count of all items; a list that was not cut never has 等."""
     values = [v for v in values if v]
     if len(values) > limit:
         return "、".join(values[:limit]) + words()["cut"].format(n=len(values))
-    if len(values) >= 2 and not any(joined in v for v in values for joined in words()["list_joins"]):
+    if len(values) >= 2 and not any(joined in v for v in values[-2:] for joined in words()["list_joins"]):
         return "、".join(values[:-1]) + "和" + values[-1]
     return "、".join(values)
 

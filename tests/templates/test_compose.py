@@ -94,6 +94,7 @@ def test_money_and_lists_read_as_a_chair_would_write_them() -> None:
     assert re.search(r"帮扶资金(合计)?13.02万元", large)
     assert cn_list(["甲", "乙", "丙"]) == "甲、乙和丙"
     assert cn_list(["甲", "乙和丙", "丁"]) == "甲、乙和丙、丁"  # an item's own 和 keeps the list in 、
+    assert cn_list(["甲和乙", "丙", "丁"]) == "甲和乙、丙和丁"  # but only one of the two the 和 would join
     assert cn_list(list("甲乙丙丁戊己")) == "甲、乙、丙、丁、戊等6项"
 
 

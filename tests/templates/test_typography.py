@@ -37,6 +37,7 @@ def test_a_typed_list_is_split_and_its_numbering_dropped() -> None:
 def test_a_list_says_it_was_cut_and_how_long_it_was() -> None:
     assert cn_list(["甲", "乙", "丙"]) == "甲、乙和丙"
     assert cn_list(["甲", "乙和丙", "丁"]) == "甲、乙和丙、丁"  # an item's own 和 keeps the list in 、
+    assert cn_list(["甲和乙", "丙", "丁"]) == "甲和乙、丙和丁"  # but only one of the two the 和 would join
     assert cn_list(list("甲乙丙丁戊己戌")) == "甲、乙、丙、丁、戊等7项"
 
 
@@ -130,6 +131,7 @@ def test_a_list_whose_item_joins_two_things_takes_no_second_conjunction() -> Non
     assert cn_list(["教育教学业务", "《工会法》与相关法规"]) == "教育教学业务、《工会法》与相关法规"
     listed = ["政治理论", "法律法规及《工会法》", "健康与心理疏导"]
     assert cn_list(listed) == "政治理论、法律法规及《工会法》、健康与心理疏导"
+    assert cn_list(["应急处置与安全防范", "岗前知识", "作业规范"]) == "应急处置与安全防范、岗前知识和作业规范"
 
 
 def test_a_sentence_before_a_story_swaps_the_event_verb_the_story_uses() -> None:
