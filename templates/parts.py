@@ -49,9 +49,10 @@ def shortened(paragraph: str, named: dict[str, str], said: bool) -> str:
     writer would; `said` when an earlier paragraph of the part named it already."""
     first = min(((paragraph.find(full), full) for full in named if full in paragraph), default=None)
     cut = 0 if said or first is None else first[0] + len(first[1])
-    # A paragraph that named the unit already (本企业建设改造了职工之家) needs it no more (not 本企业职工之家 next).
-    unit = unit_of(named)
-    if first is not None and unit and -1 < paragraph.find(unit) < first[0]:
+    # A paragraph that named the unit already (本企业建设改造了职工之家) needs it no more (not 本企业职工之家 next), nor
+    # one that said 工会 already: the full name after it reads as a slip (工会…。汛期，我局工会…).
+    before = paragraph[: first[0]] if first is not None else ""
+    if any(word and word in before for word in [unit_of(named), *named.values()]):
         cut = 0
     rest = paragraph[cut:]
     for full, short in named.items():
@@ -71,7 +72,8 @@ def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] 
 
     def close() -> None:
         for piece in split_long(paragraph, breaks) if paragraph else []:
-            said = any(word and word in b.text for b in found for word in [*(named or {}), unit_of(named or {})])
+            said = any(word and word in b.text for b in found if b.kind == "p"
+                       for word in [*(named or {}), *(named or {}).values(), unit_of(named or {})])
             joined = shortened("".join(piece), named or {}, said)
             joined = term_once(joined, term, said=any(term and term in b.text for b in found))
             told = sentences(joined)

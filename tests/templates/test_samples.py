@@ -192,3 +192,12 @@ def test_a_part_that_named_the_unit_does_not_name_it_again_before_its_union_or_h
     text = "# 一、基本情况\n本企业建设改造了职工之家。本企业职工之家通过复查。\n\n本企业工会获评先进。"
     said = [b.text for b in parts.blocks(text, named=named) if b.kind == "p"]
     assert said == ["本企业建设改造了职工之家。职工之家通过复查。", "工会获评先进。"]
+
+
+def test_after_a_bare_union_the_unit_is_not_named_before_its_union_again() -> None:
+    named = {"我局工会": "工会", "我局干部职工": "干部职工", "我局职工之家": "职工之家"}
+    text = "# 四、关心干部职工\n工会看望干部职工19人次。\n\n汛期，我局工会为执法人员送去防汛物资。"
+    said = [b.text for b in parts.blocks(text, named=named) if b.kind == "p"]
+    assert said == ["工会看望干部职工19人次。", "汛期，工会为执法人员送去防汛物资。"]
+    first = [b.text for b in parts.blocks("# 三、培训\n本年度，我局工会举办培训班6期。", named=named) if b.kind == "p"]
+    assert first == ["本年度，我局工会举办培训班6期。"]  # a heading's words do not count as said
