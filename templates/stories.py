@@ -144,8 +144,11 @@ class Storyteller:
         every = self.wordings(story_id + DOER)
         fresh = [w for w in every if not any(verb in w and any(echo in story for echo in echoes)
                                              for verb, echoes in words()["doer_verbs"].items())] or every
-        # A wording another story of the document took is left to it (not 在工会协助下，企业… twice).
-        unused = [w for w in fresh if w not in self.taken] or fresh
+        # A wording another story of the document took is left to it (not 在工会协助下，企业… twice), and so is its
+        # opening word where another is free (not 经工会协调… then 经工会建议…).
+        opened = {taken[:1] for taken in self.taken}
+        unused = ([w for w in fresh if w not in self.taken and w[:1] not in opened]
+                  or [w for w in fresh if w not in self.taken] or fresh)
         chosen = self.pick(story_id + DOER, *unused)
         self.taken.add(chosen)
         return chosen

@@ -184,3 +184,15 @@ def test_the_safety_checks_are_not_totalled_when_the_chair_gave_no_count() -> No
     for unit_name in UNIT_NAMES + [f"滨江市第{n}幼儿园" for n in range(10, 20)]:
         told = text({**KINDERGARTEN, "unit_name": unit_name, "rights_done": ["safety"], "safety": ["check", "drill"]})
         assert "检查" in told and "共派员" not in told and "共参" not in told, told
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES + [f"滨江市第{n}幼儿园" for n in range(16)])
+def test_two_stories_the_union_suggested_are_not_credited_with_the_same_opening_word(unit_name: str) -> None:
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name,
+                 "rights_highlight": "为教师办公室配齐护眼台灯，9月已全部到位", "rights_highlight_by": "suggested",
+                 "rights_highlight_2": "为保育员更换防滑工作鞋，10月发放到位", "rights_highlight_2_by": "suggested"})
+    lamps = re.search(r"[^。]*护眼台灯", told).group(0)
+    shoes = re.search(r"[^。]*防滑工作鞋", told).group(0)
+    credit = re.compile("经(我园)?工会|在(我园)?工会推动下")
+    assert credit.search(lamps) and credit.search(shoes), told
+    assert credit.search(lamps).group(0)[0] != credit.search(shoes).group(0)[0], told
