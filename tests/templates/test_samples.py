@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import re
 
 import pytest
@@ -201,3 +202,17 @@ def test_after_a_bare_union_the_unit_is_not_named_before_its_union_again() -> No
     assert said == ["工会看望干部职工19人次。", "汛期，工会为执法人员送去防汛物资。"]
     first = [b.text for b in parts.blocks("# 三、培训\n本年度，我局工会举办培训班6期。", named=named) if b.kind == "p"]
     assert first == ["本年度，我局工会举办培训班6期。"]  # a heading's words do not count as said
+
+
+CORE = {"unit_name", "unit_type", "self_name", "period", "year", "sign_date", "train_done", "rights_done",
+        "welfare_done", "activity_types"}
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("seed", range(10))
+def test_with_half_the_answers_skipped_no_paragraph_opens_on_a_verb_with_no_doer(name: str, seed: int) -> None:
+    chooser = random.Random(seed)
+    skipped = {k: (v if k in CORE or chooser.random() < 0.5 else None) for k, v in answers(name).items()}
+    for block in Composer().compose(skipped).blocks:
+        if block.kind == "p":
+            assert not block.text.startswith(DOERLESS_OPENINGS[:-1]), block.text  # 参加…的 may open
