@@ -57,6 +57,11 @@ def cn_list(values: list[str], limit: int = LIST_LIMIT) -> str:
     return "、".join(values)
 
 
+def and_list(values: list[str]) -> str:
+    """All the items, never cut: the names of festivals, parts of the year, activities (cn_list's rules)."""
+    return cn_list(values, limit=len(values))
+
+
 def is_cut(values: list[str], limit: int = LIST_LIMIT) -> bool:
     return len([v for v in values if v]) > limit
 
@@ -252,6 +257,7 @@ def kind_of(text: str, kind: str) -> bool:
 
 
 FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time, "cn_list": cn_list,
+           "and_list": and_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes, "unechoed": unechoed}
 TESTS = {"cut": is_cut, "kind_of": kind_of}
