@@ -38,6 +38,11 @@ def table() -> dict[str, Any]:
         return yaml.safe_load(f)
 
 
+def part_of(story_id: str) -> str:
+    """The part a story question belongs to (training_highlight_2 → training)."""
+    return next((section for section, part in table().items() if story_id in part.get("stories", [])), "")
+
+
 def story_ids(section: str) -> list[str]:
     return list(table().get(section, {}).get("stories", []))
 
@@ -103,7 +108,7 @@ class Storyteller:
         self.src = src
         self.wordings = wordings
         self.placed = anchors(answers)
-        self.taken: set[str] = set()
+        self.chosen: dict[str, str] = {}  # story id → the doer's wording it was told with
 
     def here(self, question: str, option: str | None, doer: str, sources: dict[str, str] | None = None) -> list[str]:
         """The stories placed after this answer's sentence (this option's, or any of the question's when
@@ -144,13 +149,15 @@ class Storyteller:
         every = self.wordings(story_id + DOER)
         fresh = [w for w in every if not any(verb in w and any(echo in story for echo in echoes)
                                              for verb, echoes in words()["doer_verbs"].items())] or every
-        # A wording another story of the document took is left to it (not 在工会协助下，企业… twice), and so is its
-        # opening word where another is free (not 经工会协调… then 经工会建议…).
-        opened = {taken[:1] for taken in self.taken}
-        unused = ([w for w in fresh if w not in self.taken and w[:1] not in opened]
-                  or [w for w in fresh if w not in self.taken] or fresh)
+        # A wording another story of the document took is left to it (not 在工会协助下，企业… twice), and so is the
+        # first character of one a story of the same part took, where another is free (not 经工会协调… then
+        # 经工会建议…).
+        taken = set(self.chosen.values())
+        opened = {wording[:1] for other, wording in self.chosen.items() if part_of(other) == part_of(story_id)}
+        unused = ([w for w in fresh if w not in taken and w[:1] not in opened]
+                  or [w for w in fresh if w not in taken] or fresh)
         chosen = self.pick(story_id + DOER, *unused)
-        self.taken.add(chosen)
+        self.chosen[story_id] = chosen
         return chosen
 
     def _told(self, story_id: str, story: str, doer: str) -> str:
