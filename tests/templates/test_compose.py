@@ -418,3 +418,12 @@ def test_a_bureaus_contests_are_business_contests_not_bouts() -> None:
                         "contests": ["biz", "quiz"], "contests_n": 3})
         told = next(s for s in text.split("。") if "3场次" in s)
         assert "比武" not in told, told
+
+
+def test_two_or_three_contests_are_named_as_the_topic_not_put_under_a_kind() -> None:
+    for name in UNIT_NAMES:
+        for counted in ({"contests_n": 2}, {}):
+            text = text_of({**BASE, "unit_name": name, "unit_type": "inst", "train_done": ["contest"],
+                            "contests": ["drill", "biz"], **counted})
+            told = next(s for s in text.split("。") if "岗位练兵" in s)
+            assert "各类" not in told and "包括" not in told, told
