@@ -240,15 +240,16 @@ def month_of(story: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def unechoed(text: str, after: str) -> str:
-    """`text` with its first event verb (settings.yaml `event_verbs`) swapped for one `after` does not use, so a
-    sentence and the story that follows it do not say 举办 twice in a row; as it is when every verb is taken."""
+def fresh_lead(phrase: str, after: str) -> str:
+    """`phrase` (the bank's or a template's own, never a chair's) with its leading event verb (settings.yaml
+    `event_verbs`) swapped for one `after` does not use, so a sentence and the story that follows it do not say
+    举办 twice in a row; as it is when it opens on no such verb, or every verb is taken."""
     verbs = words()["event_verbs"]
-    used = min(((text.find(v), v) for v in verbs if v in text), default=None)
-    fresh = next((v for v in verbs if v not in after), None)
-    if used is None or fresh is None or used[1] not in after:
-        return text
-    return text[: used[0]] + fresh + text[used[0] + len(used[1]) :]
+    lead = next((verb for verb in verbs if phrase.startswith(verb)), None)
+    fresh = next((verb for verb in verbs if verb not in after), None)
+    if lead is None or fresh is None or lead not in after:
+        return phrase
+    return fresh + phrase[len(lead):]
 
 
 def kind_of(text: str, kind: str) -> bool:
@@ -259,5 +260,5 @@ def kind_of(text: str, kind: str) -> bool:
 FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time, "cn_list": cn_list,
            "and_list": and_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
-           "sentence": sentence, "prizes": prizes, "unechoed": unechoed}
+           "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead}
 TESTS = {"cut": is_cut, "kind_of": kind_of}

@@ -10,6 +10,7 @@ from templates.typography import (
     cn_list,
     done_by,
     enumerated,
+    fresh_lead,
     honours,
     items,
     led,
@@ -17,7 +18,6 @@ from templates.typography import (
     sentence,
     term_once,
     told_by,
-    unechoed,
 )
 from tests.templates.test_samples import NAMES, answers
 
@@ -134,10 +134,11 @@ def test_a_list_whose_item_joins_two_things_takes_no_second_conjunction() -> Non
     assert cn_list(["应急处置与安全防范", "岗前知识", "作业规范"]) == "应急处置与安全防范、岗前知识和作业规范"
 
 
-def test_a_sentence_before_a_story_swaps_the_event_verb_the_story_uses() -> None:
-    assert unechoed("本年度举办了教学比武", "11月，学校举办同课异构比武") == "本年度开展了教学比武"
-    assert unechoed("本年度举办了教学比武", "11月，学校组织同课异构比武") == "本年度举办了教学比武"
-    assert unechoed("比武竞赛有教学比武", "11月，学校举办同课异构比武") == "比武竞赛有教学比武"  # no verb to swap
+def test_a_phrase_before_a_story_swaps_its_leading_event_verb_the_story_uses() -> None:
+    assert fresh_lead("举办", "11月，学校举办同课异构比武") == "开展"
+    assert fresh_lead("开展劳动竞赛和技术比武", "6月，工会开展知识竞赛") == "组织劳动竞赛和技术比武"
+    assert fresh_lead("举办", "11月，学校组织同课异构比武") == "举办"
+    assert fresh_lead("比武竞赛有教学比武", "11月，学校举办同课异构比武") == "比武竞赛有教学比武"  # no lead to swap
 
 
 def test_the_month_a_story_opens_with() -> None:
