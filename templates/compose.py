@@ -155,9 +155,11 @@ class Composer:
         party_key = fact(facts, "party_org")
         party_org = bank.by_id[self.bank.roles["party_org"]].option(party_key) if party_key else None
         party = words["prefix"] + party_org.label if party_org else words["party"]
-        told = stories.Storyteller(facts, pick, sources.src, wordings)
+        school_year = fact(facts, "period") == "school"
+        told = stories.Storyteller(facts, pick, sources.src, wordings,
+                                   first_month=self.settings["school_year_first_month"] if school_year else 1)
         return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
-                "here": told.here, "loose": told.loose,
+                "here": told.here, "here_all": told.here_all, "loose": told.loose,
                 "period": formats.period(fact(facts, "year"), fact(facts, "period")),
                 "party": party,
                 "term": formats.term(fact(facts, "period")), "ahead": formats.ahead(fact(facts, "period"))}

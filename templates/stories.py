@@ -102,31 +102,36 @@ class Storyteller:
     story tells, `loose` as paragraphs of their own for the rest. Each returned sentence carries its source."""
 
     def __init__(self, answers: dict[str, Any], pick: Callable[..., str], src: Callable[..., str],
-                 wordings: Callable[[str], list[str]]) -> None:
+                 wordings: Callable[[str], list[str]], first_month: int = 1) -> None:
         self.answers = answers
         self.pick = pick
         self.src = src
         self.wordings = wordings
+        self.first_month = first_month  # the period's first month, from which the stories' months are ordered
         self.placed = anchors(answers)
         self.chosen: dict[str, str] = {}  # story id → the doer's wording it was told with
 
     def here(self, question: str, option: str | None, doer: str, sources: dict[str, str] | None = None) -> list[str]:
         """The stories placed after this answer's sentence (this option's, or any of the question's when
         `option` is None), as sentences that continue its paragraph."""
+        return self.here_all([(question, option)], doer, sources)
+
+    def here_all(self, places: list[tuple[str, str | None]], doer: str,
+                 sources: dict[str, str] | None = None) -> list[str]:
+        """The stories of several places told after one sentence, together in the order of the period."""
         here = [story_id for story_id, anchor in self.placed.items()
-                if anchor.question == question and (option is None or anchor.option == option)]
+                if any(anchor.question == question and (option is None or anchor.option == option)
+                       for question, option in places)]
         return [self._told(story_id, _as_clause(self.answers[story_id]), doer) + self._source(story_id, sources) + "。"
                 for story_id in self._in_time_order(here)]
 
     def _in_time_order(self, story_ids: list[str]) -> list[str]:
         """Stories told together that all open with their month, in the order of the period (12月… then 5月… reads
-        as a slip); a school year runs from its first month (settings.yaml `school_year_first_month`)."""
-        months = [month_of(self.answers[story_id]) for story_id in story_ids]
-        if None in months:
+        as a slip)."""
+        months = {story_id: month_of(self.answers[story_id]) for story_id in story_ids}
+        if None in months.values():
             return story_ids
-        first = words()["school_year_first_month"] if self.answers.get("period") == "school" else 1
-        order = {story_id: (month - first) % 12 for story_id, month in zip(story_ids, months, strict=True)}
-        return sorted(story_ids, key=order.__getitem__)
+        return sorted(story_ids, key=lambda story_id: (months[story_id] - self.first_month) % 12)
 
     def loose(self, section: str, doer: str, sources: dict[str, str] | None = None) -> list[str]:
         """The part's stories nothing placed, each a paragraph; a second one after a first may open with 此外."""

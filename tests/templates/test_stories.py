@@ -121,3 +121,11 @@ def test_stories_told_together_keep_the_order_of_the_period(period: str, rope: s
                                 "culture_highlight": f"{rope}举办教职工跳绳比赛，44人参加",
                                 "culture_highlight_2": f"{walk}组织教职工带孩子到郊野公园亲子徒步，32个家庭参加"}))
     assert (found.index("跳绳比赛，44人") < found.index("亲子徒步")) == rope_first, found
+
+
+def test_stories_of_the_contests_and_of_contests_at_large_keep_the_order_of_the_year_together() -> None:
+    found = "".join(paragraphs({**BASE, "unit_type": "ent", "unit_name": "红星机械厂", "train_done": ["contest"],
+                                "contests": ["labor"], "contests_n": 2,
+                                "training_highlight": "12月开展劳动竞赛总结表彰，评出先进班组3个",
+                                "training_highlight_2": "5月举办职工技能大赛，86人参赛"}))
+    assert found.index("技能大赛") < found.index("总结表彰"), found
