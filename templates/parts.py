@@ -36,24 +36,25 @@ def split_long(lines: list[str], breaks: list[int]) -> list[list[str]]:
         if head + rest > LONG_PARAGRAPH_CHARS and min(head, rest) >= SHORTEST_PIECE_CHARS:
             pieces.append(lines[start:cut])
             start = cut
-    return [*pieces, lines[start:]]
+    return [*pieces, lines[start:]] if lines else []
 
 
 def unit_of(named: dict[str, str]) -> str:
-    """The unit's own word (我院) the full names begin with (我院工会 → 工会)."""
+    """The unit's own word the full names begin with (我院 of 我院工会 → 工会)."""
     return next((full.removesuffix(short) for full, short in named.items() if full.endswith(short)), "")
 
 
 def shortened(paragraph: str, named: dict[str, str], said: bool) -> str:
-    """The unit named once in a part (我院工会 or 我院职工, whichever comes first), then simply 工会, 职工, as a
-    writer would; `said` when an earlier paragraph of the part named it already."""
+    """The unit named in full once (我院工会 or 我院职工, whichever comes first), then simply 工会, 职工, as a
+    writer would; not at all when `said` (an earlier paragraph of the part mentioned the union, the staff or the
+    unit), nor after the paragraph itself did: 本企业建设改造了职工之家。本企业职工之家… or 工会…。汛期，我局工会…
+    reads as a slip."""
     first = min(((paragraph.find(full), full) for full in named if full in paragraph), default=None)
-    cut = 0 if said or first is None else first[0] + len(first[1])
-    # A paragraph that named the unit already (本企业建设改造了职工之家) needs it no more (not 本企业职工之家 next), nor
-    # one that said 工会 already: the full name after it reads as a slip (工会…。汛期，我局工会…).
-    before = paragraph[: first[0]] if first is not None else ""
-    if any(word and word in before for word in [unit_of(named), *named.values()]):
-        cut = 0
+    if first is None:
+        return paragraph
+    before = paragraph[: first[0]]
+    cut = 0 if said or any(word and word in before for word in [unit_of(named), *named.values()]) else (
+        first[0] + len(first[1]))
     rest = paragraph[cut:]
     for full, short in named.items():
         if full.endswith(short):
@@ -64,16 +65,17 @@ def shortened(paragraph: str, named: dict[str, str], said: bool) -> str:
 def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] | None = None,
            term: str = "") -> list[Block]:
     """Headings and paragraphs of one part, its photos last; a part without paragraphs yields nothing.
-    `named` maps full names to short ones (我院工会 → 工会), the unit said in full once in the part (shortened), as
-    `term` (本年度) is (typography.term_once): the unit's name in every paragraph reads as a form filled in."""
+    `named` maps full names to short ones (我院工会 → 工会): the unit is said in full at most in the part's first
+    paragraph (shortened), as `term` (本年度) is once (typography.term_once); the unit's name in every paragraph reads
+    as a form filled in."""
     found: list[Block] = []
     paragraph: list[str] = []
     breaks: list[int] = []
 
     def close() -> None:
-        for piece in split_long(paragraph, breaks) if paragraph else []:
-            said = any(word and word in b.text for b in found if b.kind == "p"
-                       for word in [*(named or {}), *(named or {}).values(), unit_of(named or {})])
+        for piece in split_long(paragraph, breaks):
+            # Every paragraph of a part speaks of its union or its staff: after the first, the unit is not named again.
+            said = any(b.kind == "p" for b in found)
             joined = shortened("".join(piece), named or {}, said)
             joined = term_once(joined, term, said=any(term and term in b.text for b in found))
             told = sentences(joined)

@@ -12,7 +12,6 @@ from docx.oxml.ns import qn
 
 from dialogs.bank import load_bank
 from dialogs.formats import money
-from templates import parts
 from templates.compose import Composer, vocabulary_table
 from templates.maker import SummaryMaker
 from templates.typography import credited, done_by, prizes, story_time, told_by
@@ -170,14 +169,6 @@ def test_a_long_paragraph_is_split_between_topics(name: str) -> None:
         assert any(p.startswith("劳动保护") for p in paragraphs)
 
 
-def test_a_paragraph_is_cut_only_where_both_sides_keep_a_paragraphs_worth() -> None:
-    lines = ["甲" * 60, "乙" * 100, "丙" * 120]
-    assert parts.split_long(lines, [1, 2]) == [["甲" * 60, "乙" * 100], ["丙" * 120]]  # not after a scrap of 60
-    assert parts.split_long(lines * 2, [1, 2, 3, 4, 5]) == [lines[:2], lines[2:], lines[:2], lines[2:]]
-    assert parts.split_long(["甲" * 100, "乙" * 100], [1]) == [["甲" * 100, "乙" * 100]]  # not long: whole
-    assert parts.split_long(["甲" * 200, "乙" * 60], [1]) == [["甲" * 200, "乙" * 60]]  # no scrap of 60
-
-
 # A paragraph opening on one of these has no doer (参加…的 may open one: its doer is the clause).
 DOERLESS_OPENINGS = ("收到", "组织", "安排", "开展", "举办", "共", "并", "还", "采纳", "帮扶", "累计", "走访")
 
@@ -187,22 +178,6 @@ def test_no_paragraph_opens_on_a_verb_with_no_doer(name: str) -> None:
     for block in Composer().compose(answers(name)).blocks:
         if block.kind == "p":
             assert not block.text.startswith((*DOERLESS_OPENINGS, "参加")), block.text
-
-
-def test_a_part_that_named_the_unit_does_not_name_it_again_before_its_union_or_home() -> None:
-    named = {"本企业工会": "工会", "本企业职工": "职工", "本企业职工之家": "职工之家"}
-    text = "# 一、基本情况\n本企业建设改造了职工之家。本企业职工之家通过复查。\n\n本企业工会获评先进。"
-    said = [b.text for b in parts.blocks(text, named=named) if b.kind == "p"]
-    assert said == ["本企业建设改造了职工之家。职工之家通过复查。", "工会获评先进。"]
-
-
-def test_after_a_bare_union_the_unit_is_not_named_before_its_union_again() -> None:
-    named = {"我局工会": "工会", "我局干部职工": "干部职工", "我局职工之家": "职工之家"}
-    text = "# 四、关心干部职工\n工会看望干部职工19人次。\n\n汛期，我局工会为执法人员送去防汛物资。"
-    said = [b.text for b in parts.blocks(text, named=named) if b.kind == "p"]
-    assert said == ["工会看望干部职工19人次。", "汛期，工会为执法人员送去防汛物资。"]
-    first = [b.text for b in parts.blocks("# 三、培训\n本年度，我局工会举办培训班6期。", named=named) if b.kind == "p"]
-    assert first == ["本年度，我局工会举办培训班6期。"]  # a heading's words do not count as said
 
 
 CORE = {"unit_name", "unit_type", "self_name", "period", "year", "sign_date", "train_done", "rights_done",
