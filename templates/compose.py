@@ -160,6 +160,9 @@ class Composer:
                                    first_month=self.settings["school_year_first_month"] if school_year else 1)
         return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
                 "here": told.here, "here_all": told.here_all, "loose": told.loose,
+                # The year is weighed once: at the head of the part of the shortcomings and plans when the chair gave
+                # any (outlook.j2), else in the closing (closing.j2).
+                "looks_ahead": bool(prose("shortcomings") or typography.items(facts.get("next_plans"))),
                 "period": formats.period(fact(facts, "year"), fact(facts, "period")),
                 "party": party,
                 "term": formats.term(fact(facts, "period")), "ahead": formats.ahead(fact(facts, "period"))}
