@@ -435,3 +435,12 @@ def test_two_or_three_contests_are_named_as_the_topic_not_put_under_a_kind() -> 
                             "contests": ["drill", "biz"], **counted})
             told = next(s for s in text.split("。") if "岗位练兵" in s)
             assert "各类" not in told and "包括" not in told, told
+
+
+def test_a_schools_own_agenda_item_for_its_teachers_is_among_the_staffs_matters() -> None:
+    agenda = ["admin", "pay", "reform", "posts", "rules", "merit", "other"]
+    for name in UNIT_NAMES:
+        said = sentences_of({**BASE, "unit_name": name, "unit_type": "school", "rights_done": ["congress"],
+                             "congress_agenda": agenda, "congress_agenda_other": "教师课后服务补助办法"})
+        told = next(s for s in said if "切身利益" in s)
+        assert "课后服务补助办法" in told.split("切身利益", 1)[1], told
