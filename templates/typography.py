@@ -50,11 +50,12 @@ def cn_list(values: list[str], limit: int = LIST_LIMIT) -> str:
     would join has its own 和, 与 or 及 (settings.yaml `list_joins`), which would blur where an item ends. A list longer
     than `limit` is cut and says so with 等 and the count of all items; a list that was not cut never has 等."""
     values = [v for v in values if v]
+    between = words()["list_separator"]
     if len(values) > limit:
-        return "、".join(values[:limit]) + words()["cut"].format(n=len(values))
+        return between.join(values[:limit]) + words()["cut"].format(n=len(values))
     if len(values) >= 2 and not any(joined in v for v in values[-2:] for joined in words()["list_joins"]):
-        return "、".join(values[:-1]) + "和" + values[-1]
-    return "、".join(values)
+        return between.join(values[:-1]) + words()["list_last"] + values[-1]
+    return between.join(values)
 
 
 def and_list(values: list[str]) -> str:
