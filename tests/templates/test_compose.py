@@ -439,3 +439,11 @@ def test_a_schools_own_agenda_item_for_its_teachers_is_among_the_staffs_matters(
                              "congress_agenda": agenda, "congress_agenda_other": "教师课后服务补助办法"})
         told = next(s for s in said if "切身利益" in s)
         assert "课后服务补助办法" in told.split("切身利益", 1)[1], told
+
+
+def test_the_title_the_home_won_follows_its_facilities_in_one_sentence_when_the_home_is_their_subject() -> None:
+    for name in UNIT_NAMES:
+        said = sentences_of({**BASE, "unit_name": name, "unit_type": "school", "home_facilities": "open",
+                             "home_items": ["room", "gym"], "home_title": "被区教育工会评为“五星级教工之家”"})
+        told = next(s for s in said if "五星级" in s)
+        assert "活动室" in told and told.count("教工之家") == 2, told  # the home once, its title once
