@@ -20,6 +20,11 @@ UNIT_NAMES = ["滨江市机关第二幼儿园", "滨江市第三幼儿园", "江
               "滨江市直属机关幼儿园"]
 
 
+# How the summary may credit the union's suggestion or help (the bank's wordings of story_doers).
+SUGGESTED = "(经(我园)?工会(建议|协调)|在(我园)?工会推动下|根据(我园)?工会的建议)"
+HELPED = "((我园)?工会(协助|配合)园方|在(我园)?工会(协助|的配合)下，园方|园方在(我园)?工会协助下)"
+
+
 def text(answers: dict) -> str:
     return "".join(b.text for b in Composer().compose(answers).blocks if b.kind == "p")
 
@@ -27,7 +32,7 @@ def text(answers: dict) -> str:
 def test_what_the_unit_did_on_the_unions_suggestion_is_the_units_act_led_by_the_suggestion() -> None:
     told = text({**KINDERGARTEN, **RIGHTS, "rights_highlight": "为教师办公室配齐护眼台灯，9月已全部到位",
                  "rights_highlight_by": "suggested"})
-    assert re.search("(经(我园)?工会(建议|协调)|在(我园)?工会推动下)，园方为教师办公室配齐护眼台灯", told), told
+    assert re.search(f"{SUGGESTED}，园方为教师办公室配齐护眼台灯", told), told
     assert "工会为教师办公室" not in told
 
 
@@ -36,8 +41,7 @@ def test_what_the_union_helped_the_unit_do_names_both(unit_name: str) -> None:
     told = text({**KINDERGARTEN, "unit_name": unit_name,
                  "training_highlight": "暑期组织全体教职工参加急救培训，43人取得救护员证",
                  "training_highlight_by": "joint"})
-    doer = "((我园)?工会(协助|配合)园方|在(我园)?工会协助下，园方)"
-    assert re.search(f"暑期，{doer}组织全体教职工参加急救培训", told), told
+    assert re.search(f"暑期，{HELPED}组织全体教职工参加急救培训", told), told
     assert "会同" not in told  # the union would lead what the unit led
 
 
@@ -65,8 +69,7 @@ def test_the_doer_is_never_worded_with_the_verb_the_story_itself_uses(unit_name:
 def test_a_story_with_its_own_doer_keeps_it_after_the_lead() -> None:
     story = "针对教职工反映的午餐排队问题，食堂自6月起错峰开餐"
     told = text({**KINDERGARTEN, **RIGHTS, "rights_highlight": story, "rights_highlight_by": "suggested"})
-    lead = "(经(我园)?工会(建议|协调)|在(我园)?工会推动下)"
-    assert re.search(f"针对教职工反映的午餐排队问题，{lead}，食堂自6月起", told), told
+    assert re.search(f"针对教职工反映的午餐排队问题，{SUGGESTED}，食堂自6月起", told), told
     # The union only helped: the story names its own doer, so nothing is put before it.
     helped = text({**KINDERGARTEN, **RIGHTS, "rights_highlight": story, "rights_highlight_by": "joint"})
     assert story in helped
@@ -153,7 +156,8 @@ def test_two_stories_the_union_helped_with_are_not_credited_in_the_same_words(un
 
     def wording(event: str) -> str:
         sentence = next(s for s in told.split("。") if event in s)
-        return next(w for w in ("在工会协助下", "工会协助园方", "工会配合园方") if w in sentence)
+        return next(w for w in ("园方在工会协助下", "在工会的配合下", "在工会协助下", "工会协助园方", "工会配合园方")
+                    if w in sentence)
 
     assert wording("托管班") != wording("运动会"), told
 
@@ -193,6 +197,6 @@ def test_two_stories_the_union_suggested_are_not_credited_with_the_same_opening_
                  "rights_highlight_2": "为保育员更换防滑工作鞋，10月发放到位", "rights_highlight_2_by": "suggested"})
     lamps = re.search(r"[^。]*护眼台灯", told).group(0)
     shoes = re.search(r"[^。]*防滑工作鞋", told).group(0)
-    credit = re.compile("经(我园)?工会|在(我园)?工会推动下")
+    credit = re.compile("经(我园)?工会|在(我园)?工会推动下|根据(我园)?工会的建议")
     assert credit.search(lamps) and credit.search(shoes), told
     assert credit.search(lamps).group(0)[0] != credit.search(shoes).group(0)[0], told
