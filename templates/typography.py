@@ -206,11 +206,13 @@ def credited(story: str, doer: str) -> str:
     组织…). A doer with ， is a lead and then the doer (经工会建议，园方): a story that names its own doer keeps it
     after the lead. A story that opens with the unit acting on something (根据职代会提案，…) has the lead after that
     clause: 医院根据职代会提案，在工会推动下，7月起…, not 在工会推动下，医院根据职代会提案，…. A story that opens
-    with the union is told as the chair wrote it."""
+    with the union, or names it in its first clause, is told as the chair wrote it."""
     when, rest = _split_time(story)
     lead, _, subject = doer.rpartition("，")
-    if rest.startswith("工会"):
-        return story
+    # A story whose first clause names the union among its doers (院领导和工会干部分5组走访…) is the chair's own
+    # telling of who did it: a lead before it would have the union help itself.
+    if rest.startswith("工会") or "工会" in rest.split("，")[0]:
+        return "，".join(piece for piece in (when, rest) if piece)
     if lead and rest.startswith(tuple(words()["unit_acts"])) and "，" in rest:
         acted_on, _, rest = rest.partition("，")
         return "，".join(piece for piece in (when, subject + acted_on, lead, rest) if piece)

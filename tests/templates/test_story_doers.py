@@ -200,3 +200,11 @@ def test_two_stories_the_union_suggested_are_not_credited_with_the_same_opening_
     credit = re.compile("经(我园)?工会|在(我园)?工会推动下|根据(我园)?工会的建议")
     assert credit.search(lamps) and credit.search(shoes), told
     assert credit.search(lamps).group(0)[0] != credit.search(shoes).group(0)[0], told
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES + [f"滨江市第{n}幼儿园" for n in range(12)])
+def test_a_story_that_names_the_union_among_its_doers_is_not_led_by_the_union_helping(unit_name: str) -> None:
+    story = "春节前园领导和工会干部分3组走访困难教职工家庭，送去慰问金"
+    told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"], "hardship_households": 3,
+                 "welfare_highlight": story, "welfare_highlight_by": "joint"})
+    assert "春节前，园领导和工会干部分3组走访困难教职工家庭，送去慰问金" in told, told
