@@ -152,6 +152,15 @@ class Composer:
             """One of the phrasings of `key` (phrasings.yaml), with the unit's words and `fields` filled in."""
             return pick(key, *phrasings()[key]).format_map({**words, **fields})
 
+        def heading(action_key: str, aim_key: str) -> str:
+            """A part's heading, its action then its aim (抓培训、办竞赛，提升队伍整体素质), the aim one that repeats no
+            word of the action (not 用好民主渠道，畅通诉求渠道)."""
+            action, aim = phrase(action_key), phrase(aim_key)
+            if typography.shares_word(action, aim):
+                aims = [other.format_map(words) for other in phrasings()[aim_key]]
+                aim = pick(aim_key, *([other for other in aims if not typography.shares_word(action, other)] or aims))
+            return f"{action}，{aim}"
+
         party_key = fact(facts, "party_org")
         party_org = bank.by_id[self.bank.roles["party_org"]].option(party_key) if party_key else None
         party = words["prefix"] + party_org.label if party_org else words["party"]
@@ -159,6 +168,7 @@ class Composer:
         told = stories.Storyteller(facts, pick, sources.src, wordings,
                                    first_month=self.settings["school_year_first_month"] if school_year else 1)
         return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
+                "heading": heading,
                 "here": told.here, "here_all": told.here_all, "loose": told.loose,
                 # The year is weighed once: at the head of the part of the shortcomings and plans when the chair gave
                 # any (outlook.j2), else in the closing (closing.j2).

@@ -237,6 +237,12 @@ def led(text: str, lead: str) -> str:
     return f"{lead}，{text}" if lead and not _story_time().match(text) else text
 
 
+def shares_word(one: str, other: str) -> bool:
+    """Whether two phrases share a two-character word (渠道 in 用好民主渠道 and 畅通诉求渠道)."""
+    pairs = {one[i : i + 2] for i in range(len(one) - 1)}
+    return any(other[i : i + 2] in pairs for i in range(len(other) - 1))
+
+
 def month_of(story: str) -> int | None:
     """The month a chair's story opens with (12月举办…, 1月18日…), or None."""
     found = re.match(r"(1[0-2]|[1-9])月", story)

@@ -14,7 +14,7 @@ from dialogs.bank import load_bank
 from dialogs.formats import money
 from templates.compose import Composer, vocabulary_table
 from templates.maker import SummaryMaker
-from templates.typography import credited, done_by, prizes, story_time, told_by
+from templates.typography import credited, done_by, prizes, shares_word, story_time, told_by
 from templates.typography import words as typography_words
 from tests.support import samples
 from tests.support.images import jpeg
@@ -192,3 +192,13 @@ def test_with_half_the_answers_skipped_no_paragraph_opens_on_a_verb_with_no_doer
     for block in Composer().compose(skipped).blocks:
         if block.kind == "p":
             assert not block.text.startswith(DOERLESS_OPENINGS), block.text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_parts_heading_repeats_no_word_of_its_action_in_its_aim(name: str) -> None:
+    for n in range(30):
+        given = answers(name)
+        summary = Composer().compose({**given, "unit_name": f"{given['unit_name']}{n}"})
+        for heading in (b.text for b in summary.blocks if b.kind == "h1" and "，" in b.text):
+            action, _, aim = heading.partition("、")[2].partition("，")
+            assert not shares_word(action, aim), heading
