@@ -208,3 +208,14 @@ def test_a_story_that_names_the_union_among_its_doers_is_not_led_by_the_union_he
     told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"], "hardship_households": 3,
                  "welfare_highlight": story, "welfare_highlight_by": "joint"})
     assert "春节前，园领导和工会干部分3组走访困难教职工家庭，送去慰问金" in told, told
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+def test_a_story_that_names_the_union_as_its_object_still_takes_its_doer(unit_name: str) -> None:
+    unit = text({**KINDERGARTEN, "unit_name": unit_name, "training_highlight": "5月组织工会小组长到兄弟园所交流学习",
+                 "training_highlight_by": "unit"})
+    assert "5月，我园组织工会小组长到兄弟园所交流学习" in unit, unit
+    helped = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name,
+                   "rights_highlight": "采纳工会关于午休轮岗的建议，3月起每位教师每周保证两次午休",
+                   "rights_highlight_by": "suggested"})
+    assert "园方采纳工会关于午休轮岗的建议" in helped, helped
