@@ -447,3 +447,11 @@ def test_the_title_the_home_won_follows_its_facilities_in_one_sentence_when_the_
                              "home_items": ["room", "gym"], "home_title": "被区教育工会评为“五星级教工之家”"})
         told = next(s for s in said if "五星级" in s)
         assert "活动室" in told and told.count("教工之家") == 2, told  # the home once, its title once
+
+
+def test_the_unions_honour_after_the_homes_title_is_not_a_second_pingwei() -> None:
+    for name in UNIT_NAMES:
+        said = sentences_of({**BASE, "unit_name": name, "unit_type": "school", "home_facilities": "open",
+                             "home_title": "被区教育工会评为“五星级教工之家”", "honors": "区先进教工之家"})
+        told = next(s for s in said if "区先进教工之家" in s and "五星级" not in s)
+        assert "评为" not in told and "这一荣誉" not in told, told
