@@ -148,9 +148,12 @@ class Composer:
             """Every way the document may word a choice question's chosen option."""
             return [p.format_map(words) for p in bank.by_id[question_id].option(facts[question_id]).phrasings]
 
-        def phrase(key: str, **fields: Any) -> str:
-            """One of the phrasings of `key` (phrasings.yaml), with the unit's words and `fields` filled in."""
-            return pick(key, *phrasings()[key]).format_map({**words, **fields})
+        def phrase(key: str, avoid: str = "", **fields: Any) -> str:
+            """One of the phrasings of `key` (phrasings.yaml), with the unit's words and `fields` filled in; none with
+            the word `avoid` where another is free (不足 before items that say 不足)."""
+            variants = phrasings()[key]
+            fresh = [variant for variant in variants if not avoid or avoid not in variant] or variants
+            return pick(key, *fresh).format_map({**words, **fields})
 
         def heading(action_key: str, aim_key: str) -> str:
             """A part's heading, its action then its aim (抓培训、办竞赛，提升队伍整体素质), the aim one that repeats no

@@ -175,3 +175,12 @@ def test_a_single_shortcoming_after_the_weighed_year_turns_too(name: str) -> Non
     weighed = closing_of(summary)
     turn = last_part(summary)[0].text[len(weighed):]
     assert weighed and turn.startswith(("但", "同时", "当然", "不过")), turn
+
+
+@pytest.mark.parametrize("name", [*NAMES, "滨江第2机械厂", "滨江第7机械厂", "滨江第63机械厂"])
+def test_the_shortcomings_intro_says_no_budu_before_an_item_that_does(name: str) -> None:
+    summary = Composer().compose({**BASE, "unit_name": name, "shortcomings": ["parttime", "variety"],
+                                  "next_plans": "办好职工运动会；建好职工书屋"})
+    paragraph = last_part(summary)[0].text
+    intro = paragraph.split("一是")[0]
+    assert not ("不足" in intro and "不足" in paragraph.split("一是")[1]), paragraph
