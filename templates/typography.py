@@ -209,11 +209,12 @@ def credited(story: str, doer: str) -> str:
     with the union, or names it in its first clause, is told as the chair wrote it."""
     when, rest = _split_time(story)
     lead, _, subject = doer.rpartition("，")
-    # A story whose doers, before its verb, include the union (院领导和工会干部分5组走访…) is the chair's own telling of
-    # who did it: a lead before it would have the union help itself. One that opens on its verb (采纳工会…建议，
-    # 为工会困难会员…) takes its doer as any other.
+    # A story whose doers include the union, listed before its verb (院领导和工会干部分5组走访…), is the chair's own
+    # telling of who did it: a lead before it would have the union help itself. One where the union follows a verb
+    # (采纳工会…建议, 协助工会为…, 组织工会小组长…) takes its doer as any other.
     acts = tuple(words()["union_acts"]) + tuple(words()["unit_acts"])
-    if rest.startswith("工会") or ("工会" in rest.split("，")[0] and not _acts(rest, acts)):
+    listed = re.match(r"[^，。]*?[和、与及]工会", rest)
+    if rest.startswith("工会") or (listed and not _acts(rest, acts)):
         return "，".join(piece for piece in (when, rest) if piece)
     if lead and rest.startswith(tuple(words()["unit_acts"])) and "，" in rest:
         acted_on, _, rest = rest.partition("，")

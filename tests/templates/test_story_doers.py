@@ -219,3 +219,10 @@ def test_a_story_that_names_the_union_as_its_object_still_takes_its_doer(unit_na
                    "rights_highlight": "采纳工会关于午休轮岗的建议，3月起每位教师每周保证两次午休",
                    "rights_highlight_by": "suggested"})
     assert "园方采纳工会关于午休轮岗的建议" in helped, helped
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+def test_a_story_where_the_union_follows_a_verb_the_bank_does_not_list_still_takes_its_doer(unit_name: str) -> None:
+    told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"], "hardship_households": 3,
+                 "welfare_highlight": "春节前协助工会为留园过年的教职工准备年夜饭", "welfare_highlight_by": "unit"})
+    assert "春节前，我园协助工会为留园过年的教职工准备年夜饭" in told, told
