@@ -9,6 +9,7 @@ always give the same document.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -148,11 +149,11 @@ class Composer:
             """Every way the document may word a choice question's chosen option."""
             return [p.format_map(words) for p in bank.by_id[question_id].option(facts[question_id]).phrasings]
 
-        def phrase(key: str, avoid: str = "", **fields: Any) -> str:
+        def phrase(key: str, avoid: Sequence[str] = (), **fields: Any) -> str:
             """One of the phrasings of `key` (phrasings.yaml), with the unit's words and `fields` filled in; none with
-            the word `avoid` where another is free (不足 before items that say 不足)."""
+            a word of `avoid` where another is free (不足 before items that say 不足)."""
             variants = phrasings()[key]
-            fresh = [variant for variant in variants if not avoid or avoid not in variant] or variants
+            fresh = [variant for variant in variants if not any(word in variant for word in avoid)] or variants
             return pick(key, *fresh).format_map({**words, **fields})
 
         def heading(action_key: str, aim_key: str) -> str:
