@@ -40,15 +40,15 @@ def split_long(lines: list[str], breaks: list[int]) -> list[list[str]]:
 
 
 def unit_of(named: dict[str, str]) -> str:
-    """The unit's own word the full names begin with (我院 of 我院工会 → 工会)."""
+    """The unit's own word the full names begin with: 我院 for {我院工会: 工会, 我院职工: 职工}."""
     return next((full.removesuffix(short) for full, short in named.items() if full.endswith(short)), "")
 
 
 def shortened(paragraph: str, named: dict[str, str], said: bool) -> str:
     """The unit named in full once (我院工会 or 我院职工, whichever comes first), then simply 工会, 职工, as a
-    writer would; not at all when `said` (an earlier paragraph of the part mentioned the union, the staff or the
-    unit), nor after the paragraph itself did: 本企业建设改造了职工之家。本企业职工之家… or 工会…。汛期，我局工会…
-    reads as a slip."""
+    writer would; not at all when `said` (an earlier paragraph of the part, which spoke of its union or staff), nor
+    after the paragraph itself named the unit, its union or its staff: 本企业建设改造了职工之家。本企业职工之家… or
+    工会…。汛期，我局工会… reads as a slip."""
     first = min(((paragraph.find(full), full) for full in named if full in paragraph), default=None)
     if first is None:
         return paragraph

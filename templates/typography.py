@@ -206,14 +206,15 @@ def credited(story: str, doer: str) -> str:
     组织…). A doer with ， is a lead and then the doer (经工会建议，园方): a story that names its own doer keeps it
     after the lead. A story that opens with the unit acting on something (根据职代会提案，…) has the lead after that
     clause: 医院根据职代会提案，在工会推动下，7月起…, not 在工会推动下，医院根据职代会提案，…. A story that opens
-    with the union, or names it in its first clause, is told as the chair wrote it."""
+    with the union, or lists it among its doers before its verb, is told as the chair wrote it."""
     when, rest = _split_time(story)
     lead, _, subject = doer.rpartition("，")
     # A story whose doers include the union, listed before its verb (院领导和工会干部分5组走访…), is the chair's own
     # telling of who did it: a lead before it would have the union help itself. One where the union follows a verb
     # (采纳工会…建议, 协助工会为…, 组织工会小组长…) takes its doer as any other.
     acts = tuple(words()["union_acts"]) + tuple(words()["unit_acts"])
-    listed = re.match(r"[^，。]*?[和、与及]工会", rest)
+    joins = re.escape("".join(words()["list_joins"]) + words()["list_separator"])
+    listed = re.match(rf"[^，。]*?[{joins}]工会", rest)
     if rest.startswith("工会") or (listed and not _acts(rest, acts)):
         return "，".join(piece for piece in (when, rest) if piece)
     if lead and rest.startswith(tuple(words()["unit_acts"])) and "，" in rest:
