@@ -170,7 +170,8 @@ class Composer:
         party = words["prefix"] + party_org.label if party_org else words["party"]
         school_year = fact(facts, "period") == "school"
         told = stories.Storyteller(facts, pick, sources.src, wordings,
-                                   first_month=self.settings["school_year_first_month"] if school_year else 1)
+                                   first_month=self.settings["school_year_first_month"] if school_year else 1,
+                                   unit=(prose("self_name") or [words["self"]])[0])
         return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
                 "heading": heading,
                 "here": told.here, "here_all": told.here_all, "loose": told.loose,

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from templates.typography import credited, led, month_of, story_time, told_by, words
+from templates.typography import credited, led, month_of, partnered, story_time, told_by, words
 
 HERE = Path(__file__).parent
 EMPTY = (None, "", 0, [], "none")
@@ -102,12 +102,13 @@ class Storyteller:
     story tells, `loose` as paragraphs of their own for the rest. Each returned sentence carries its source."""
 
     def __init__(self, answers: dict[str, Any], pick: Callable[..., str], src: Callable[..., str],
-                 wordings: Callable[[str], list[str]], first_month: int = 1) -> None:
+                 wordings: Callable[[str], list[str]], first_month: int = 1, unit: str = "") -> None:
         self.answers = answers
         self.pick = pick
         self.src = src
         self.wordings = wordings
         self.first_month = first_month  # the period's first month, from which the stories' months are ordered
+        self.unit = unit  # how the unit names itself (我园, 本企业), the doer of what it did with the union as partner
         self.placed = anchors(answers)
         self.chosen: dict[str, str] = {}  # story id → the doer's wording it was told with
 
@@ -166,6 +167,9 @@ class Storyteller:
         return chosen
 
     def _told(self, story_id: str, story: str, doer: str) -> str:
+        partner = partnered(story, self.unit) if self.unit else None
+        if partner:
+            return partner
         named = self._named(story_id)
         if named and self.answers[story_id + DOER] != UNION:
             return credited(story, named)

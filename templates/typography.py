@@ -209,12 +209,12 @@ def credited(story: str, doer: str) -> str:
     with the union, or lists it among its doers before its verb, is told as the chair wrote it."""
     when, rest = _split_time(story)
     lead, _, subject = doer.rpartition("，")
-    # A story whose doers include the union, listed before its verb (院领导和工会干部分5组走访…), is the chair's own
-    # telling of who did it: a lead before it would have the union help itself. One where the union follows a verb
-    # (采纳工会…建议, 协助工会为…, 组织工会小组长…) takes its doer as any other.
+    # A story whose doers include the union, listed before its verb (院领导和工会干部分5组走访…; 由工会牵头…), is the
+    # chair's own telling of who did it: a lead before it would have the union help itself. One where the union
+    # follows a verb (采纳工会…建议, 组织工会小组长…) takes its doer as any other.
     acts = tuple(words()["union_acts"]) + tuple(words()["unit_acts"])
-    joins = re.escape("".join(words()["list_joins"]) + words()["list_separator"])
-    listed = re.match(rf"[^，。]*?[{joins}]工会", rest)
+    marks = re.escape("".join(words()["list_joins"]) + words()["list_separator"] + "".join(words()["union_doer_marks"]))
+    listed = re.match(rf"[^，。]*?[{marks}]工会", rest)
     if rest.startswith("工会") or (listed and not _acts(rest, acts)):
         return "，".join(piece for piece in (when, rest) if piece)
     if lead and rest.startswith(tuple(words()["unit_acts"])) and "，" in rest:
@@ -225,6 +225,15 @@ def credited(story: str, doer: str) -> str:
     elif not lead:
         return told_by(story, "")
     return "，".join(piece for piece in (when, lead, rest) if piece)
+
+
+def partnered(story: str, unit: str) -> str | None:
+    """A story that makes the union the unit's partner (协助工会为…, 和工会一起…: settings.yaml `partner_acts`) told
+    with the unit as its doer and no credit before it (春节前，园方协助工会为…), or None for any other story."""
+    when, rest = _split_time(story)
+    if not rest.startswith(tuple(act + "工会" for act in words()["partner_acts"])):
+        return None
+    return "，".join(piece for piece in (when, unit + rest) if piece)
 
 
 def done_by(text: str, union: str) -> str:

@@ -226,3 +226,19 @@ def test_a_story_where_the_union_follows_a_verb_the_bank_does_not_list_still_tak
     told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"], "hardship_households": 3,
                  "welfare_highlight": "春节前协助工会为留园过年的教职工准备年夜饭", "welfare_highlight_by": "unit"})
     assert "春节前，我园协助工会为留园过年的教职工准备年夜饭" in told, told
+
+
+@pytest.mark.parametrize("by", ["union", "suggested", "joint", "unit"])
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+def test_a_story_with_the_union_as_the_units_partner_is_the_units_whatever_the_answer(unit_name: str,
+                                                                                     by: str) -> None:
+    told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"], "hardship_households": 3,
+                 "welfare_highlight": "春节前协助工会为留园过年的教职工准备年夜饭", "welfare_highlight_by": by})
+    assert "春节前，我园协助工会为留园过年的教职工准备年夜饭" in told, told
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+def test_a_story_that_says_the_union_led_it_is_told_as_written(unit_name: str) -> None:
+    told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"], "hardship_households": 3,
+                 "welfare_highlight": "春节前由工会牵头走访困难教职工家庭", "welfare_highlight_by": "joint"})
+    assert "春节前，由工会牵头走访困难教职工家庭" in told, told
