@@ -9,10 +9,12 @@ short one stays whole rather than falling into scraps).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cache
 
 from templates.sources import sentences, strip_marks
-from templates.summary import Block
+from templates.summary import Block, Sentence
 from templates.typography import term_once, words
 
 BODY_KINDS = {"p", "figure"}
@@ -37,6 +39,32 @@ def split_long(lines: list[str], breaks: list[int]) -> list[list[str]]:
             pieces.append(lines[start:cut])
             start = cut
     return [*pieces, lines[start:]] if lines else []
+
+
+@cache
+def _union_act() -> re.Pattern[str]:
+    said = words()
+    adverbs = "|".join(map(re.escape, said["union_act_adverbs"]))
+    acts = "|".join(map(re.escape, [*said["union_acts"], *said["union_deeds"]]))
+    return re.compile(rf"^工会(?:{adverbs})?(?:{acts})")
+
+
+def one_doer(told: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """A paragraph's sentences with a short one of the union's acts taking the next one like it as its second clause
+    (工会看望离退休老同志380人次。工会为过生日的职工… → 工会看望离退休老同志380人次，为过生日的职工…): a writer
+    names the doer once, not at the head of every sentence. The joined sentence states what both stated."""
+    limit = words()["one_doer_chars"]
+    result: list[Sentence] = []
+    for sentence in told:
+        before = result[-1] if result else None
+        if (before and _union_act().match(before.text) and _union_act().match(sentence.text)
+                and before.text.endswith("。") and len(before.text) <= limit
+                and not re.search("[，；：“]", before.text)):
+            result[-1] = Sentence(before.text[:-1] + "，" + sentence.text.removeprefix("工会"),
+                                  before.sources | sentence.sources, frame=before.frame and sentence.frame)
+        else:
+            result.append(sentence)
+    return tuple(result)
 
 
 def unit_of(named: dict[str, str]) -> str:
@@ -78,7 +106,7 @@ def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] 
             said = any(b.kind == "p" for b in found)
             joined = shortened("".join(piece), named or {}, said)
             joined = term_once(joined, term, said=any(term and term in b.text for b in found))
-            told = sentences(joined)
+            told = one_doer(sentences(joined))
             found.append(Block("p", "".join(s.text for s in told), sentences=told))
         paragraph.clear()
         breaks.clear()

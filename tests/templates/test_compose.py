@@ -366,9 +366,23 @@ def test_the_health_check_mutual_aid_and_rest_never_open_on_a_verb_with_no_doer(
         said = sentences_of({**BASE, "unit_name": name, "welfare_done": ["health", "insurance", "rest"],
                              "staff_total": 300, "health_check": 280, "mutual_insurance": 250, "rest_n": 40})
         told = [s for s in said if "体检" in s or "互助保障" in s or "疗休养" in s]
-        assert len(told) == 3 and not any(s.startswith(("组织", "安排")) for s in told), told
+        assert len(told) == 2 and not any(s.startswith(("组织", "安排")) for s in told), told
         checked = next(s for s in told if "体检" in s)
         assert "工会" in checked, checked  # the question asks how many the union had checked
+
+
+def test_rest_after_mutual_aid_is_its_second_clause_naming_the_union_once() -> None:
+    for name in UNIT_NAMES:
+        said = sentences_of({**BASE, "unit_name": name, "welfare_done": ["insurance", "rest"],
+                             "staff_total": 300, "mutual_insurance": 250, "mutual_claims": 12, "rest_n": 40})
+        [told] = [s for s in said if "疗休养" in s]
+        assert told.count("工会") == 1, told
+        joined = "互助保障" in told
+        aid = next(s for s in said if "互助保障" in s)
+        assert joined or aid.startswith("工会"), said  # joined, unless the mutual aid's own sentence names the union
+        alone = sentences_of({**BASE, "unit_name": name, "welfare_done": ["rest"], "rest_n": 40})
+        [told] = [s for s in alone if "疗休养" in s]
+        assert "工会" in told and "40名" in told, told  # without mutual aid, a sentence of its own
 
 
 def test_the_election_says_committee_and_election_once_each() -> None:

@@ -33,3 +33,25 @@ def test_after_a_bare_union_the_unit_is_not_named_before_its_union_again() -> No
 def test_no_lines_make_no_paragraph() -> None:
     assert parts.split_long([], []) == []
     assert parts.blocks("# 一、基本情况\n~~\n") == []
+
+
+def test_a_short_act_of_the_union_takes_the_next_one_as_its_second_clause() -> None:
+    from templates.sources import src
+
+    text = (f"工会看望离退休老同志380人次{src('retirees_visits')}。工会为过生日的职工送上蛋糕，还举办了集体生日会"
+            f"{src('birthday')}。经工会组织，2790人参加了健康体检{src('health_check')}。")
+    [paragraph] = parts.blocks(text)
+    assert paragraph.text == ("工会看望离退休老同志380人次，为过生日的职工送上蛋糕，还举办了集体生日会。"
+                              "经工会组织，2790人参加了健康体检。")
+    assert [set(s.sources) for s in paragraph.sentences] == [{"retirees_visits", "birthday"}, {"health_check"}]
+
+
+def test_only_a_short_single_clause_act_takes_the_next_one_and_only_the_unions_acts() -> None:
+    kept = [
+        "工会为过生日的职工送上蛋糕，还举办了集体生日会。工会组织320名职工参加疗休养。",  # the first has two clauses
+        "工会经费共支出486万元。工会编制经费预算和决算。",  # 工会经费 is not the union acting
+        "工会看望离退休老同志380人次。工会干部参加培训26人次。",  # nor are its cadres
+        "工会组织全体在职和离退休的职工及其家属参加了本年度组织的健康体检。工会为320名职工安排了疗休养。",  # too long
+    ]
+    for text in kept:
+        assert [b.text for b in parts.blocks(text)] == [text]
