@@ -129,6 +129,13 @@ class Composer:
             digest = hashlib.blake2b(f"{seed}|{key}".encode(), digest_size=8).digest()
             return variants[int.from_bytes(digest, "big") % len(variants)]
 
+        # What the chair typed: an option worded as they word it elsewhere (公开栏 beside their 局务公开栏, not 公示栏).
+        typed = "".join(value for value in facts.values() if isinstance(value, str))
+
+        def worded(key: str, variants: Sequence[str]) -> str:
+            filled = [variant.format_map(words) for variant in variants]
+            return pick(key, *([variant for variant in filled if variant in typed] or filled))
+
         def prose(question_id: str) -> list[str]:
             """The chosen options of a choice or multi question, as they read inside a sentence.
 
@@ -137,7 +144,7 @@ class Composer:
             question = bank.by_id[question_id]
             value = facts[question_id]
             keys = value if isinstance(value, list) else [value] if value else []
-            phrases = [pick(f"{question_id}.{k}", *question.option(k).phrasings).format_map(words)
+            phrases = [worded(f"{question_id}.{k}", question.option(k).phrasings)
                        for k in keys if k not in (OTHER, question.exclusive)]
             follow_up = self.other_text.get(question_id)
             if OTHER in keys and follow_up and facts.get(follow_up):

@@ -469,3 +469,12 @@ def test_the_unions_honour_after_the_homes_title_is_not_a_second_pingwei() -> No
                              "home_title": "被区教育工会评为“五星级教工之家”", "honors": "区先进教工之家"})
         told = next(s for s in said if "区先进教工之家" in s and "五星级" not in s)
         assert "评为" not in told and "这一荣誉" not in told, told
+
+
+def test_an_option_is_worded_as_the_chair_words_it_in_their_own_answers() -> None:
+    for name in UNIT_NAMES:
+        for board in ("公开栏", "公示栏"):
+            text = text_of({**BASE, "unit_name": name, "rights_done": ["openness"], "openness": ["board", "online"],
+                            "rights_highlight": f"推动在厂务{board}增设职工关切专栏", "rights_highlight_by": "1"})
+            other = ({"公开栏", "公示栏"} - {board}).pop()
+            assert other not in text and text.count(board) == 2, text  # one board, one name
