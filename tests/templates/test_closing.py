@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from templates.compose import Composer
@@ -184,3 +186,23 @@ def test_the_shortcomings_intro_says_no_budu_before_an_item_that_does(name: str)
     paragraph = last_part(summary)[0].text
     intro = paragraph.split("一是")[0]
     assert not ("不足" in intro and "不足" in paragraph.split("一是")[1]), paragraph
+
+
+PART_NAMES = ["培训竞赛", "学习竞赛", "学习培训", "素质提升", "教育培训", "民主管理与权益维护", "民主管理与维权",
+              "民主管理", "维权服务", "依法维权", "帮扶解困", "困难帮扶", "关心关爱", "慰问服务", "文体活动",
+              "文化建设", "文体工作"]
+
+
+def test_chairs_of_one_district_rarely_weigh_their_year_or_turn_to_its_gaps_in_the_same_words() -> None:
+    weighings, turns = set(), set()
+    names = [f"滨江市第{n}机械厂" for n in range(1, 41)]
+    for name in names:
+        summary = Composer().compose({**BASE, "unit_name": name, "centre_task": "完成新厂区搬迁",
+                                      "shortcomings": ["variety", "reach"],
+                                      "next_plans": "办好职工运动会；建好职工书屋"})
+        weighed = closing_of(summary)
+        # Their frame only: the unit's and the period's words, the task and the parts' names come from the answers.
+        frame = re.sub("|".join(PART_NAMES), "P", weighed.replace("完成新厂区搬迁", "T"))
+        weighings.add(re.sub("[、和P]+P", "P", frame).replace("本企业", "").replace("本年度", ""))
+        turns.add(last_part(summary)[0].text[len(weighed):].split("一是")[0])
+    assert len(weighings) >= 30 and len(turns) >= 30, (len(weighings), len(turns))
