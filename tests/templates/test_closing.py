@@ -206,3 +206,11 @@ def test_chairs_of_one_district_rarely_weigh_their_year_or_turn_to_its_gaps_in_t
         weighings.add(re.sub("[、和P]+P", "P", frame).replace("本企业", "").replace("本年度", ""))
         turns.add(last_part(summary)[0].text[len(weighed):].split("一是")[0])
     assert len(weighings) >= 30 and len(turns) >= 30, (len(weighings), len(turns))
+
+
+def test_the_weighed_year_and_the_turn_do_not_both_speak_of_the_unions_work() -> None:
+    for n in range(1, 41):
+        summary = Composer().compose({**BASE, "unit_name": f"滨江市第{n}机械厂", "centre_task": "完成新厂区搬迁",
+                                      "shortcomings": ["variety", "reach"]})
+        paragraph = last_part(summary)[0].text.split("一是")[0]
+        assert paragraph.count("工会的工作") <= 1, paragraph
