@@ -160,8 +160,12 @@ class Composer:
             """One of the phrasings of `key` (phrasings.yaml), with the unit's words and `fields` filled in; none with
             a word of `avoid` where another is free (不足 before items that say 不足)."""
             variants = phrasings()[key]
-            fresh = [variant for variant in variants if not any(word in variant for word in avoid)] or variants
-            return pick(key, *fresh).format_map({**words, **fields})
+            drawn = pick(key, *variants)
+            if any(word in drawn for word in avoid):
+                # Redrawn only when it says an avoided word: a document moves no more than it must.
+                fresh = [variant for variant in variants if not any(word in variant for word in avoid)] or variants
+                drawn = pick(key, *fresh)
+            return drawn.format_map({**words, **fields})
 
         def heading(action_key: str, aim_key: str) -> str:
             """A part's heading, its action then its aim (抓培训、办竞赛，提升队伍整体素质), the aim one that repeats no

@@ -214,3 +214,18 @@ def test_the_weighed_year_and_the_turn_do_not_both_speak_of_the_unions_work() ->
                                       "shortcomings": ["variety", "reach"]})
         paragraph = last_part(summary)[0].text.split("一是")[0]
         assert paragraph.count("工会的工作") <= 1, paragraph
+
+
+def test_a_turn_that_says_no_word_of_the_items_is_kept_whatever_the_items_say() -> None:
+    def turn(name: str, shortcomings: list[str]) -> str:
+        summary = Composer().compose({**BASE, "unit_name": name, "centre_task": "完成新厂区搬迁",
+                                      "shortcomings": shortcomings, "shortcomings_other": "宣传工作还有不足"})
+        return last_part(summary)[0].text.split("一是")[0]
+
+    for n in range(1, 41):
+        name = f"滨江市第{n}机械厂"
+        plain, short = turn(name, ["variety", "reach"]), turn(name, ["variety", "reach", "other"])
+        assert "宣传工作还有不足" in last_part(Composer().compose({**BASE, "unit_name": name, "shortcomings": [
+            "variety", "reach", "other"], "shortcomings_other": "宣传工作还有不足"}))[0].text
+        if "不足" not in plain:
+            assert plain == short, (plain, short)  # the document moves no more than it must
