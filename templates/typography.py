@@ -228,10 +228,13 @@ def credited(story: str, doer: str) -> str:
 
 
 def partnered(story: str, unit: str) -> str | None:
-    """A story that makes the union the unit's partner (协助工会为…, 和工会一起…: settings.yaml `partner_acts`) told
-    with the unit as its doer and no credit before it (春节前，园方协助工会为…), or None for any other story."""
+    """A story that makes the union the unit's partner (协助工会为…, 和工会一起…: settings.yaml `partner_acts`), or
+    has the unit act on the union's word (采纳工会…的建议，…; 根据工会的建议，…: `unit_acts`), told with the unit as
+    its doer and no credit before it (春节前，园方协助工会为…; 公司采纳工会…的建议，…), or None for any other story:
+    it gives the union its part itself."""
     when, rest = _split_time(story)
-    if not rest.startswith(tuple(act + "工会" for act in words()["partner_acts"])):
+    on_its_word = rest.startswith(tuple(words()["unit_acts"])) and "工会" in rest.partition("，")[0]
+    if not (on_its_word or rest.startswith(tuple(act + "工会" for act in words()["partner_acts"]))):
         return None
     return "，".join(piece for piece in (when, unit + rest) if piece)
 

@@ -218,7 +218,7 @@ def test_a_story_that_names_the_union_as_its_object_still_takes_its_doer(unit_na
     helped = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name,
                    "rights_highlight": "采纳工会关于午休轮岗的建议，3月起每位教师每周保证两次午休",
                    "rights_highlight_by": "suggested"})
-    assert "园方采纳工会关于午休轮岗的建议" in helped, helped
+    assert "我园采纳工会关于午休轮岗的建议，3月起" in helped, helped  # the union's part told by the story itself
 
 
 @pytest.mark.parametrize("unit_name", UNIT_NAMES)
@@ -242,3 +242,22 @@ def test_a_story_that_says_the_union_led_it_is_told_as_written(unit_name: str) -
     told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"], "hardship_households": 3,
                  "welfare_highlight": "春节前由工会牵头走访困难教职工家庭", "welfare_highlight_by": "joint"})
     assert "春节前，由工会牵头走访困难教职工家庭" in told, told
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES[:4])
+@pytest.mark.parametrize("by", ["union", "suggested", "joint", "unit"])
+def test_a_story_of_the_unit_acting_on_the_unions_word_credits_the_union_once(unit_name: str, by: str) -> None:
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name,
+                 "rights_highlight": "采纳工会关于午休轮岗的建议，9月起调整保育员班次", "rights_highlight_by": by})
+    assert "我园采纳工会关于午休轮岗的建议，9月起调整保育员班次" in told, told
+    sentence = next(s for s in told.split("。") if "午休轮岗" in s)
+    assert sentence.count("工会") == 1, sentence  # not 在工会推动下 too, nor 工会协助园方采纳工会…
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES[:4])
+@pytest.mark.parametrize("by", ["union", "joint"])
+def test_a_story_that_opens_on_leading_people_takes_a_doer(unit_name: str, by: str) -> None:
+    told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"], "hardship_households": 3,
+                 "welfare_highlight": "春节前带领青年教师和工会干部走访困难教职工家庭", "welfare_highlight_by": by})
+    sentence = next(s for s in told.split("。") if "青年教师" in s)
+    assert not sentence.startswith(("春节前，带领", "带领")), sentence  # someone leads them
