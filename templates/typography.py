@@ -45,6 +45,13 @@ def honours(text: str | None) -> list[str]:
     return [h for h in (clause(part).strip() for part in re.split(r"[、，,；;]+", text or "")) if h]
 
 
+def titled(names: list[str]) -> str:
+    """Honours as the object of 荣获: 称号 after titles (荣获省模范职工之家称号), not after a prize or a place
+    (荣获技能大赛一等奖): settings.yaml `not_titles`."""
+    listed = and_list(names)
+    return listed if any(name.endswith(tuple(words()["not_titles"])) for name in names) else listed + "称号"
+
+
 def cn_list(values: list[str], limit: int = LIST_LIMIT) -> str:
     """、-joined, the last item after 和 (职业健康检查和安全隐患整改; 岗位练兵和业务技能竞赛) unless one of the two it
     would join has its own 和, 与 or 及 (settings.yaml `list_joins`), which would blur where an item ends. A list longer
@@ -285,5 +292,5 @@ def kind_of(text: str, kind: str) -> bool:
 FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time, "cn_list": cn_list,
            "and_list": and_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
-           "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead}
+           "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled}
 TESTS = {"cut": is_cut, "kind_of": kind_of}

@@ -279,3 +279,35 @@ def test_the_chairs_care_stories_open_a_paragraph_after_the_visits_festivals_and
     stories = next(p for p in found if "防寒用品" in p)
     assert visits != stories and "慰问金" in stories, found
     assert "45人" in visits, found  # the health check is not told after a donation or a story of hardship
+
+
+HOME = {"home_facilities": "open", "home_items": ["activity", "books"]}
+MANY_NAMES = [f"滨江市第{n}机械厂" for n in range(1, 41)]
+
+
+@pytest.mark.parametrize("title", ["通过全国总工会复查，保持全国模范职工之家称号", "被市总工会评为市模范职工之家",
+                                   "获评区先进职工之家"])
+def test_after_the_homes_title_the_unions_honour_is_not_recognised_or_rated_a_second_time(title: str) -> None:
+    for name in MANY_NAMES:
+        for built in ("new", "open"):
+            found = paragraphs({**BASE, **HOME, "unit_name": name, "home_facilities": built, "home_title": title,
+                                "honors": "省工会工作先进单位"})
+            home = next(p for p in found if "省工会工作先进单位" in p)
+            honour = next(s for s in home.split("。") if "省工会工作先进单位" in s)
+            assert "得到上级认可" not in honour and home.count("评为") <= 1, home
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_title_won_is_a_title_and_a_prize_is_not(name: str) -> None:
+    for honours in ("省先进基层工会", "市模范职工之家、区先进基层工会", "市职工技能大赛团体一等奖"):
+        found = paragraphs({**BASE, "unit_name": name, "honors": honours})
+        told = next(p for p in found if honours[:3] in p)
+        if "荣获" in told:
+            assert told.endswith("称号。") == (not honours.endswith("奖")), told
+
+
+def test_the_unions_honour_without_a_home_joins_the_members_paragraph() -> None:
+    for name in NAMES:
+        found = paragraphs({**BASE, "unit_name": name, "staff_total": 300, "members": 290, "honors": "省先进基层工会"})
+        honour = next(p for p in found if "省先进基层工会" in p)
+        assert "290" in honour, found  # not a paragraph of one sentence
