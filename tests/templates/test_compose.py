@@ -478,3 +478,11 @@ def test_an_option_is_worded_as_the_chair_words_it_in_their_own_answers() -> Non
                             "rights_highlight": f"推动在厂务{board}增设职工关切专栏", "rights_highlight_by": "1"})
             other = ({"公开栏", "公示栏"} - {board}).pop()
             assert other not in text and text.count(board) == 2, text  # one board, one name
+
+
+def test_the_union_goes_to_an_illness_and_a_bereavement_in_different_words() -> None:
+    for n in range(1, 41):
+        text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "welfare_done": ["visits"],
+                        "visit_occasions": ["ill", "bereave"]})
+        told = next(s for s in text.split("。") if "去世" in s)
+        assert all(told.count(went) <= 1 for went in ("前往", "前去", "派人")), told
