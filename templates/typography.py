@@ -261,9 +261,11 @@ def led(text: str, lead: str) -> str:
 
 
 def shares_word(one: str, other: str) -> bool:
-    """Whether two phrases share a two-character word (渠道 in 用好民主渠道 and 畅通诉求渠道)."""
+    """Whether two phrases share a two-character word (渠道 in 用好民主渠道 and 畅通诉求渠道), or a character that
+    carries the meaning of both (帮困解难办实事 and 解决实际困难 say one thing twice: settings.yaml `echoes`)."""
     pairs = {one[i : i + 2] for i in range(len(one) - 1)}
-    return any(other[i : i + 2] in pairs for i in range(len(other) - 1))
+    return (any(other[i : i + 2] in pairs for i in range(len(other) - 1))
+            or any(char in one and char in other for char in words()["echoes"]))
 
 
 def month_of(story: str) -> int | None:

@@ -202,3 +202,5 @@ def test_a_parts_heading_repeats_no_word_of_its_action_in_its_aim(name: str) -> 
         for heading in (b.text for b in summary.blocks if b.kind == "h1" and "，" in b.text):
             action, _, aim = heading.partition("、")[2].partition("，")
             assert not shares_word(action, aim), heading
+            # Nor its meaning (帮困解难办实事，解决实际困难; 以赛促学，促进…成长).
+            assert not any(char in action and char in aim for char in "困促暖强"), heading
