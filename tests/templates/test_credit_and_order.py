@@ -311,3 +311,13 @@ def test_the_unions_honour_without_a_home_joins_the_members_paragraph() -> None:
         found = paragraphs({**BASE, "unit_name": name, "staff_total": 300, "members": 290, "honors": "省先进基层工会"})
         honour = next(p for p in found if "省先进基层工会" in p)
         assert "290" in honour, found  # not a paragraph of one sentence
+
+
+def test_a_new_home_and_its_title_name_the_home_once() -> None:
+    title = "被市总工会评为市模范职工之家"
+    for name in MANY_NAMES:
+        found = paragraphs({**BASE, **HOME, "unit_name": name, "staff_total": 300, "home_facilities": "new",
+                            "home_title": title})
+        home = next(p for p in found if title in p)
+        assert home.replace(title, "").count("职工之家") == 1, home
+        assert home.index("职工书屋") < home.index(title), home  # the title after what the home has
