@@ -486,3 +486,11 @@ def test_the_union_goes_to_an_illness_and_a_bereavement_in_different_words() -> 
                         "visit_occasions": ["ill", "bereave"]})
         told = next(s for s in text.split("。") if "去世" in s)
         assert all(told.count(went) <= 1 for went in ("前往", "前去", "派人")), told
+
+
+def test_a_few_uncounted_contests_are_the_unions_doing_not_a_list_of_items() -> None:
+    for name in UNIT_NAMES:
+        for contests in (["labor"], ["labor", "skills"]):
+            said = sentences_of({**BASE, "unit_name": name, "train_done": ["contest"], "contests": contests})
+            told = next(s for s in said if "劳动竞赛" in s)
+            assert "工会" in told and "项目有" not in told, told
