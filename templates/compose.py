@@ -160,11 +160,11 @@ class Composer:
             """One of the phrasings of `key` (phrasings.yaml), with the unit's words and `fields` filled in; none with
             a word of `avoid` where another is free (不足 before items that say 不足)."""
             variants = phrasings()[key]
-            drawn = pick(key, *variants)
-            if any(word in drawn for word in avoid):
-                # Redrawn only when it says an avoided word: a document moves no more than it must.
-                fresh = [variant for variant in variants if not any(word in variant for word in avoid)] or variants
-                drawn = pick(key, *fresh)
+            first = variants.index(pick(key, *variants))
+            # The drawn one, or else the next one after it that says no avoided word: a document moves no more than
+            # it must, and an avoided word more moves it only when the one it had says that word.
+            following = variants[first:] + variants[:first]
+            drawn = next((v for v in following if not any(word in v for word in avoid)), following[0])
             return drawn.format_map({**words, **fields})
 
         def heading(action_key: str, aim_key: str) -> str:

@@ -193,8 +193,9 @@ PART_NAMES = ["培训竞赛", "学习竞赛", "学习培训", "素质提升", "�
               "文化建设", "文体工作"]
 
 
-def test_chairs_of_one_district_rarely_weigh_their_year_or_turn_to_its_gaps_in_the_same_words() -> None:
-    weighings, turns = set(), set()
+def test_chairs_of_one_district_rarely_weigh_their_year_turn_to_its_gaps_or_announce_plans_in_the_same_words(
+) -> None:
+    weighings, turns, plans = set(), set(), set()
     names = [f"滨江市第{n}机械厂" for n in range(1, 41)]
     for name in names:
         summary = Composer().compose({**BASE, "unit_name": name, "centre_task": "完成新厂区搬迁",
@@ -204,8 +205,11 @@ def test_chairs_of_one_district_rarely_weigh_their_year_or_turn_to_its_gaps_in_t
         # Their frame only: the unit's and the period's words, the task and the parts' names come from the answers.
         frame = re.sub("|".join(PART_NAMES), "P", weighed.replace("完成新厂区搬迁", "T"))
         weighings.add(re.sub("[、和P]+P", "P", frame).replace("本企业", "").replace("本年度", ""))
-        turns.add(last_part(summary)[0].text[len(weighed):].split("一是")[0])
-    assert len(weighings) >= 30 and len(turns) >= 30, (len(weighings), len(turns))
+        turn = last_part(summary)[0].text[len(weighed):].split("一是")[0]
+        assert turn.count("也") <= 1, turn  # not 也要清醒地看到，工会自查也发现…
+        turns.add(turn)
+        plans.add(last_part(summary)[-1].text.split("一是")[0].replace("本企业", ""))
+    assert len(weighings) >= 30 and len(turns) >= 30 and len(plans) >= 30, (len(weighings), len(turns), len(plans))
 
 
 def test_the_weighed_year_and_the_turn_do_not_both_speak_of_the_unions_work() -> None:
