@@ -494,3 +494,16 @@ def test_a_few_uncounted_contests_are_the_unions_doing_not_a_list_of_items() -> 
             said = sentences_of({**BASE, "unit_name": name, "train_done": ["contest"], "contests": contests})
             told = next(s for s in said if "劳动竞赛" in s)
             assert "工会" in told and "项目有" not in told, told
+
+
+def test_the_unions_count_of_visits_is_broken_down_by_their_occasions_naming_the_union_once() -> None:
+    broken = 0
+    for n in range(1, 41):
+        text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "welfare_done": ["visits"], "visits_n": 73,
+                        "visit_occasions": ["ill", "bereave", "wedding"]})
+        told = next(s for s in text.split("。") if "去世" in s)
+        assert not re.search(r"^\s*(本年度，)?工会[^。]*73人次$", text.split(told)[0].split("。")[-2]), told
+        if "73人次：" in told:
+            broken += 1
+            assert told.count("工会") == 1, told
+    assert broken, "no drawing broke the count down"
