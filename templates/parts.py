@@ -96,6 +96,10 @@ def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] 
     `named` maps full names to short ones (我院工会 → 工会): the unit is said in full at most in the part's first
     paragraph (shortened), as `term` (本年度) is once (typography.term_once); the unit's name in every paragraph reads
     as a form filled in."""
+    # A template's block tag may swallow the newline before a soft break (…个。{% endif %} then ~~): the marker is a
+    # line of its own wherever it stands.
+    mark = re.escape(SOFT_BREAK)
+    text = re.sub(rf"{mark}(?!\n)", f"{SOFT_BREAK}\n", re.sub(rf"(?<!\n){mark}", f"\n{SOFT_BREAK}", text))
     found: list[Block] = []
     paragraph: list[str] = []
     breaks: list[int] = []

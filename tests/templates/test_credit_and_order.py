@@ -308,9 +308,12 @@ def test_a_title_won_is_a_title_and_a_prize_is_not(name: str) -> None:
 
 def test_the_unions_honour_without_a_home_joins_the_members_paragraph() -> None:
     for name in NAMES:
-        found = paragraphs({**BASE, "unit_name": name, "staff_total": 300, "members": 290, "honors": "省先进基层工会"})
-        honour = next(p for p in found if "省先进基层工会" in p)
-        assert "290" in honour, found  # not a paragraph of one sentence
+        for groups in ({}, {"union_groups": 3, "org_change": "none"}):
+            found = paragraphs({**BASE, **groups, "unit_name": name, "staff_total": 300, "members": 290,
+                                "honors": "省先进基层工会"})
+            honour = next(p for p in found if "省先进基层工会" in p)
+            assert "290" in honour, found  # not a paragraph of one sentence
+            assert not any("~" in p for p in found), found  # the template's soft break is never printed
 
 
 def test_a_new_home_and_its_title_name_the_home_once() -> None:

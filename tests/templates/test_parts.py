@@ -55,3 +55,10 @@ def test_only_a_short_single_clause_act_takes_the_next_one_and_only_the_unions_a
     ]
     for text in kept:
         assert [b.text for b in parts.blocks(text)] == [text]
+
+
+def test_a_soft_break_glued_to_a_sentence_still_breaks_and_is_never_printed() -> None:
+    [paragraph] = parts.blocks("工会小组共有3个。~~\n工会获评先进。")
+    assert paragraph.text == "工会小组共有3个。工会获评先进。"
+    long = "甲" * 150 + "。~~乙" + "乙" * 150 + "。"
+    assert [b.text for b in parts.blocks(long)] == ["甲" * 150 + "。", "乙" * 151 + "。"]
