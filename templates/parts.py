@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from templates.sources import sentences, strip_marks
-from templates.summary import Block, Sentence
+from templates.sources import marked_sentences, sentences, strip_marks
+from templates.summary import Block
 from templates.typography import term_once, words
 
 BODY_KINDS = {"p", "figure"}
@@ -46,25 +46,27 @@ def _union_act() -> re.Pattern[str]:
     said = words()
     adverbs = "|".join(map(re.escape, said["union_act_adverbs"]))
     acts = "|".join(map(re.escape, [*said["union_acts"], *said["union_deeds"]]))
-    return re.compile(rf"^工会(?:{adverbs})?(?:{acts})")
+    # 工会组织的集中学习… is the union's study, not its act.
+    return re.compile(rf"^工会(?:{adverbs})?(?:{acts})(?!的)")
 
 
-def one_doer(told: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
-    """A paragraph's sentences with a short one of the union's acts taking the next one like it as its second clause
-    (工会看望离退休老同志380人次。工会为过生日的职工… → 工会看望离退休老同志380人次，为过生日的职工…): a writer
-    names the doer once, not at the head of every sentence. The joined sentence states what both stated."""
+def one_doer(text: str) -> str:
+    """Rendered text of one topic (between two soft breaks) with a short one of the union's acts taking the next one
+    like it as its second clause (工会看望离退休老同志380人次。工会为过生日的职工… → 工会看望离退休老同志380人次，
+    为过生日的职工…): a writer names the doer once, not at the head of every sentence. The joined sentence keeps the
+    marks of both, so it states what both stated."""
     limit = words()["one_doer_chars"]
-    result: list[Sentence] = []
-    for sentence in told:
-        before = result[-1] if result else None
-        if (before and _union_act().match(before.text) and _union_act().match(sentence.text)
-                and before.text.endswith("。") and len(before.text) <= limit
-                and not re.search("[，；：“]", before.text)):
-            result[-1] = Sentence(before.text[:-1] + "，" + sentence.text.removeprefix("工会"),
-                                  before.sources | sentence.sources, frame=before.frame and sentence.frame)
+    joined: list[str] = []
+    for sentence in marked_sentences(text):
+        seen = strip_marks(sentence).strip()
+        before = strip_marks(joined[-1]).strip() if joined else ""
+        if (before and _union_act().match(before) and _union_act().match(seen) and before.endswith("。")
+                and len(before) <= limit and not re.search("[，；：“]", before)):
+            head = joined[-1]
+            joined[-1] = head[: head.rindex("。")] + "，" + sentence.replace("工会", "", 1)
         else:
-            result.append(sentence)
-    return tuple(result)
+            joined.append(sentence)
+    return "".join(joined)
 
 
 def unit_of(named: dict[str, str]) -> str:
@@ -105,12 +107,16 @@ def blocks(text: str, figures: list[Block] | None = None, named: dict[str, str] 
     breaks: list[int] = []
 
     def close() -> None:
-        for piece in split_long(paragraph, breaks):
+        # One line a topic, kept apart by newlines until the union is named once within each (one_doer, after the
+        # unit and the period are said once: 本年度，我院工会… may have become 工会…), never across a soft break.
+        topics = [paragraph[start:end] for start, end in zip([0, *breaks], [*breaks, len(paragraph)], strict=True)]
+        lines = ["".join(topic) for topic in topics if topic]
+        for piece in split_long(lines, list(range(1, len(lines)))):
             # Every paragraph of a part speaks of its union or its staff: after the first, the unit is not named again.
             said = any(b.kind == "p" for b in found)
-            joined = shortened("".join(piece), named or {}, said)
+            joined = shortened("\n".join(piece), named or {}, said)
             joined = term_once(joined, term, said=any(term and term in b.text for b in found))
-            told = one_doer(sentences(joined))
+            told = sentences("".join(one_doer(topic) for topic in joined.split("\n")))
             found.append(Block("p", "".join(s.text for s in told), sentences=told))
         paragraph.clear()
         breaks.clear()

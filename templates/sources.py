@@ -36,12 +36,15 @@ def strip_marks(text: str) -> str:
     return _MARK.sub("", text)
 
 
+def marked_sentences(paragraph: str) -> list[str]:
+    """A rendered paragraph's sentences as rendered, each with its marks."""
+    return [piece for piece in _SENTENCE_END.split(paragraph) if strip_marks(piece).strip()]
+
+
 def sentences(paragraph: str) -> tuple[Sentence, ...]:
     """A rendered paragraph's sentences, each with the answers its marks name."""
     found = []
-    for piece in _SENTENCE_END.split(paragraph):
-        if not strip_marks(piece).strip():
-            continue
+    for piece in marked_sentences(paragraph):
         marks = _MARK.findall(piece)
         ids = frozenset(i for mark in marks for i in mark.split(",") if i and i != FRAME)
         found.append(Sentence(strip_marks(piece), ids, frame=not ids and FRAME in marks))

@@ -52,9 +52,13 @@ def test_only_a_short_single_clause_act_takes_the_next_one_and_only_the_unions_a
         "工会经费共支出486万元。工会编制经费预算和决算。",  # 工会经费 is not the union acting
         "工会看望离退休老同志380人次。工会干部参加培训26人次。",  # nor are its cadres
         "工会组织全体在职和离退休的职工及其家属参加了本年度组织的健康体检。工会为320名职工安排了疗休养。",  # too long
+        "工会组织的集中学习每月举行一次。工会选派干部参加上级培训班。",  # the union's study is not its act
     ]
     for text in kept:
         assert [b.text for b in parts.blocks(text)] == [text]
+    # Nor across a change of topic the template marks.
+    [paragraph] = parts.blocks("工会参加安全检查8次。\n~~\n工会向会员公示经费收支。")
+    assert paragraph.text == "工会参加安全检查8次。工会向会员公示经费收支。"
 
 
 def test_a_soft_break_glued_to_a_sentence_still_breaks_and_is_never_printed() -> None:
