@@ -235,15 +235,25 @@ def credited(story: str, doer: str) -> str:
 
 
 def partnered(story: str, unit: str) -> str | None:
-    """A story that makes the union the unit's partner (协助工会为…, 和工会一起…: settings.yaml `partner_acts`), or
-    has the unit act on the union's word (采纳工会…的建议，…; 根据工会的建议，…: `unit_acts`), told with the unit as
-    its doer and no credit before it (春节前，园方协助工会为…; 公司采纳工会…的建议，…), or None for any other story:
-    it gives the union its part itself."""
+    """A story that gives the union its part itself, told with the unit as its doer and no credit before it, or None
+    for any other story:
+    - the union as the unit's partner (协助工会为…, 和工会一起…: settings.yaml `partner_acts`): 春节前，园方协助工会为…;
+    - the unit acting on the union's word (采纳工会…的建议，…: `unit_acts`): 公司采纳工会…的建议，…;
+    - the union's credit at its head (在工会推动下，…; 经工会协调，…; 根据工会的建议，…): 经工会协调，我院….
+    One that names its own doer after its credit (根据工会的建议，院方为…: `own_doers`) is told as written."""
     when, rest = _split_time(story)
-    on_its_word = rest.startswith(tuple(words()["unit_acts"])) and "工会" in rest.partition("，")[0]
-    if not (on_its_word or rest.startswith(tuple(act + "工会" for act in words()["partner_acts"]))):
+    said = words()
+    credit = re.match(rf"(?:在[^，。]*工会[^，。]*下|(?:{_either('credit_heads')})[^，。]*工会[^，。]*)，", rest)
+    adopts = rest.startswith(tuple(said["unit_acts"])) and "工会" in rest.partition("，")[0]
+    if credit and rest[credit.end():].startswith(tuple(said["own_doers"])):
+        told = rest
+    elif credit:
+        told = rest[: credit.end()] + unit + rest[credit.end():]
+    elif adopts or rest.startswith(tuple(act + "工会" for act in said["partner_acts"])):
+        told = unit + rest
+    else:
         return None
-    return "，".join(piece for piece in (when, unit + rest) if piece)
+    return "，".join(piece for piece in (when, told) if piece)
 
 
 def done_by(text: str, union: str) -> str:

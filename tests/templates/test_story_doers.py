@@ -261,3 +261,16 @@ def test_a_story_that_opens_on_leading_people_takes_a_doer(unit_name: str, by: s
                  "welfare_highlight": "春节前带领青年教师和工会干部走访困难教职工家庭", "welfare_highlight_by": by})
     sentence = next(s for s in told.split("。") if "青年教师" in s)
     assert not sentence.startswith(("春节前，带领", "带领")), sentence  # someone leads them
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES[:4])
+@pytest.mark.parametrize("by", ["union", "suggested", "joint", "unit"])
+def test_a_story_that_opens_on_the_unions_credit_is_credited_once_and_keeps_its_own_doer(unit_name: str,
+                                                                                         by: str) -> None:
+    for story, told in (("根据工会的建议，园方为保育员增设休息室", "根据工会的建议，园方为保育员增设休息室"),
+                        ("经工会协调，9月起调整保育员班次", "经工会协调，我园9月起调整保育员班次"),
+                        ("在工会推动下，为每个班级配备空气净化器", "在工会推动下，我园为每个班级配备空气净化器")):
+        text_told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name, "rights_highlight": story,
+                          "rights_highlight_by": by})
+        sentence = next(s for s in text_told.split("。") if story[-6:] in s)
+        assert sentence.endswith(told) and sentence.count("工会") == 1, sentence
