@@ -237,7 +237,8 @@ def credited(story: str, doer: str) -> str:
 def partnered(story: str, unit: str) -> str | None:
     """A story that gives the union its part itself, told with the unit as its doer and no credit before it, or None
     for any other story:
-    - the union as the unit's partner (协助工会为…, 和工会一起…: settings.yaml `partner_acts`): 春节前，园方协助工会为…;
+    - the union as the unit's partner (协助工会为…, 和工会一起…: settings.yaml `partner_acts`; 带领…和工会干部…:
+      `partner_leads`): 春节前，园方协助工会为…;
     - the unit acting on the union's word (采纳工会…的建议，…: `unit_acts`): 公司采纳工会…的建议，…;
     - the union's credit at its head (在工会推动下，…; 经工会协调，…; 根据工会的建议，…): 经工会协调，我院….
     One that names its own doer after its credit (根据工会的建议，院方为…: `own_doers`) is told as written."""
@@ -249,7 +250,8 @@ def partnered(story: str, unit: str) -> str | None:
         told = rest
     elif credit:
         told = rest[: credit.end()] + unit + rest[credit.end():]
-    elif adopts or rest.startswith(tuple(act + "工会" for act in said["partner_acts"])):
+    elif (adopts or rest.startswith(tuple(act + "工会" for act in said["partner_acts"]))
+          or (rest.startswith(tuple(said["partner_leads"])) and "工会" in rest.partition("，")[0])):
         told = unit + rest
     else:
         return None

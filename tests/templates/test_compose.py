@@ -483,9 +483,9 @@ def test_an_option_is_worded_as_the_chair_words_it_in_their_own_answers() -> Non
 def test_the_union_goes_to_an_illness_and_a_bereavement_in_different_words() -> None:
     for n in range(1, 41):
         text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "welfare_done": ["visits"],
-                        "visit_occasions": ["ill", "bereave"]})
+                        "visit_occasions": ["ill", "bereave", "wedding"]})
         told = next(s for s in text.split("。") if "去世" in s)
-        assert all(told.count(went) <= 1 for went in ("前往", "前去", "派人")), told
+        assert all(told.count(went) <= 1 for went in ("前往", "前去", "派人", "送去", "送上", "表示")), told
 
 
 def test_a_few_uncounted_contests_are_the_unions_doing_not_a_list_of_items() -> None:
@@ -507,3 +507,11 @@ def test_the_unions_count_of_visits_is_broken_down_by_their_occasions_naming_the
             broken += 1
             assert told.count("工会") == 1, told
     assert broken, "no drawing broke the count down"
+
+
+def test_rest_is_not_credited_to_the_union_the_way_the_health_check_just_was() -> None:
+    for n in range(1, 41):
+        said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "welfare_done": ["health", "insurance", "rest"],
+                             "staff_total": 300, "health_check": 280, "mutual_insurance": 300, "rest_n": 40})
+        care = "".join(s for s in said if "体检" in s or "疗休养" in s)
+        assert all(care.count(way) <= 1 for way in ("经工会", "由工会", "工会组织", "工会安排")), care

@@ -324,3 +324,12 @@ def test_a_new_home_and_its_title_name_the_home_once() -> None:
         home = next(p for p in found if title in p)
         assert home.replace(title, "").count("职工之家") == 1, home
         assert home.index("职工书屋") < home.index(title), home  # the title after what the home has
+
+
+def test_the_unions_honour_after_a_title_the_home_got_says_neither_huoping_nor_tongshi_twice() -> None:
+    for name in MANY_NAMES:
+        found = paragraphs({**BASE, **HOME, "unit_name": name, "home_title": "获评区先进职工之家",
+                            "honors": "省工会工作先进单位", "honors_others": "装配车间获评市工人先锋号"})
+        home = next(p for p in found if "省工会工作先进单位" in p)
+        honour = next(s for s in home.split("。") if "省工会工作先进单位" in s)
+        assert "获评省工会" not in honour and honour.count("同时") <= 1, home

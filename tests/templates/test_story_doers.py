@@ -274,3 +274,12 @@ def test_a_story_that_opens_on_the_unions_credit_is_credited_once_and_keeps_its_
                           "rights_highlight_by": by})
         sentence = next(s for s in text_told.split("。") if story[-6:] in s)
         assert sentence.endswith(told) and sentence.count("工会") == 1, sentence
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES[:4])
+def test_a_story_that_invites_the_unions_cadres_or_gives_to_its_activists_takes_a_doer(unit_name: str) -> None:
+    for story in ("邀请工会干部为新教师讲解劳动法", "给困难教职工和工会积极分子发放慰问品"):
+        told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"], "hardship_households": 3,
+                     "welfare_highlight": story, "welfare_highlight_by": "union"})
+        sentence = next(s for s in told.split("。") if story[-5:] in s)
+        assert not sentence.startswith(story[:2]) and "工会邀请工会" not in sentence, sentence
