@@ -158,13 +158,9 @@ class Composer:
 
         def phrase(key: str, avoid: Sequence[str] = (), **fields: Any) -> str:
             """One of the phrasings of `key` (phrasings.yaml), with the unit's words and `fields` filled in; none with
-            a word of `avoid` where another is free (不足 before items that say 不足)."""
+            a word of `avoid` where another is free (不足 before items that say 不足: typography.first_free)."""
             variants = phrasings()[key]
-            first = variants.index(pick(key, *variants))
-            # The drawn one, or else the next one after it that says no avoided word: a document moves no more than
-            # it must, and an avoided word more moves it only when the one it had says that word.
-            following = variants[first:] + variants[:first]
-            drawn = next((v for v in following if not any(word in v for word in avoid)), following[0])
+            drawn = typography.first_free(variants, variants.index(pick(key, *variants)), avoid)
             return drawn.format_map({**words, **fields})
 
         def heading(action_key: str, aim_key: str) -> str:

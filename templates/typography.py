@@ -6,6 +6,7 @@ Chinese words these rules need (等, 一是…, the numerals) come from template
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,13 @@ def items(text: str | None) -> list[str]:
 def honours(text: str | None) -> list[str]:
     """A chair's honours typed in one line (、，；), each as a clause: 全国模范职工之家、省先进单位 → two."""
     return [h for h in (clause(part).strip() for part in re.split(r"[、，,；;]+", text or "")) if h]
+
+
+def first_free(variants: Sequence[str], start: int, avoid: Iterable[str]) -> str:
+    """The variant at `start` (the one drawn), or else the next one after it, round the list, that says none of the
+    words of `avoid`: a document moves no more than it must, and only where its wording says an avoided word."""
+    following = [*variants[start:], *variants[:start]]
+    return next((v for v in following if not any(word in v for word in avoid)), following[0])
 
 
 def titled(names: list[str]) -> str:
@@ -306,5 +314,6 @@ def kind_of(text: str, kind: str) -> bool:
 FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time, "cn_list": cn_list,
            "and_list": and_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
-           "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled}
+           "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled,
+           "first_free": first_free}
 TESTS = {"cut": is_cut, "kind_of": kind_of}

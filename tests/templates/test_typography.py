@@ -144,3 +144,13 @@ def test_a_phrase_before_a_story_swaps_its_leading_event_verb_the_story_uses() -
 def test_the_month_a_story_opens_with() -> None:
     assert month_of("12月举办跳绳比赛") == 12 and month_of("1月18日举办运动会") == 1
     assert month_of("春节前走访困难职工") is None
+
+
+def test_a_drawn_wording_gives_way_only_to_the_next_one_free_of_the_avoided_words() -> None:
+    from templates.typography import first_free
+
+    wordings = ["甲不足", "乙差距", "丙", "丁不足"]
+    assert first_free(wordings, 2, ["不足"]) == "丙"  # the drawn one says none: kept
+    assert first_free(wordings, 3, ["不足"]) == "乙差距"  # round the list to the next one free
+    assert first_free(wordings, 3, ["不足", "差距"]) == "丙"
+    assert first_free(wordings, 0, ["不足", "差距", "丙"]) == "甲不足"  # none free: the drawn one
