@@ -207,6 +207,8 @@ def test_chairs_of_one_district_rarely_weigh_their_year_turn_to_its_gaps_or_anno
         weighings.add(re.sub("[、和P]+P", "P", frame).replace("本企业", "").replace("本年度", ""))
         turn = last_part(summary)[0].text[len(weighed):].split("一是")[0]
         assert turn.count("也") <= 1, turn  # not 也要清醒地看到，工会自查也发现…
+        items = last_part(summary)[0].text.partition("一是")[2]
+        assert not any(word in turn and word in items for word in ("集中", "不足", "差距")), (turn, items)
         turns.add(turn)
         plans.add(last_part(summary)[-1].text.split("一是")[0].replace("本企业", ""))
     assert len(weighings) >= 30 and len(turns) >= 30 and len(plans) >= 30, (len(weighings), len(turns), len(plans))
