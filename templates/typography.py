@@ -185,8 +185,16 @@ def _acts(rest: str, verbs: tuple[str, ...]) -> bool:
 
 @cache
 def _story_setting() -> re.Pattern[str]:
-    """What a chair's story says it answered, before its doer: 针对…问题， (settings.yaml `story_settings`)."""
-    return re.compile(rf"^(?:{_either('story_settings')})[^，。；]+(?=，)")
+    """What a chair's story says it answered or was done under, before its doer: 针对…问题， (settings.yaml
+    `story_settings`); 在区总工会支持下， (another's support: the chair's own union there is a credit, see
+    `partnered`)."""
+    return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|在(?!{_ours()})[^，。；]+下)(?=，)")
+
+
+def _ours() -> str:
+    """The chair's own union at the head of a clause (工会, 我院工会), not another (区总工会, 上级工会) nor its
+    members (工会会员: settings.yaml `union_not_itself`)."""
+    return rf"(?:(?:我|本)[^，。工]{{1,3}})?工会(?!{_either('union_not_itself')})"
 
 
 def _split_time(story: str) -> tuple[str, str]:
@@ -202,13 +210,21 @@ def story_time(story: str) -> str:
     return time.group(0) if time else ""
 
 
+def names_own_doer(story: str) -> bool:
+    """Whether a story that opens on what it acted on names its own doer after that (根据职代会提案，院方为…;
+    根据调研结果，工会为…: settings.yaml `own_doers`): no doer goes before it."""
+    rest = _split_time(story)[1]
+    after = rest.partition("，")[2]
+    return rest.startswith(tuple(words()["unit_acts"])) and after.startswith((*words()["own_doers"], "工会"))
+
+
 def told_by(story: str, union: str) -> str:
     """A chair's story as a sentence of the summary: the union named as the subject where the chair left it out
     (1月18日举办… → 1月18日，我院工会举办…), the unit where what was done is the unit's to do (采纳提案…, as
     `unit_acts` lists; 我院工会 → 我院); a story with its own subject is left as written."""
     when, rest = _split_time(story)
     unit = union.removesuffix("工会")
-    if unit and rest.startswith(tuple(words()["unit_acts"])):
+    if unit and rest.startswith(tuple(words()["unit_acts"])) and not names_own_doer(story):
         return f"{when}，{unit}{rest}" if when else unit + rest
     if not _acts(rest, tuple(words()["union_acts"])):
         # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
@@ -230,10 +246,14 @@ def credited(story: str, doer: str) -> str:
     acts = tuple(words()["union_acts"]) + tuple(words()["unit_acts"])
     marks = re.escape("".join(words()["list_joins"]) + words()["list_separator"] + "".join(words()["union_doer_marks"]))
     listed = re.match(rf"[^，。]*?[{marks}]工会", rest)
-    if rest.startswith("工会") or (listed and not _acts(rest, acts)):
+    union_after = rest.startswith(tuple(words()["unit_acts"])) and rest.partition("，")[2].startswith("工会")
+    own = names_own_doer(story) and not lead  # 根据职代会提案，院方为…, told by the unit itself
+    if rest.startswith("工会") or union_after or own or (listed and not _acts(rest, acts)):
         return "，".join(piece for piece in (when, rest) if piece)
     if lead and rest.startswith(tuple(words()["unit_acts"])) and "，" in rest:
         acted_on, _, rest = rest.partition("，")
+        # 根据职代会提案，在工会推动下，院方为…: not 医院…，院方为….
+        subject = "" if names_own_doer(story) else subject
         return "，".join(piece for piece in (when, subject + acted_on, lead, rest) if piece)
     if _acts(rest, acts):
         rest = subject + rest
@@ -252,14 +272,16 @@ def partnered(story: str, unit: str) -> str | None:
     One that names its own doer after its credit (根据工会的建议，院方为…: `own_doers`) is told as written."""
     when, rest = _split_time(story)
     said = words()
-    credit = re.match(rf"(?:在[^，。]*工会[^，。]*下|(?:{_either('credit_heads')})[^，。]*工会[^，。]*)，", rest)
-    adopts = rest.startswith(tuple(said["unit_acts"])) and "工会" in rest.partition("，")[0]
+    ours = _ours()
+    credit = re.match(rf"(?:在{ours}[^，。]*下|(?:{_either('credit_heads')}){ours}[^，。]*)，", rest)
+    adopts = re.match(rf"(?:{_either('unit_acts')}){ours}", rest)
+    partner = re.match(rf"(?:{_either('partner_acts')}){ours}", rest) or (
+        rest.startswith(tuple(said["partner_leads"])) and re.search(ours, rest.partition("，")[0]))
     if credit and rest[credit.end():].startswith(tuple(said["own_doers"])):
         told = rest
     elif credit:
         told = rest[: credit.end()] + unit + rest[credit.end():]
-    elif (adopts or rest.startswith(tuple(act + "工会" for act in said["partner_acts"]))
-          or (rest.startswith(tuple(said["partner_leads"])) and "工会" in rest.partition("，")[0])):
+    elif adopts or partner:
         told = unit + rest
     else:
         return None

@@ -283,3 +283,26 @@ def test_a_story_that_invites_the_unions_cadres_or_gives_to_its_activists_takes_
                      "welfare_highlight": story, "welfare_highlight_by": "union"})
         sentence = next(s for s in told.split("。") if story[-5:] in s)
         assert not sentence.startswith(story[:2]) and "工会邀请工会" not in sentence, sentence
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES[:4])
+def test_another_union_or_the_unions_members_in_a_story_leave_the_union_its_doer(unit_name: str) -> None:
+    for story, told in (("在区总工会支持下，举办教职工羽毛球赛", "在区总工会支持下，我园工会举办教职工羽毛球赛"),
+                        ("邀请工会会员及家属参加亲子运动会", "我园工会邀请工会会员及家属参加亲子运动会"),
+                        ("带领工会会员参观红色教育基地", "我园工会带领工会会员参观红色教育基地")):
+        text_told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"],
+                          "hardship_households": 3, "welfare_highlight": story, "welfare_highlight_by": "union"})
+        sentence = next(s for s in text_told.split("。") if story[-6:] in s)
+        assert sentence.replace("我园工会", "工会").endswith(told.replace("我园工会", "工会")), sentence
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES[:4])
+@pytest.mark.parametrize("by", ["union", "suggested", "joint", "unit"])
+def test_a_story_naming_its_own_doer_after_what_it_acted_on_gets_no_second_one(unit_name: str, by: str) -> None:
+    for story in ("根据教代会提案，园方为保育员增设休息室", "根据问卷调查结果，工会为青年教师开设读书角"):
+        text_told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name, "rights_highlight": story,
+                          "rights_highlight_by": by})
+        sentence = next(s for s in text_told.split("。") if story[-6:] in s)
+        doer = story.partition("，")[2][:2]
+        assert sentence.startswith("根据") and sentence.count(doer) == 1, sentence
+        assert not (doer == "工会" and "工会" in sentence.partition(doer)[0]), sentence  # not helping itself
