@@ -47,7 +47,7 @@ def _union_act() -> re.Pattern[str]:
     adverbs = "|".join(map(re.escape, said["union_act_adverbs"]))
     acts = "|".join(map(re.escape, [*said["union_acts"], *said["union_deeds"]]))
     # 工会组织的集中学习… is the union's study, not its act.
-    return re.compile(rf"^工会(?:{adverbs})?(?:{acts})(?!的)")
+    return re.compile(rf"^工会(?P<adverb>{adverbs})?(?P<act>{acts})(?!的)")
 
 
 def one_doer(text: str) -> str:
@@ -60,10 +60,13 @@ def one_doer(text: str) -> str:
     for sentence in marked_sentences(text):
         seen = strip_marks(sentence).strip()
         before = strip_marks(joined[-1]).strip() if joined else ""
-        if (before and _union_act().match(before) and _union_act().match(seen) and before.endswith("。")
-                and len(before) <= limit and not re.search("[，；：“]", before)):
+        first, second = _union_act().match(before), _union_act().match(seen)
+        if (first and second and before.endswith("。") and len(before) <= limit
+                and not re.search("[，；：“]", before)):
             head = joined[-1]
-            joined[-1] = head[: head.rindex("。")] + "，" + sentence.replace("工会", "", 1)
+            # The same act again is another one of it: 工会组织…参加健康体检，还组织…参加疗休养.
+            again = "还" if first["act"] == second["act"] and not second["adverb"] else ""
+            joined[-1] = head[: head.rindex("。")] + "，" + again + sentence.replace("工会", "", 1)
         else:
             joined.append(sentence)
     return "".join(joined)

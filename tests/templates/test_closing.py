@@ -208,6 +208,10 @@ def test_chairs_of_one_district_rarely_weigh_their_year_turn_to_its_gaps_or_anno
         turn = last_part(summary)[0].text[len(weighed):].split("一是")[0]
         assert turn.count("也") <= 1, turn  # not 也要清醒地看到，工会自查也发现…
         items = last_part(summary)[0].text.partition("一是")[2]
+        assert not ("方面" in turn and "方面" in weighed), (weighed, turn)
+        assert not ("的工作" in weighed and "工会的工作" in turn), (weighed, turn)
+        announced = last_part(summary)[-1].text.split("一是")[0]
+        assert "办好" not in announced, announced  # the first plan opens with 办好
         assert not any(word in turn and word in items for word in ("集中", "不足", "差距")), (turn, items)
         turns.add(turn)
         plans.add(last_part(summary)[-1].text.split("一是")[0].replace("本企业", ""))

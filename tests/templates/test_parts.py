@@ -66,3 +66,8 @@ def test_a_soft_break_glued_to_a_sentence_still_breaks_and_is_never_printed() ->
     assert paragraph.text == "工会小组共有3个。工会获评先进。"
     long = "甲" * 150 + "。~~乙" + "乙" * 150 + "。"
     assert [b.text for b in parts.blocks(long)] == ["甲" * 150 + "。", "乙" * 151 + "。"]
+
+
+def test_the_same_act_of_the_union_joined_again_is_told_as_another() -> None:
+    [paragraph] = parts.blocks("工会组织全体45名教职工参加健康体检。工会组织40名教职工参加疗休养。")
+    assert paragraph.text == "工会组织全体45名教职工参加健康体检，还组织40名教职工参加疗休养。"
