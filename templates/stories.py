@@ -18,7 +18,17 @@ from typing import Any
 
 import yaml
 
-from templates.typography import credited, led, month_of, names_own_doer, partnered, story_time, told_by, words
+from templates.typography import (
+    credited,
+    led,
+    month_of,
+    names_own_doer,
+    opens_on_what_it_acted_on,
+    partnered,
+    story_time,
+    told_by,
+    words,
+)
 
 HERE = Path(__file__).parent
 EMPTY = (None, "", 0, [], "none")
@@ -160,9 +170,9 @@ class Storyteller:
         # 经工会建议…).
         taken = set(self.chosen.values())
         opened = {wording[:1] for other, wording in self.chosen.items() if part_of(other) == part_of(story_id)}
-        # A story that names its own doer after what it acted on (根据职代会提案，院方为…) takes a credit that leads,
-        # not a doer of its own before it (工会协助院方根据职代会提案，院方为…).
-        if names_own_doer(story):
+        # A story that opens on what the unit acted on (根据职代会提案，…), or names its own doer after it (…，院方
+        # 为…), takes a credit that leads, not a doer before it (工会协助医院根据职代会提案，…).
+        if names_own_doer(story) or opens_on_what_it_acted_on(story):
             fresh = [w for w in fresh if "，" in w] or fresh
         unused = ([w for w in fresh if w not in taken and w[:1] not in opened]
                   or [w for w in fresh if w not in taken] or fresh)

@@ -186,9 +186,10 @@ def _acts(rest: str, verbs: tuple[str, ...]) -> bool:
 @cache
 def _story_setting() -> re.Pattern[str]:
     """What a chair's story says it answered or was done under, before its doer: 针对…问题， (settings.yaml
-    `story_settings`); 在区总工会支持下， (another's support: the chair's own union there is a credit, see
-    `partnered`)."""
-    return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|在(?!{_ours()})[^，。；]+下)(?=，)")
+    `story_settings`); 在区总工会支持下， or 根据市总工会要求， (another union's support or call, or the union's plan:
+    the chair's own union there is a credit, see `partnered`)."""
+    others = rf"(?:{_either('unit_acts')})(?!{_ours()})[^，。；]*工会[^，。；]*"
+    return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|在(?!{_ours()})[^，。；]+下|{others})(?=，)")
 
 
 def _ours() -> str:
@@ -208,6 +209,12 @@ def story_time(story: str) -> str:
     """The time a chair's story opens with (1月18日, 春节前, 夏收时节), or ''."""
     time = _story_time().match(story)
     return time.group(0) if time else ""
+
+
+def opens_on_what_it_acted_on(story: str) -> bool:
+    """Whether a story opens on a clause of what the unit acted on (根据职代会提案，…: settings.yaml `unit_acts`)."""
+    rest = _split_time(story)[1]
+    return rest.startswith(tuple(words()["unit_acts"])) and "，" in rest
 
 
 def names_own_doer(story: str) -> bool:

@@ -306,3 +306,19 @@ def test_a_story_naming_its_own_doer_after_what_it_acted_on_gets_no_second_one(u
         doer = story.partition("，")[2][:2]
         assert sentence.startswith("根据") and sentence.count(doer) == 1, sentence
         assert not (doer == "工会" and "工会" in sentence.partition(doer)[0]), sentence  # not helping itself
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES[:4])
+def test_another_unions_call_is_the_setting_of_the_story_not_the_units_act(unit_name: str) -> None:
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name,
+                 "rights_highlight": "根据区教育工会要求，开展园所安全检查", "rights_highlight_by": "union"})
+    sentence = next(s for s in told.split("。") if "安全检查" in s)
+    assert re.search("根据区教育工会要求，(我园)?工会开展园所安全检查$", sentence), sentence
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES[:4])
+def test_the_union_helping_with_what_the_unit_acted_on_leads_the_rest_of_the_story(unit_name: str) -> None:
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name,
+                 "rights_highlight": "根据教代会提案，7月起增设午休室", "rights_highlight_by": "joint"})
+    sentence = next(s for s in told.split("。") if "午休室" in s)
+    assert "根据教代会提案，" in sentence and not re.search("工会(协助|配合)园方根据", sentence), sentence
