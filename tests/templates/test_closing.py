@@ -239,3 +239,14 @@ def test_a_turn_that_says_no_word_of_the_items_is_kept_whatever_the_items_say() 
             "variety", "reach", "other"], "shortcomings_other": "宣传工作还有不足"}))[0].text
         if "不足" not in plain:
             assert plain == short, (plain, short)  # the document moves no more than it must
+
+
+def test_the_plans_after_half_a_year_look_to_its_second_half_and_repeat_no_word_of_the_turn() -> None:
+    for n in range(1, 41):
+        summary = Composer().compose({**BASE, "unit_name": f"滨江市第{n}机械厂", "period": "half",
+                                      "centre_task": "完成新厂区搬迁", "shortcomings": ["variety", "reach"],
+                                      "next_plans": "建好职工书屋；推进工资集体协商"})
+        turn = last_part(summary)[0].text.split("一是")[0]
+        announced = last_part(summary)[-1].text.split("一是")[0]
+        assert "今后一个时期" not in announced, announced
+        assert not any(word in turn and word in announced for word in ("重点", "以下几")), (turn, announced)

@@ -516,3 +516,11 @@ def test_rest_is_not_credited_to_the_union_the_way_the_health_check_just_was() -
                              "staff_total": 300, "health_check": 280, "mutual_insurance": 300, "rest_n": 40})
         care = "".join(s for s in said if "体检" in s or "疗休养" in s)
         assert all(care.count(way) <= 1 for way in ("经工会", "由工会", "工会组织", "工会安排")), care
+
+
+def test_an_illness_is_not_consoled_again_beside_the_count_of_visits() -> None:
+    for n in range(1, 41):
+        text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "welfare_done": ["visits"], "visits_n": 73,
+                        "visit_occasions": ["ill", "wedding"]})
+        told = next(s for s in text.split("。") if "生病住院" in s)
+        assert "送去慰问" not in told, told
