@@ -186,16 +186,27 @@ def _acts(rest: str, verbs: tuple[str, ...]) -> bool:
 @cache
 def _story_setting() -> re.Pattern[str]:
     """What a chair's story says it answered or was done under, before its doer: 针对…问题， (settings.yaml
-    `story_settings`); 在区总工会支持下， or 根据市总工会要求， (another union's support or call, or the union's plan:
-    the chair's own union there is a credit, see `partnered`)."""
-    others = rf"(?:{_either('unit_acts')})(?!{_ours()})[^，。；]*工会[^，。；]*"
-    return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|在(?!{_ours()})[^，。；]+下|{others})(?=，)")
+    `story_settings`); 在区总工会支持下， or 根据市总工会要求， or 按照工会年度工作计划， or 经工会委员会研究， (another
+    union's support or call, the union's own plan or decision; a credit of the chair's own union is not a setting:
+    see `partnered`)."""
+    under = rf"在(?!{_ours()})[^，。；]+下"
+    called = rf"(?!{_credit()})(?:{_either('credit_heads')})[^，。；]*工会[^，。；]*"
+    return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called})(?=，)")
 
 
 def _ours() -> str:
-    """The chair's own union at the head of a clause (工会, 我院工会), not another (区总工会, 上级工会) nor its
-    members (工会会员: settings.yaml `union_not_itself`)."""
-    return rf"(?:(?:我|本)[^，。工]{{1,3}})?工会(?!{_either('union_not_itself')})"
+    """The chair's own union right after a word (工会, 院工会, 我院工会, 本企业工会: settings.yaml
+    `own_union_prefixes`), not another (区总工会, 上级工会) nor its members or committee (`union_not_itself`)."""
+    return rf"(?:[我本]?(?:{_either('own_union_prefixes')}))?工会(?!{_either('union_not_itself')})"
+
+
+def _credit() -> str:
+    """A clause crediting the chair's own union (在工会推动下, 经过院工会协调, 根据工会的建议), without its closing ，:
+    settings.yaml `credit_heads`, `credit_words`."""
+    heads = "|".join(map(re.escape, ["在", *words()["credit_heads"]]))
+    after = (rf"(?:{_ours()}[^，。]*下|{_ours()}[^，。]*(?:{_either('credit_words')})[^，。]*"
+             rf"|(?<=[经过通])(?:{_ours()})[^，。]*)")
+    return rf"(?:{heads}){after}"
 
 
 def _split_time(story: str) -> tuple[str, str]:
@@ -218,11 +229,13 @@ def opens_on_what_it_acted_on(story: str) -> bool:
 
 
 def names_own_doer(story: str) -> bool:
-    """Whether a story that opens on what it acted on names its own doer after that (根据职代会提案，院方为…;
-    根据调研结果，工会为…: settings.yaml `own_doers`): no doer goes before it."""
+    """Whether a story names its own doer after an opening clause that is not an act of its doer: what it acted on
+    (根据职代会提案，院方为…), what happened (一名护士罹患重病，工会发起…; 台风过境后，工会…) or what for (为解决夜班
+    就餐难，工会协调…): settings.yaml `own_doers`. No doer nor credit goes before it."""
     rest = _split_time(story)[1]
-    after = rest.partition("，")[2]
-    return rest.startswith(tuple(words()["unit_acts"])) and after.startswith((*words()["own_doers"], "工会"))
+    opening, _, after = rest.partition("，")
+    unacted = rest.startswith((*words()["unit_acts"], "为")) or not _acts(opening, tuple(words()["union_acts"]))
+    return unacted and after.startswith((*words()["own_doers"], "工会"))
 
 
 def told_by(story: str, union: str) -> str:
@@ -231,7 +244,9 @@ def told_by(story: str, union: str) -> str:
     `unit_acts` lists; 我院工会 → 我院); a story with its own subject is left as written."""
     when, rest = _split_time(story)
     unit = union.removesuffix("工会")
-    if unit and rest.startswith(tuple(words()["unit_acts"])) and not names_own_doer(story):
+    if names_own_doer(story):
+        return "，".join(piece for piece in (when, rest) if piece)
+    if unit and rest.startswith(tuple(words()["unit_acts"])):
         return f"{when}，{unit}{rest}" if when else unit + rest
     if not _acts(rest, tuple(words()["union_acts"])):
         # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
@@ -251,18 +266,25 @@ def credited(story: str, doer: str) -> str:
     # chair's own telling of who did it: a lead before it would have the union help itself. One where the union
     # follows a verb (采纳工会…建议, 组织工会小组长…) takes its doer as any other.
     acts = tuple(words()["union_acts"]) + tuple(words()["unit_acts"])
-    marks = re.escape("".join(words()["list_joins"]) + words()["list_separator"] + "".join(words()["union_doer_marks"]))
-    listed = re.match(rf"[^，。]*?[{marks}]工会", rest)
-    union_after = rest.startswith(tuple(words()["unit_acts"])) and rest.partition("，")[2].startswith("工会")
+    joins = re.escape("".join(words()["list_joins"]) + words()["list_separator"])
+    # Someone before the join (not 与工会会员代表座谈…), or 由工会….
+    listed = re.match(rf"[^，。]+?[{joins}]工会|(?:{_either('union_doer_marks')})工会", rest)
+    union_after = names_own_doer(story) and rest.partition("，")[2].startswith("工会")
     own = names_own_doer(story) and not lead  # 根据职代会提案，院方为…, told by the unit itself
     if rest.startswith("工会") or union_after or own or (listed and not _acts(rest, acts)):
         return "，".join(piece for piece in (when, rest) if piece)
+    if lead and names_own_doer(story):
+        # 根据职代会提案，在工会推动下，院方为…: the credit before the unit's own doer, not 医院…，院方为….
+        opening, _, rest = rest.partition("，")
+        return "，".join(piece for piece in (when, opening, lead, rest) if piece)
     if lead and rest.startswith(tuple(words()["unit_acts"])) and "，" in rest:
         acted_on, _, rest = rest.partition("，")
-        # 根据职代会提案，在工会推动下，院方为…: not 医院…，院方为….
-        subject = "" if names_own_doer(story) else subject
         return "，".join(piece for piece in (when, subject + acted_on, lead, rest) if piece)
     if _acts(rest, acts):
+        if lead and when and not _story_time().match(story):
+            # After a setting, the credit follows the doer (在区总工会支持下，园方在工会推动下举办…), not a second
+            # setting-like clause (在区总工会支持下，在工会推动下，…).
+            return "，".join((when, subject + lead + rest))
         rest = subject + rest
     elif not lead:
         return told_by(story, "")
@@ -280,8 +302,8 @@ def partnered(story: str, unit: str) -> str | None:
     when, rest = _split_time(story)
     said = words()
     ours = _ours()
-    credit = re.match(rf"(?:在{ours}[^，。]*下|(?:{_either('credit_heads')}){ours}[^，。]*)，", rest)
-    adopts = re.match(rf"(?:{_either('unit_acts')}){ours}", rest)
+    credit = re.match(rf"{_credit()}，", rest)
+    adopts = re.match(rf"(?:{_either('unit_acts')}){ours}", rest) and not credit
     partner = re.match(rf"(?:{_either('partner_acts')}){ours}", rest) or (
         rest.startswith(tuple(said["partner_leads"])) and re.search(ours, rest.partition("，")[0]))
     if credit and rest[credit.end():].startswith(tuple(said["own_doers"])):

@@ -322,3 +322,31 @@ def test_the_union_helping_with_what_the_unit_acted_on_leads_the_rest_of_the_sto
                  "rights_highlight": "根据教代会提案，7月起增设午休室", "rights_highlight_by": "joint"})
     sentence = next(s for s in told.split("。") if "午休室" in s)
     assert "根据教代会提案，" in sentence and not re.search("工会(协助|配合)园方根据", sentence), sentence
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES[:4])
+@pytest.mark.parametrize("by", ["union", "suggested", "joint", "unit"])
+def test_the_chairs_own_union_under_its_usual_names_is_credited_once(unit_name: str, by: str) -> None:
+    for story in ("在园工会推动下，为每个班级配备空气净化器", "经过工会协调，9月起调整保育员班次",
+                  "通过我园工会协调，食堂延长供餐时间"):
+        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name, "rights_highlight": story,
+                     "rights_highlight_by": by})
+        sentence = next(s for s in told.split("。") if story[-5:] in s)
+        assert sentence.count("工会") == 1 and sentence.startswith(story[:2]), sentence
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES[:4])
+@pytest.mark.parametrize("by", ["union", "suggested", "joint", "unit"])
+def test_a_story_that_opens_on_a_setting_or_names_its_own_doer_gets_no_second_opening_like_it(unit_name: str,
+                                                                                               by: str) -> None:
+    for story in ("在区总工会支持下，举办教职工羽毛球赛", "经工会委员会研究，为困难教职工发放补助",
+                  "一名保育员罹患重病，工会发起爱心募捐", "为解决午休难，工会协调园方调整班次",
+                  "与工会会员代表座谈，听取意见"):
+        told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"], "hardship_households": 3,
+                     "welfare_highlight": story, "welfare_highlight_by": by})
+        sentence = next(s for s in told.split("。") if story[-4:] in s)
+        assert not re.search("下，在[^，]*下，|^(春节前，)?经[^，]*，经|工会为解决", sentence), sentence
+        if story.partition("，")[2].startswith("工会"):
+            assert sentence.endswith(story), sentence  # the union is its doer: no credit, no other doer
+        if story.startswith("与"):
+            assert not sentence.startswith("与"), sentence  # someone meets the members' representatives
