@@ -488,13 +488,14 @@ def test_the_union_goes_to_an_illness_and_a_bereavement_in_different_words() -> 
         assert all(told.count(went) <= 1 for went in ("前往", "前去", "派人", "送去", "送上", "表示", "致以")), told
 
 
-def test_a_few_uncounted_contests_are_the_units_doing_not_a_list_of_items() -> None:
+def test_a_few_uncounted_contests_name_no_organiser_and_one_is_not_a_list() -> None:
     for name in UNIT_NAMES:
         for contests in (["labor"], ["labor", "skills"]):
             said = sentences_of({**BASE, "unit_name": name, "train_done": ["contest"], "contests": contests})
             told = next(s for s in said if "劳动竞赛" in s)
-            # The unit's, as the training is: a story after them may say the unit ran one.
-            assert told.startswith("本年度，本企业") and "工会" not in told and "项目有" not in told, told
+            # A story after them may say who ran one: the list names no one.
+            assert not re.search("工会|本企业", told) and "项目有" not in told, told
+            assert ("竞赛有" in told) == (len(contests) > 1), told  # one is not a list
 
 
 def test_the_unions_count_of_visits_is_broken_down_by_their_occasions_naming_the_union_once() -> None:
