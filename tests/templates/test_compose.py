@@ -525,3 +525,11 @@ def test_an_illness_is_not_consoled_again_beside_the_count_of_visits() -> None:
                         "visit_occasions": ["ill", "wedding"]})
         told = next(s for s in text.split("。") if "生病住院" in s)
         assert "送去慰问" not in told, told
+
+
+def test_a_bereavement_is_mourned_not_consoled() -> None:
+    for n in range(1, 41):
+        text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "welfare_done": ["visits"], "visits_n": 12,
+                        "visit_occasions": ["bereave"]})
+        told = next(s for s in text.split("。") if "去世" in s).split("：")[-1]  # not the count before it
+        assert "慰问" not in told and re.search("哀悼|吊唁", told), told
