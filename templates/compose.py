@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from dialogs import formats
 from dialogs.bank import Bank, load_bank
-from templates import parts, sources, stories, typography
+from templates import doers, parts, sources, stories, typography
 from templates.summary import Block, Summary
 
 HERE = Path(__file__).parent
@@ -69,7 +69,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters.update(typography.FILTERS, money=formats.money, chinese_date=formats.full_date)
+    env.filters.update(typography.FILTERS, **doers.FILTERS, money=formats.money, chinese_date=formats.full_date)
     env.tests.update(typography.TESTS)
     env.globals.update(percent=formats.percent, src=sources.src, frame=sources.frame)
     return env

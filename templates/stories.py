@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from templates.typography import (
+from templates.doers import (
     credited,
     led,
     month_of,
@@ -27,8 +27,8 @@ from templates.typography import (
     partnered,
     story_time,
     told_by,
-    words,
 )
+from templates.typography import words
 
 HERE = Path(__file__).parent
 EMPTY = (None, "", 0, [], "none")

@@ -13,8 +13,9 @@ from docx.oxml.ns import qn
 from dialogs.bank import load_bank
 from dialogs.formats import money
 from templates.compose import Composer, vocabulary_table
+from templates.doers import credited, done_by, story_time, told_by
 from templates.maker import SummaryMaker
-from templates.typography import credited, done_by, prizes, shares_word, story_time, told_by
+from templates.typography import prizes, shares_word
 from templates.typography import words as typography_words
 from tests.support import samples
 from tests.support.images import jpeg

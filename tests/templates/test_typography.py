@@ -5,19 +5,16 @@ from __future__ import annotations
 import pytest
 
 from templates.compose import Composer
+from templates.doers import done_by, led, month_of, told_by
 from templates.sources import frame, sentences, src, without_marks_possible
 from templates.typography import (
     cn_list,
-    done_by,
     enumerated,
     fresh_lead,
     honours,
     items,
-    led,
-    month_of,
     sentence,
     term_once,
-    told_by,
 )
 from tests.templates.test_samples import NAMES, answers
 

@@ -1,0 +1,196 @@
+"""Who did what a chair's story tells: its time or setting, its doer, the union's credit (settings.yaml
+`typography`). A chair types a story as they would say it (春节前走访困难职工…; 根据职代会提案，院方为…); the summary
+names the doer they chose for it where the story leaves it out, and never twice."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from templates.typography import words
+
+
+def _either(key: str) -> str:
+    return "|".join(map(re.escape, words()[key]))
+
+
+@cache
+def _story_time() -> re.Pattern[str]:
+    """When a chair's story begins: 1月18日, 3月至11月, 9月起, 七一前夕, 国际护士节前后, 夏收时节 (settings.yaml)."""
+    day = "[0-9]{1,2}月(?:[0-9]{1,2}日)?"
+    return re.compile(
+        rf"^(?:{day}(?:[至到—-]{day})?(?:{_either('month_ends')})?"
+        rf"|(?:{_either('seasons')})节?(?:{_either('season_ends')})?"
+        rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')}))(?=\S)")
+
+
+@cache
+def _recurrence() -> re.Pattern[str]:
+    """How often what a story tells recurs, before its verb: 每周四下午 (settings.yaml `recurrences`)."""
+    return re.compile(rf"^(?:{_either('recurrences')})[一二三四五六日]?(?:{_either('day_parts')})?")
+
+
+def _acts(rest: str, verbs: tuple[str, ...]) -> bool:
+    """Whether a story, its time told, opens with one of `verbs`, after how often it recurs or where it was (每周四
+    下午开设…, 在江边举办…): the doer goes before them (9月起，我院每周四下午开设…; 端午节，工会在江边举办…)."""
+    recurring = _recurrence().match(rest)
+    rest = rest[recurring.end() if recurring else 0 :]
+    place = re.match(r"在[^，。；]{1,10}?(?=" + "|".join(map(re.escape, verbs)) + ")", rest)
+    return rest[place.end() if place else 0 :].startswith(verbs)
+
+
+@cache
+def _story_setting() -> re.Pattern[str]:
+    """What a chair's story says it answered or was done under, before its doer: 针对…问题， (settings.yaml
+    `story_settings`); 在区总工会支持下， or 根据市总工会要求， or 按照工会年度工作计划， or 经工会委员会研究， (another
+    union's support or call, the union's own plan or decision; a credit of the chair's own union is not a setting:
+    see `partnered`)."""
+    under = rf"在(?!{_ours()})[^，。；]+下"
+    called = rf"(?!{_credit()})(?:{_either('credit_heads')})[^，。；]*工会[^，。；]*"
+    return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called})(?=，)")
+
+
+def _ours() -> str:
+    """The chair's own union right after a word (工会, 院工会, 我院工会, 本企业工会: settings.yaml
+    `own_union_prefixes`), not another (区总工会, 上级工会) nor its members or committee (`union_not_itself`)."""
+    return rf"(?:[我本]?(?:{_either('own_union_prefixes')}))?工会(?!{_either('union_not_itself')})"
+
+
+def _credit() -> str:
+    """A clause crediting the chair's own union (在工会推动下, 经过院工会协调, 根据工会的建议), without its closing ，:
+    settings.yaml `credit_heads`, `credit_words`."""
+    heads = "|".join(map(re.escape, ["在", *words()["credit_heads"]]))
+    after = (rf"(?:{_ours()}[^，。]*下|{_ours()}[^，。]*(?:{_either('credit_words')})[^，。]*"
+             rf"|(?<=[经过通])(?:{_ours()})[^，。]*)")
+    return rf"(?:{heads}){after}"
+
+
+def _split_time(story: str) -> tuple[str, str]:
+    """A chair's story cut after the time it opens with, or what it answered: (1月18日, 举办…), (针对…问题,
+    协调…), or ('', the story)."""
+    time = _story_time().match(story) or _story_setting().match(story)
+    return (time.group(0), story[time.end():].lstrip("，,")) if time else ("", story)
+
+
+def story_time(story: str) -> str:
+    """The time a chair's story opens with (1月18日, 春节前, 夏收时节), or ''."""
+    time = _story_time().match(story)
+    return time.group(0) if time else ""
+
+
+def opens_on_what_it_acted_on(story: str) -> bool:
+    """Whether a story opens on a clause of what the unit acted on (根据职代会提案，…: settings.yaml `unit_acts`)."""
+    rest = _split_time(story)[1]
+    return rest.startswith(tuple(words()["unit_acts"])) and "，" in rest
+
+
+def names_own_doer(story: str) -> bool:
+    """Whether a story names its own doer after an opening clause that is not an act of its doer: what it acted on
+    (根据职代会提案，院方为…), what happened (一名护士罹患重病，工会发起…; 台风过境后，工会…) or what for (为解决夜班
+    就餐难，工会协调…): settings.yaml `own_doers`. No doer nor credit goes before it."""
+    rest = _split_time(story)[1]
+    opening, _, after = rest.partition("，")
+    unacted = rest.startswith((*words()["unit_acts"], "为")) or not _acts(opening, tuple(words()["union_acts"]))
+    return unacted and after.startswith((*words()["own_doers"], "工会"))
+
+
+def told_by(story: str, union: str) -> str:
+    """A chair's story as a sentence of the summary: the union named as the subject where the chair left it out
+    (1月18日举办… → 1月18日，我院工会举办…), the unit where what was done is the unit's to do (采纳提案…, as
+    `unit_acts` lists; 我院工会 → 我院); a story with its own subject is left as written."""
+    when, rest = _split_time(story)
+    unit = union.removesuffix("工会")
+    if names_own_doer(story):
+        return "，".join(piece for piece in (when, rest) if piece)
+    if unit and rest.startswith(tuple(words()["unit_acts"])):
+        return f"{when}，{unit}{rest}" if when else unit + rest
+    if not _acts(rest, tuple(words()["union_acts"])):
+        # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
+        return f"{when}，{rest}" if when.endswith(("前", "后")) and not rest.startswith("的") else story
+    return f"{when}，{union}{rest}" if when else union + rest
+
+
+def credited(story: str, doer: str) -> str:
+    """A chair's story told with the doer they named for it, before its verb (暑期组织… → 暑期，工会协助园方
+    组织…). A doer with ， is a lead and then the doer (经工会建议，园方): a story that names its own doer keeps it
+    after the lead. A story that opens with the unit acting on something (根据职代会提案，…) has the lead after that
+    clause: 医院根据职代会提案，在工会推动下，7月起…, not 在工会推动下，医院根据职代会提案，…. A story that opens
+    with the union, or lists it among its doers before its verb, is told as the chair wrote it."""
+    when, rest = _split_time(story)
+    lead, _, subject = doer.rpartition("，")
+    # A story whose doers include the union, listed before its verb (院领导和工会干部分5组走访…; 由工会牵头…), is the
+    # chair's own telling of who did it: a lead before it would have the union help itself. One where the union
+    # follows a verb (采纳工会…建议, 组织工会小组长…) takes its doer as any other.
+    acts = tuple(words()["union_acts"]) + tuple(words()["unit_acts"])
+    joins = re.escape("".join(words()["list_joins"]) + words()["list_separator"])
+    # Someone before the join (not 与工会会员代表座谈…), or 由工会….
+    listed = re.match(rf"[^，。]+?[{joins}]工会|(?:{_either('union_doer_marks')})工会", rest)
+    union_after = names_own_doer(story) and rest.partition("，")[2].startswith("工会")
+    own = names_own_doer(story) and not lead  # 根据职代会提案，院方为…, told by the unit itself
+    if rest.startswith("工会") or union_after or own or (listed and not _acts(rest, acts)):
+        return "，".join(piece for piece in (when, rest) if piece)
+    if lead and names_own_doer(story):
+        # 根据职代会提案，在工会推动下，院方为…: the credit before the unit's own doer, not 医院…，院方为….
+        opening, _, rest = rest.partition("，")
+        return "，".join(piece for piece in (when, opening, lead, rest) if piece)
+    if lead and rest.startswith(tuple(words()["unit_acts"])) and "，" in rest:
+        acted_on, _, rest = rest.partition("，")
+        return "，".join(piece for piece in (when, subject + acted_on, lead, rest) if piece)
+    if _acts(rest, acts):
+        if lead and when and not _story_time().match(story):
+            # After a setting, the credit follows the doer (在区总工会支持下，园方在工会推动下举办…), not a second
+            # setting-like clause (在区总工会支持下，在工会推动下，…).
+            return "，".join((when, subject + lead + rest))
+        rest = subject + rest
+    elif not lead:
+        return told_by(story, "")
+    return "，".join(piece for piece in (when, lead, rest) if piece)
+
+
+def partnered(story: str, unit: str) -> str | None:
+    """A story that gives the union its part itself, told with the unit as its doer and no credit before it, or None
+    for any other story:
+    - the union as the unit's partner (协助工会为…, 和工会一起…: settings.yaml `partner_acts`; 带领…和工会干部…:
+      `partner_leads`): 春节前，园方协助工会为…;
+    - the unit acting on the union's word (采纳工会…的建议，…: `unit_acts`): 公司采纳工会…的建议，…;
+    - the union's credit at its head (在工会推动下，…; 经工会协调，…; 根据工会的建议，…): 经工会协调，我院….
+    One that names its own doer after its credit (根据工会的建议，院方为…: `own_doers`) is told as written."""
+    when, rest = _split_time(story)
+    said = words()
+    ours = _ours()
+    credit = re.match(rf"{_credit()}，", rest)
+    adopts = re.match(rf"(?:{_either('unit_acts')}){ours}", rest) and not credit
+    partner = re.match(rf"(?:{_either('partner_acts')}){ours}", rest) or (
+        rest.startswith(tuple(said["partner_leads"])) and re.search(ours, rest.partition("，")[0]))
+    if credit and rest[credit.end():].startswith(tuple(said["own_doers"])):
+        told = rest
+    elif credit:
+        told = rest[: credit.end()] + unit + rest[credit.end():]
+    elif adopts or partner:
+        told = unit + rest
+    else:
+        return None
+    return "，".join(piece for piece in (when, told) if piece)
+
+
+def done_by(text: str, union: str) -> str:
+    """What the union did, told by the chair, with the union as its doer whatever the verb
+    (搬迁期间开通班车 → 搬迁期间，我厂工会开通班车); text that names its doer is left as written."""
+    when, rest = _split_time(text)
+    if rest.startswith((union, union.removesuffix("工会"), "工会")):
+        return text
+    return f"{when}，{union}{rest}" if when else union + rest
+
+
+def led(text: str, lead: str) -> str:
+    """A chair's story after its connector (此外，); a story that opens with its date needs none."""
+    return f"{lead}，{text}" if lead and not _story_time().match(text) else text
+
+
+def month_of(story: str) -> int | None:
+    """The month a chair's story opens with (12月举办…, 1月18日…), or None."""
+    found = re.match(r"(1[0-2]|[1-9])月", story)
+    return int(found.group(1)) if found else None
+
+
+FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time}
