@@ -112,10 +112,14 @@ def told_by(story: str, union: str) -> str:
 
 def credited(story: str, doer: str) -> str:
     """A chair's story told with the doer they named for it, before its verb (暑期组织… → 暑期，工会协助园方
-    组织…). A doer with ， is a lead and then the doer (经工会建议，园方): a story that names its own doer keeps it
-    after the lead. A story that opens with the unit acting on something (根据职代会提案，…) has the lead after that
-    clause: 医院根据职代会提案，在工会推动下，7月起…, not 在工会推动下，医院根据职代会提案，…. A story that opens
-    with the union, or lists it among its doers before its verb, is told as the chair wrote it."""
+    组织…). A doer with ， is a lead and then the doer (经工会建议，园方):
+    - a story that names its own doer after its opening keeps it, the lead before that doer (根据职代会提案，在工会
+      推动下，院方为…); one whose own doer is the union takes no lead (台风过境后，工会连夜…);
+    - a story that opens with the unit acting on something has the lead after that clause (医院根据职代会提案，
+      在工会推动下，7月起…, not 在工会推动下，医院根据职代会提案，…);
+    - after a setting the lead follows the doer (在区总工会支持下，园方在工会推动下举办…);
+    - a story that opens with the union, or lists it among its doers before its verb, is told as the chair wrote
+      it."""
     when, rest = _split_time(story)
     lead, _, subject = doer.rpartition("，")
     # A story whose doers include the union, listed before its verb (院领导和工会干部分5组走访…; 由工会牵头…), is the
