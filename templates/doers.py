@@ -41,35 +41,40 @@ def _acts(rest: str, verbs: tuple[str, ...]) -> bool:
 
 @cache
 def _story_setting() -> re.Pattern[str]:
-    """What a chair's story says it answered or was done under, before its doer: 针对…问题， (settings.yaml
-    `story_settings`); 在区总工会支持下， or 根据市总工会要求， or 按照工会年度工作计划， or 经工会委员会研究， (another
-    union's support or call, the union's own plan or decision; a credit of the chair's own union is not a setting:
-    see `partnered`)."""
+    """Where a chair's story stood, before its doer: what it answered (针对…问题，: settings.yaml `story_settings`);
+    another's support, call or decision, or the union's own plan (在区总工会支持下，; 根据市总工会要求，; 按照上级
+    要求，; 经院务会研究，; 按照工会年度工作计划，). A credit of the chair's own union is not one: see `partnered`."""
     under = rf"在(?!{_ours()})[^，。；]+下"
-    called = rf"(?!{_credit()})(?:{_either('credit_heads')})[^，。；]*工会[^，。；]*"
-    return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called})(?=，)")
+    called = rf"(?!{_credit()})(?:{_either('plan_heads')})[^，。；]*(?:工会|{_either('setting_ends')})[^，。；]*"
+    decided = rf"(?!{_credit()})(?:{_either('setting_heads')})(?!{_ours()})[^，。；]+"
+    return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called}|{decided})(?=，)")
 
 
 def _ours() -> str:
-    """The chair's own union right after a word (工会, 院工会, 我院工会, 本企业工会: settings.yaml
-    `own_union_prefixes`), not another (区总工会, 上级工会) nor its members or committee (`union_not_itself`)."""
+    """The chair's own union right after a word (工会, 院工会, 我院工会, 本企业工会, 医院工会, 工会委员会: settings.yaml
+    `own_union_prefixes`), not another (区总工会, 上级工会) nor its members (`union_not_itself`)."""
     return rf"(?:[我本]?(?:{_either('own_union_prefixes')}))?工会(?!{_either('union_not_itself')})"
 
 
 def _credit() -> str:
     """A clause crediting the chair's own union (在工会推动下, 经过院工会协调, 根据工会的建议), without its closing ，:
-    settings.yaml `credit_heads`, `credit_words`."""
-    heads = "|".join(map(re.escape, ["在", *words()["credit_heads"]]))
-    after = (rf"(?:{_ours()}[^，。]*下|{_ours()}[^，。]*(?:{_either('credit_words')})[^，。]*"
-             rf"|(?<=[经过通])(?:{_ours()})[^，。]*)")
-    return rf"(?:{heads}){after}"
+    settings.yaml `credit_heads`, `credit_words`; 通过工会公众号… is a means, not a credit."""
+    return (rf"(?:在{_ours()}[^，。]*下|(?:{_either('credit_heads')}){_ours()}[^，。]*"
+            rf"(?:{_either('credit_words')})[^，。]*)")
 
 
 def _split_time(story: str) -> tuple[str, str]:
-    """A chair's story cut after the time it opens with, or what it answered: (1月18日, 举办…), (针对…问题,
-    协调…), or ('', the story)."""
-    time = _story_time().match(story) or _story_setting().match(story)
-    return (time.group(0), story[time.end():].lstrip("，,")) if time else ("", story)
+    """A chair's story cut after the time and the setting it opens with, in either order: (1月18日, 举办…),
+    (针对…问题, 协调…), (3月，在区总工会支持下, 举办…), or ('', the story)."""
+    opening: list[str] = []
+    rest = story
+    for _ in range(2):
+        found = _story_time().match(rest) or _story_setting().match(rest)
+        if not found:
+            break
+        opening.append(found.group(0))
+        rest = rest[found.end():].lstrip("，,")
+    return "，".join(opening), rest
 
 
 def story_time(story: str) -> str:
@@ -84,14 +89,25 @@ def opens_on_what_it_acted_on(story: str) -> bool:
     return rest.startswith(tuple(words()["unit_acts"])) and "，" in rest
 
 
-def names_own_doer(story: str) -> bool:
-    """Whether a story names its own doer after an opening clause that is not an act of its doer: what it acted on
-    (根据职代会提案，院方为…), what happened (一名护士罹患重病，工会发起…; 台风过境后，工会…) or what for (为解决夜班
-    就餐难，工会协调…): settings.yaml `own_doers`. No doer nor credit goes before it."""
-    rest = _split_time(story)[1]
+def own_doer(story: str) -> tuple[str, str] | None:
+    """A story cut before the doer it names itself, after its time or setting (按照上级要求，|院方为…) or after an
+    opening clause that is not an act of its doer: what it acted on (根据职代会提案，|院方为…), what happened (一名护士
+    罹患重病，|工会发起…; 台风过境后，|工会…) or what for (为解决夜班就餐难，|工会协调…): settings.yaml `own_doers`, or
+    the chair's own union under any of its names. None when it names none: a doer or a credit may go before it."""
+    when, rest = _split_time(story)
+    doers = rf"(?:{_either('own_doers')}|{_ours()})"
+    if when and re.match(doers, rest):
+        return when, rest
     opening, _, after = rest.partition("，")
     unacted = rest.startswith((*words()["unit_acts"], "为")) or not _acts(opening, tuple(words()["union_acts"]))
-    return unacted and after.startswith((*words()["own_doers"], "工会"))
+    if after and unacted and re.match(doers, after):
+        return "，".join(piece for piece in (when, opening) if piece), after
+    return None
+
+
+def names_own_doer(story: str) -> bool:
+    """Whether a story names its own doer (`own_doer`)."""
+    return own_doer(story) is not None
 
 
 def told_by(story: str, union: str) -> str:
@@ -129,14 +145,14 @@ def credited(story: str, doer: str) -> str:
     joins = re.escape("".join(words()["list_joins"]) + words()["list_separator"])
     # Someone before the join (not 与工会会员代表座谈…), or 由工会….
     listed = re.match(rf"[^，。]+?[{joins}]工会|(?:{_either('union_doer_marks')})工会", rest)
-    union_after = names_own_doer(story) and rest.partition("，")[2].startswith("工会")
-    own = names_own_doer(story) and not lead  # 根据职代会提案，院方为…, told by the unit itself
-    if rest.startswith("工会") or union_after or own or (listed and not _acts(rest, acts)):
-        return "，".join(piece for piece in (when, rest) if piece)
-    if lead and names_own_doer(story):
+    own = own_doer(story)
+    as_written = "，".join(piece for piece in (when, rest) if piece)
+    if own and lead and not re.match(_ours(), own[1]):
         # 根据职代会提案，在工会推动下，院方为…: the credit before the unit's own doer, not 医院…，院方为….
-        opening, _, rest = rest.partition("，")
-        return "，".join(piece for piece in (when, opening, lead, rest) if piece)
+        return "，".join((own[0], lead, own[1]))
+    # A story that opens on the union, or on its means (通过工会公众号…), is the union's own telling.
+    if re.match(rf"(?:{_either('setting_heads')})?{_ours()}", rest) or own or (listed and not _acts(rest, acts)):
+        return as_written
     if lead and rest.startswith(tuple(words()["unit_acts"])) and "，" in rest:
         acted_on, _, rest = rest.partition("，")
         return "，".join(piece for piece in (when, subject + acted_on, lead, rest) if piece)
@@ -152,24 +168,24 @@ def credited(story: str, doer: str) -> str:
 
 
 def partnered(story: str, unit: str) -> str | None:
-    """A story that gives the union its part itself, told with the unit as its doer and no credit before it, or None
-    for any other story:
+    """A story that gives the union its part itself, told with no credit put before it, or None for any other story:
     - the union as the unit's partner (协助工会为…, 和工会一起…: settings.yaml `partner_acts`; 带领…和工会干部…:
-      `partner_leads`): 春节前，园方协助工会为…;
-    - the unit acting on the union's word (采纳工会…的建议，…: `unit_acts`): 公司采纳工会…的建议，…;
-    - the union's credit at its head (在工会推动下，…; 经工会协调，…; 根据工会的建议，…): 经工会协调，我院….
-    One that names its own doer after its credit (根据工会的建议，院方为…: `own_doers`) is told as written."""
+      `partner_leads`), the unit its doer: 春节前，园方协助工会为…;
+    - the unit acting on the union's word (采纳工会…的建议，…: `unit_acts`), the unit its doer: 公司采纳工会…;
+    - the union's credit opening a clause (在工会推动下，…; 经院工会协调，…; 根据职代会提案，经工会协调，…), the unit
+      its doer after the credit when what follows opens on an act (经工会协调，我院为…), as written when it names
+      its own doer or another body (经工会协调，物业公司为…)."""
     when, rest = _split_time(story)
     said = words()
     ours = _ours()
-    credit = re.match(rf"{_credit()}，", rest)
-    adopts = re.match(rf"(?:{_either('unit_acts')}){ours}", rest) and not credit
+    credit = re.search(rf"(?:^|(?<=，)){_credit()}，", rest)
+    adopts = re.match(rf"(?:{_either('unit_acts')}){ours}", rest) and not (credit and credit.start() == 0)
     partner = re.match(rf"(?:{_either('partner_acts')}){ours}", rest) or (
         rest.startswith(tuple(said["partner_leads"])) and re.search(ours, rest.partition("，")[0]))
-    if credit and rest[credit.end():].startswith(tuple(said["own_doers"])):
-        told = rest
-    elif credit:
-        told = rest[: credit.end()] + unit + rest[credit.end():]
+    if credit and not adopts:
+        after = _split_time(rest[credit.end():])[1]
+        doer = unit if _acts(after, (*said["union_acts"], *said["unit_acts"])) else ""
+        told = rest[: credit.end()] + doer + rest[credit.end():]
     elif adopts or partner:
         told = unit + rest
     else:

@@ -174,6 +174,10 @@ class Storyteller:
         # 为…), takes a credit that leads, not a doer before it (工会协助医院根据职代会提案，…).
         if names_own_doer(story) or opens_on_what_it_acted_on(story):
             fresh = [w for w in fresh if "，" in w] or fresh
+        # Nor the word the story opens with again (经院务会研究，院方经工会协调…; 在…下，在…下).
+        opening = story[len(story_time(story)):].lstrip("，")
+        head = next((word for word in words()["story_heads"] if opening.startswith(word)), None)
+        fresh = [w for w in fresh if not head or head not in w] or fresh
         unused = ([w for w in fresh if w not in taken and w[:1] not in opened]
                   or [w for w in fresh if w not in taken] or fresh)
         chosen = self.pick(story_id + DOER, *unused)
