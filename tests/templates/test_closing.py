@@ -249,4 +249,5 @@ def test_the_plans_after_half_a_year_look_to_its_second_half_and_repeat_no_word_
         turn = last_part(summary)[0].text.split("一是")[0]
         announced = last_part(summary)[-1].text.split("一是")[0]
         assert "今后一个时期" not in announced and "下半年" in announced, announced
-        assert not any(word in turn and word in announced for word in ("重点", "以下几")), (turn, announced)
+        assert not any(word in turn and word in announced for word in ("重点", "以下几", "方面", "集中")), (
+            turn, announced)
