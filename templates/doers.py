@@ -46,7 +46,7 @@ def _story_setting() -> re.Pattern[str]:
     要求，; 经院务会研究，; 按照工会年度工作计划，). A credit of the chair's own union is not one: see `partnered`."""
     under = rf"在(?!{_ours()})[^，。；]+下"
     called = rf"(?!{_credit()})(?:{_either('plan_heads')})[^，。；]*(?:工会|{_either('setting_ends')})[^，。；]*"
-    decided = rf"(?!{_credit()})(?:{_either('setting_heads')})(?!{_ours()})[^，。；]+"
+    decided = rf"(?!{_credit()})(?:{_either('setting_heads')})(?!{_ours()})[^，。；]+(?:{_either('decided_ends')})"
     return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called}|{decided})(?=，)")
 
 
@@ -92,10 +92,12 @@ def opens_on_what_it_acted_on(story: str) -> bool:
 def own_doer(story: str) -> tuple[str, str] | None:
     """A story cut before the doer it names itself, after its time or setting (按照上级要求，|院方为…) or after an
     opening clause that is not an act of its doer: what it acted on (根据职代会提案，|院方为…), what happened (一名护士
-    罹患重病，|工会发起…; 台风过境后，|工会…) or what for (为解决夜班就餐难，|工会协调…): settings.yaml `own_doers`, or
-    the chair's own union under any of its names. None when it names none: a doer or a credit may go before it."""
+    罹患重病，|工会发起…; 台风过境后，|工会…) or what for (为解决夜班就餐难，|工会协调…): settings.yaml `own_doers`, the
+    chair's own union under any of its names, or a body (物业公司为…: `body_ends`). None when it names none: a doer or a
+    credit may go before it."""
     when, rest = _split_time(story)
-    doers = rf"(?:{_either('own_doers')}|{_ours()})"
+    body = rf"[^，。；0-9]{{0,8}}?(?:{_either('body_ends')})(?=[为向对给与在把从])"
+    doers = rf"(?:{_either('own_doers')}|{_ours()}|{body})"
     if when and re.match(doers, rest):
         return when, rest
     opening, _, after = rest.partition("，")

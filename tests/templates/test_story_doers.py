@@ -376,3 +376,15 @@ def test_the_unions_full_names_and_committee_are_its_credit_and_a_setting_after_
         sentence = next(s for s in told.split("。") if story[-5:] in s)
         assert not re.search("下，?在[^，]*下|经[^，]*，[^，]*经", sentence), sentence  # one such opening
         assert re.search("(工会|园方|我园)[^，]{0,16}(举办|为)", sentence), sentence  # a doer
+
+
+@pytest.mark.parametrize("by", ["union", "suggested", "joint", "unit"])
+def test_an_opening_that_is_an_act_is_no_setting_and_a_named_body_is_the_doer(by: str) -> None:
+    for story in ("经常性开展谈心谈话，惠及教职工120人", "通过教工书屋开展读书分享会6场，200余人参加",
+                  "根据教代会提案，物业公司为教职工车辆加装充电桩"):
+        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
+                     "rights_highlight_by": by})
+        sentence = next(s for s in told.split("。") if story[-5:] in s)
+        first, _, last = story.partition("，")
+        assert f"，{last}" in sentence and not re.search(f"(我园|园方){first}", sentence), sentence
+        assert not re.search(f"{first}，[^，]*工会[^，]*，{last}", sentence) or "物业公司" in last, sentence
