@@ -186,7 +186,7 @@ def partnered(story: str, unit: str) -> str | None:
         rest.startswith(tuple(said["partner_leads"])) and re.search(ours, rest.partition("，")[0]))
     if credit and not adopts:
         after = _split_time(rest[credit.end():])[1]
-        doer = unit if _acts(after, (*said["union_acts"], *said["unit_acts"])) else ""
+        doer = unit if _acts(after, (*said["union_acts"], *said["unit_acts"], *said["unit_verbs"])) else ""
         told = rest[: credit.end()] + doer + rest[credit.end():]
     elif adopts or partner:
         told = unit + rest

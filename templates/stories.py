@@ -177,7 +177,8 @@ class Storyteller:
         # Nor the word the story opens with again (经院务会研究，院方经工会协调…; 在…下，在…下).
         opening = story[len(story_time(story)):].lstrip("，")
         head = next((word for word in words()["story_heads"] if opening.startswith(word)), None)
-        fresh = [w for w in fresh if not head or head not in w] or fresh
+        kin = words()["story_heads"].get(head, [])
+        fresh = [w for w in fresh if not any(word in w for word in kin)] or fresh
         unused = ([w for w in fresh if w not in taken and w[:1] not in opened]
                   or [w for w in fresh if w not in taken] or fresh)
         chosen = self.pick(story_id + DOER, *unused)

@@ -388,3 +388,15 @@ def test_an_opening_that_is_an_act_is_no_setting_and_a_named_body_is_the_doer(by
         first, _, last = story.partition("，")
         assert f"，{last}" in sentence and not re.search(f"(我园|园方){first}", sentence), sentence
         assert not re.search(f"{first}，[^，]*工会[^，]*，{last}", sentence) or "物业公司" in last, sentence
+
+
+@pytest.mark.parametrize("by", ["suggested", "joint"])
+def test_the_unit_acts_after_the_unions_credit_and_no_credit_echoes_the_stories_opening(by: str) -> None:
+    for name in UNIT_NAMES:
+        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name,
+                     "rights_highlight": "经工会协调，9月起调整保育员班次", "rights_highlight_by": by})
+        assert "经工会协调，我园9月起调整保育员班次" in told, told
+        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name,
+                     "rights_highlight": "按照上级要求，为保育员配发防护用品", "rights_highlight_by": by})
+        sentence = next(s for s in told.split("。") if "防护用品" in s)
+        assert "根据" not in sentence and sentence.count("按照") == 1, sentence
