@@ -46,7 +46,7 @@ def _story_setting() -> re.Pattern[str]:
     要求，; 经院务会研究，; 按照工会年度工作计划，). A credit of the chair's own union is not one: see `partnered`."""
     under = rf"在(?!{_ours()})[^，。；]+下"
     called = rf"(?!{_credit()})(?:{_either('plan_heads')})[^，。；]*(?:工会|{_either('setting_ends')})[^，。；]*"
-    decided = rf"(?!{_credit()})(?:{_either('setting_heads')})(?!{_ours()})[^，。；]+(?:{_either('decided_ends')})"
+    decided = rf"(?!{_credit()})(?:{_either('setting_heads')})(?!{_ours()})[^，。；]*(?:{_either('decided_ends')})"
     return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called}|{decided})(?=，)")
 
 
@@ -96,7 +96,9 @@ def own_doer(story: str) -> tuple[str, str] | None:
     chair's own union under any of its names, or a body (物业公司为…: `body_ends`). None when it names none: a doer or a
     credit may go before it."""
     when, rest = _split_time(story)
-    body = rf"[^，。；0-9]{{0,8}}?(?:{_either('body_ends')})(?=[为向对给与在把从])"
+    acts = "|".join(map(re.escape, [*words()["not_body_starts"], *words()["union_acts"], *words()["unit_acts"],
+                                   *words()["unit_verbs"]]))
+    body = rf"(?!{acts})[^，。；0-9]{{0,8}}?(?:{_either('body_ends')})(?=[为向对给与在把从])"
     doers = rf"(?:{_either('own_doers')}|{_ours()}|{body})"
     if when and re.match(doers, rest):
         return when, rest
@@ -118,7 +120,8 @@ def told_by(story: str, union: str) -> str:
     `unit_acts` lists; 我院工会 → 我院); a story with its own subject is left as written."""
     when, rest = _split_time(story)
     unit = union.removesuffix("工会")
-    if names_own_doer(story):
+    # The union's own means (通过工会公众号…) or a story naming its own doer is the chair's telling of who did it.
+    if names_own_doer(story) or re.match(rf"(?:{_either('setting_heads')})?{_ours()}", rest):
         return "，".join(piece for piece in (when, rest) if piece)
     if unit and rest.startswith(tuple(words()["unit_acts"])):
         return f"{when}，{unit}{rest}" if when else unit + rest

@@ -386,8 +386,11 @@ def test_an_opening_that_is_an_act_is_no_setting_and_a_named_body_is_the_doer(by
                      "rights_highlight_by": by})
         sentence = next(s for s in told.split("。") if story[-5:] in s)
         first, _, last = story.partition("，")
-        assert f"，{last}" in sentence and not re.search(f"(我园|园方){first}", sentence), sentence
-        assert not re.search(f"{first}，[^，]*工会[^，]*，{last}", sentence) or "物业公司" in last, sentence
+        assert f"，{last}" in sentence, sentence
+        if "物业公司" in last:
+            assert not re.search(f"(我园|园方){first}", sentence), sentence  # the body is the doer
+        else:
+            assert not re.search(f"{first}，[^，]*工会[^，]*，{last}", sentence), sentence  # no credit before a count
 
 
 @pytest.mark.parametrize("by", ["suggested", "joint"])
@@ -400,3 +403,15 @@ def test_the_unit_acts_after_the_unions_credit_and_no_credit_echoes_the_stories_
                      "rights_highlight": "按照上级要求，为保育员配发防护用品", "rights_highlight_by": by})
         sentence = next(s for s in told.split("。") if "防护用品" in s)
         assert "根据" not in sentence and sentence.count("按照") == 1, sentence
+
+
+@pytest.mark.parametrize("by", ["union", "unit"])
+def test_a_place_or_an_act_with_its_object_is_no_body_and_a_decision_passed_is_a_setting(by: str) -> None:
+    doer = "工会" if by == "union" else "我园"
+    for story, told_as in (("3月在教工食堂为夜班保育员提供夜宵", f"3月，{doer}在教工食堂为夜班保育员提供夜宵"),
+                           ("3月组织各年级组为新教师开展岗前培训", f"3月，{doer}组织各年级组为新教师开展岗前培训"),
+                           ("经教代会审议通过，为全体教职工办理意外伤害保险",
+                            f"经教代会审议通过，{doer}为全体教职工办理意外伤害保险")):
+        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
+                     "rights_highlight_by": by})
+        assert re.search(told_as.replace("工会", "(我园)?工会"), told), told
