@@ -161,6 +161,10 @@ def credited(story: str, doer: str) -> str:
     if lead and rest.startswith(tuple(words()["unit_acts"])) and "，" in rest:
         acted_on, _, rest = rest.partition("，")
         return "，".join(piece for piece in (when, subject + acted_on, lead, rest) if piece)
+    heads = "|".join(map(re.escape, ["在", *words()["plan_heads"], *words()["setting_heads"]]))
+    if lead and any(re.match(rf"(?:{heads}){_ours()}", piece) for piece in when.split("，")):
+        # Under the union's own plan or decision (按照工会部署，…) a credit would name the union twice: the doer alone.
+        lead = ""
     if _acts(rest, acts):
         if lead and when and not _story_time().match(story):
             # After a setting, the credit follows the doer (在区总工会支持下，园方在工会推动下举办…), not a second

@@ -415,3 +415,14 @@ def test_a_place_or_an_act_with_its_object_is_no_body_and_a_decision_passed_is_a
         told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
                      "rights_highlight_by": by})
         assert re.search(told_as.replace("工会", "(我园)?工会"), told), told
+
+
+def test_under_the_unions_own_plan_the_union_is_not_credited_again() -> None:
+    for name in UNIT_NAMES:
+        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name,
+                     "rights_highlight": "按照工会年度工作计划，举办读书会", "rights_highlight_by": "suggested"})
+        sentence = next(s for s in told.split("。") if "读书会" in s)
+        assert sentence.count("工会") == 1, sentence
+        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": "经工会协调，9月起办理通勤补贴",
+                     "rights_highlight_by": "suggested"})
+        assert "经工会协调，我园9月起办理通勤补贴" in told, told
