@@ -46,7 +46,8 @@ def _story_setting() -> re.Pattern[str]:
     要求，; 经院务会研究，; 按照工会年度工作计划，). A credit of the chair's own union is not one: see `partnered`."""
     under = rf"在(?!{_ours()})[^，。；]+下"
     called = rf"(?!{_credit()})(?:{_either('plan_heads')})[^，。；]*(?:工会|{_either('setting_ends')})[^，。；]*"
-    decided = rf"(?!{_credit()})(?:{_either('setting_heads')})(?!{_ours()})[^，。；]*(?:{_either('decided_ends')})"
+    decided = (rf"(?!{_credit()})(?:{_either('setting_heads')})(?!{_ours()})(?!{_either('not_setting_after')})"
+               rf"[^，。；]*(?:{_either('decided_ends')})")
     return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called}|{decided})(?=，)")
 
 
@@ -96,9 +97,10 @@ def own_doer(story: str) -> tuple[str, str] | None:
     chair's own union under any of its names, or a body (物业公司为…: `body_ends`). None when it names none: a doer or a
     credit may go before it."""
     when, rest = _split_time(story)
-    acts = "|".join(map(re.escape, [*words()["not_body_starts"], *words()["union_acts"], *words()["unit_acts"],
-                                   *words()["unit_verbs"]]))
-    body = rf"(?!{acts})[^，。；0-9]{{0,8}}?(?:{_either('body_ends')})(?=[为向对给与在把从])"
+    verbs = [verb for verb in (*words()["union_acts"], *words()["unit_acts"], *words()["unit_verbs"]) if len(verb) > 1]
+    acts = "|".join(map(re.escape, [*words()["not_body_starts"], *verbs]))
+    ends = _either("body_ends")
+    body = rf"(?!(?:{acts})(?!{ends}))[^，。；0-9]{{0,8}}?(?:{ends})(?=[为向对给与在把从])"
     doers = rf"(?:{_either('own_doers')}|{_ours()}|{body})"
     if when and re.match(doers, rest):
         return when, rest

@@ -426,3 +426,14 @@ def test_under_the_unions_own_plan_the_union_is_not_credited_again() -> None:
         told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": "经工会协调，9月起办理通勤补贴",
                      "rights_highlight_by": "suggested"})
         assert "经工会协调，我园9月起办理通勤补贴" in told, told
+
+
+@pytest.mark.parametrize("by", ["union", "unit"])
+def test_a_body_named_from_an_act_is_a_body_and_passing_a_rule_or_talking_with_the_unit_gets_no_wrong_doer(
+        by: str) -> None:
+    for story in ("3月组织部为新教师开展岗前培训", "根据教代会提案，向阳社区为教职工子女开设托管班",
+                  "通过《教职工福利管理办法》", "经常与园方沟通，为教职工解决实际困难"):
+        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
+                     "rights_highlight_by": by})
+        sentence = next(s for s in told.split("。") if story[-5:] in s)
+        assert not re.search("(工会|我园)(组织部|向阳|通过《|经常与园方|根据教代会)", sentence), sentence
