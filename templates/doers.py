@@ -31,11 +31,14 @@ def _recurrence() -> re.Pattern[str]:
 
 
 def _acts(rest: str, verbs: tuple[str, ...]) -> bool:
-    """Whether a story, its time told, opens with one of `verbs`, after how often it recurs or where it was (每周四
-    下午开设…, 在江边举办…): the doer goes before them (9月起，我院每周四下午开设…; 端午节，工会在江边举办…)."""
+    """Whether a story, its time told, opens with one of `verbs`, after how often it recurs, where it was or whom it
+    was done with (每周四下午开设…, 在江边举办…, 与区总工会联合举办…: settings.yaml `joint_words`): the doer goes before
+    them (9月起，我院每周四下午开设…; 端午节，工会在江边举办…; 工会与区总工会联合举办…)."""
     recurring = _recurrence().match(rest)
     rest = rest[recurring.end() if recurring else 0 :]
-    place = re.match(r"在[^，。；]{1,10}?(?=" + "|".join(map(re.escape, verbs)) + ")", rest)
+    before = "|".join(map(re.escape, verbs))
+    together = rf"[与同和][^，。；]{{1,10}}?(?:{_either('joint_words')})"
+    place = re.match(rf"(?:在[^，。；]{{1,10}}?|{together})(?={before})", rest)
     return rest[place.end() if place else 0 :].startswith(verbs)
 
 

@@ -437,3 +437,13 @@ def test_a_body_named_from_an_act_is_a_body_and_passing_a_rule_or_talking_with_t
                      "rights_highlight_by": by})
         sentence = next(s for s in told.split("。") if story[-5:] in s)
         assert not re.search("(工会|我园)(组织部|向阳|通过《|经常与园方|根据教代会)", sentence), sentence
+
+
+def test_a_story_done_with_another_party_or_opening_on_linking_up_takes_the_unions_doer() -> None:
+    for story in ("与区教育工会联合举办教职工羽毛球赛", "联系社区医院为教职工开展义诊", "组建教职工志愿服务队"):
+        told = text({**KINDERGARTEN, "unit_name": UNIT_NAMES[1], "welfare_done": ["hardship"], "hardship_households": 3,
+                     "welfare_highlight": story, "welfare_highlight_by": "union"})
+        assert re.search(f"(我园)?工会{story}", told), told
+    told = text({**KINDERGARTEN, "unit_name": UNIT_NAMES[1], "welfare_done": ["hardship"], "hardship_households": 3,
+                 "welfare_highlight": "同年9月，教职工自发捐款3万元", "welfare_highlight_by": "union"})
+    assert "工会同年" not in told, told
