@@ -93,6 +93,24 @@ def opens_on_what_it_acted_on(story: str) -> bool:
     return rest.startswith(tuple(words()["unit_acts"])) and "，" in rest
 
 
+@cache
+def _own_doers() -> re.Pattern[str]:
+    """A doer a story names itself: one of settings.yaml `own_doers`, the chair's own union, or a body (物业公司为…,
+    组织部为…: `body_ends`) that starts with no place or act (在职工食堂为…, 协调物业公司为…: `not_body_starts`)."""
+    said = words()
+    verbs = [verb for verb in (*said["union_acts"], *said["unit_acts"], *said["unit_verbs"]) if len(verb) > 1]
+    acts = "|".join(map(re.escape, [*said["not_body_starts"], *verbs]))
+    ends = _either("body_ends")
+    body = rf"(?!(?:{acts})(?!{ends}))[^，。；0-9]{{0,8}}?(?:{ends})(?=[为向对给与在把从])"
+    return re.compile(rf"(?:{_either('own_doers')}|{_ours()}|{body})")
+
+
+def _opens_on_union(rest: str) -> bool:
+    """Whether a story opens on the union or on its means (工会…, 通过工会公众号…): the chair's own telling of who
+    did it."""
+    return re.match(rf"(?:{_either('setting_heads')})?{_ours()}", rest) is not None
+
+
 def own_doer(story: str) -> tuple[str, str] | None:
     """A story cut before the doer it names itself, after its time or setting (按照上级要求，|院方为…) or after an
     opening clause that is not an act of its doer: what it acted on (根据职代会提案，|院方为…), what happened (一名护士
@@ -100,16 +118,11 @@ def own_doer(story: str) -> tuple[str, str] | None:
     chair's own union under any of its names, or a body (物业公司为…: `body_ends`). None when it names none: a doer or a
     credit may go before it."""
     when, rest = _split_time(story)
-    verbs = [verb for verb in (*words()["union_acts"], *words()["unit_acts"], *words()["unit_verbs"]) if len(verb) > 1]
-    acts = "|".join(map(re.escape, [*words()["not_body_starts"], *verbs]))
-    ends = _either("body_ends")
-    body = rf"(?!(?:{acts})(?!{ends}))[^，。；0-9]{{0,8}}?(?:{ends})(?=[为向对给与在把从])"
-    doers = rf"(?:{_either('own_doers')}|{_ours()}|{body})"
-    if when and re.match(doers, rest):
+    if when and _own_doers().match(rest):
         return when, rest
     opening, _, after = rest.partition("，")
     unacted = rest.startswith((*words()["unit_acts"], "为")) or not _acts(opening, tuple(words()["union_acts"]))
-    if after and unacted and re.match(doers, after):
+    if after and unacted and _own_doers().match(after):
         return "，".join(piece for piece in (when, opening) if piece), after
     return None
 
@@ -125,8 +138,7 @@ def told_by(story: str, union: str) -> str:
     `unit_acts` lists; 我院工会 → 我院); a story with its own subject is left as written."""
     when, rest = _split_time(story)
     unit = union.removesuffix("工会")
-    # The union's own means (通过工会公众号…) or a story naming its own doer is the chair's telling of who did it.
-    if names_own_doer(story) or re.match(rf"(?:{_either('setting_heads')})?{_ours()}", rest):
+    if names_own_doer(story) or _opens_on_union(rest):
         return "，".join(piece for piece in (when, rest) if piece)
     if unit and rest.startswith(tuple(words()["unit_acts"])):
         return f"{when}，{unit}{rest}" if when else unit + rest
@@ -160,8 +172,7 @@ def credited(story: str, doer: str) -> str:
     if own and lead and not re.match(_ours(), own[1]):
         # 根据职代会提案，在工会推动下，院方为…: the credit before the unit's own doer, not 医院…，院方为….
         return "，".join((own[0], lead, own[1]))
-    # A story that opens on the union, or on its means (通过工会公众号…), is the union's own telling.
-    if re.match(rf"(?:{_either('setting_heads')})?{_ours()}", rest) or own or (listed and not _acts(rest, acts)):
+    if _opens_on_union(rest) or own or (listed and not _acts(rest, acts)):
         return as_written
     if lead and rest.startswith(tuple(words()["unit_acts"])) and "，" in rest:
         acted_on, _, rest = rest.partition("，")
