@@ -145,7 +145,15 @@ def told_by(story: str, union: str) -> str:
     if not _acts(rest, tuple(words()["union_acts"])):
         # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
         return f"{when}，{rest}" if when.endswith(("前", "后")) and not rest.startswith("的") else story
+    rest = _owned(rest) if union.endswith("工会") else rest
     return f"{when}，{union}{rest}" if when else union + rest
+
+
+def _owned(rest: str) -> str:
+    """What the union did, its doer named before it, without 工会 again before its own members or groups in the
+    same clause (工会与会员代表座谈…, 工会请小组长…; not 工会与工会会员代表座谈…)."""
+    clause, comma, after = rest.partition("，")
+    return re.sub(rf"工会(?={_either('union_not_itself')})", "", clause) + comma + after
 
 
 def credited(story: str, doer: str) -> str:
@@ -186,7 +194,7 @@ def credited(story: str, doer: str) -> str:
             # After a setting, the credit follows the doer (在区总工会支持下，园方在工会推动下举办…), not a second
             # setting-like clause (在区总工会支持下，在工会推动下，…).
             return "，".join((when, subject + lead + rest))
-        rest = subject + rest
+        rest = subject + (_owned(rest) if "工会" in subject else rest)
     elif not lead:
         return told_by(story, "")
     return "，".join(piece for piece in (when, lead, rest) if piece)

@@ -288,8 +288,8 @@ def test_a_story_that_invites_the_unions_cadres_or_gives_to_its_activists_takes_
 @pytest.mark.parametrize("unit_name", UNIT_NAMES[:4])
 def test_another_union_or_the_unions_members_in_a_story_leave_the_union_its_doer(unit_name: str) -> None:
     for story, told in (("在区总工会支持下，举办教职工羽毛球赛", "在区总工会支持下，我园工会举办教职工羽毛球赛"),
-                        ("邀请工会会员及家属参加亲子运动会", "我园工会邀请工会会员及家属参加亲子运动会"),
-                        ("带领工会会员参观红色教育基地", "我园工会带领工会会员参观红色教育基地")):
+                        ("邀请工会会员及家属参加亲子运动会", "我园工会邀请会员及家属参加亲子运动会"),
+                        ("带领工会会员参观红色教育基地", "我园工会带领会员参观红色教育基地")):
         text_told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"],
                           "hardship_households": 3, "welfare_highlight": story, "welfare_highlight_by": "union"})
         sentence = next(s for s in text_told.split("。") if story[-6:] in s)
@@ -447,3 +447,17 @@ def test_a_story_done_with_another_party_or_opening_on_linking_up_takes_the_unio
     told = text({**KINDERGARTEN, "unit_name": UNIT_NAMES[1], "welfare_done": ["hardship"], "hardship_households": 3,
                  "welfare_highlight": "同年9月，教职工自发捐款3万元", "welfare_highlight_by": "union"})
     assert "工会同年" not in told, told
+
+
+@pytest.mark.parametrize("by", ["union", "joint"])
+def test_a_story_inviting_an_expert_takes_a_doer_and_the_union_is_named_once_before_its_members(by: str) -> None:
+    told = text({**KINDERGARTEN, "unit_name": UNIT_NAMES[1], "welfare_done": ["hardship"], "hardship_households": 3,
+                 "welfare_highlight": "请专家为教职工讲授颈椎保健知识", "welfare_highlight_by": by})
+    assert re.search("(工会|园方)请专家为教职工讲授", told), told
+    for story, members in (("与工会会员代表座谈，听取意见", "与会员代表座谈"),
+                           ("请工会小组长收集意见", "请小组长收集意见")):
+        told = text({**KINDERGARTEN, "unit_name": UNIT_NAMES[1], "welfare_done": ["hardship"],
+                     "hardship_households": 3, "welfare_highlight": story, "welfare_highlight_by": by})
+        sentence = next(s for s in told.split("。") if story[-4:] in s)
+        assert not re.search("工会[^，]*工会", sentence), sentence
+        assert members in sentence or by != "union", sentence
