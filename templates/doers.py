@@ -175,6 +175,9 @@ def credited(story: str, doer: str) -> str:
     joins = re.escape("".join(words()["list_joins"]) + words()["list_separator"])
     # Someone before the join (not 与工会会员代表座谈…), or 由工会….
     listed = re.match(rf"[^，。]+?[{joins}]工会|(?:{_either('union_doer_marks')})工会", rest)
+    if re.search(_credit(), rest):
+        # The story credits the union itself (医院在工会协助下为…): a lead would credit it twice.
+        lead = ""
     own = own_doer(story)
     as_written = "，".join(piece for piece in (when, rest) if piece)
     if own and lead and not re.match(_ours(), own[1]):

@@ -461,3 +461,12 @@ def test_a_story_inviting_an_expert_takes_a_doer_and_the_union_is_named_once_bef
         sentence = next(s for s in told.split("。") if story[-4:] in s)
         assert not re.search("工会[^，]*工会", sentence), sentence
         assert members in sentence or by != "union", sentence
+
+
+@pytest.mark.parametrize("by", ["suggested", "joint"])
+def test_a_story_crediting_the_union_inside_its_clause_gets_no_second_credit(by: str) -> None:
+    story = "按照工会部署，园方在工会协助下为一线教职工配发防暑用品"
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
+                 "rights_highlight_by": by})
+    sentence = next(s for s in told.split("。") if "防暑用品" in s)
+    assert sentence.count("工会") == 2, sentence
