@@ -100,6 +100,13 @@ def test_a_teams_skill_prize_is_the_teams_and_an_uncounted_place_the_units_conte
     assert "我公司选手获得全国门机司机项目第五名" in found and "职工获得" not in found
 
 
+def test_teams_prizes_keep_the_chairs_order_and_air_volleyball_is_won_by_its_own_team() -> None:
+    found = "".join(paragraphs({**BASE, "unit_name": "滨江港务集团", "self_name": "company",
+                                "activity_types": ["tugofwar"],
+                                "external_awards": "县直机关职工气排球赛第三名、拔河比赛第二名"}))
+    assert "我公司气排球队获得县直机关职工气排球赛第三名，拔河队获得拔河比赛第二名" in found, found
+
+
 def test_a_prize_won_alone_is_one_persons_and_a_teams_prize_names_its_team() -> None:
     found = "".join(paragraphs({**BASE, "unit_type": "gov", "unit_name": "东城区市场监管局", "self_name": "bureau",
                                 "activity_types": ["chess", "choir"],
