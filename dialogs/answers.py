@@ -186,7 +186,7 @@ def parse_money(q: Question, text: str, _ctx: ParseContext) -> float:
 
 def parse_text(q: Question, text: str, _ctx: ParseContext) -> str:
     # A leading # is a hashtag mark, not content; in the summary's templates it would start a heading.
-    value = normalise_text(clean_text(text)).lstrip("#＃ ")
+    value = normalise_text(clean_text(text), q.spaces).lstrip("#＃ ")
     if q.strip_suffix and value.endswith(q.strip_suffix) and len(value) > len(q.strip_suffix):
         value = value.removesuffix(q.strip_suffix).strip()
     if not value:

@@ -107,6 +107,9 @@ class Question:
     max_len: int | None = None
     unit: str | None = None
     strip_suffix: str | None = None
+    # What a space between two Chinese words typed in a text answer stands for: a pause in a sentence (，), a list's
+    # separator (、) or nothing (a name).
+    spaces: str = "，"
     carry: bool = False
     role: str | None = None
     units: Condition | None = None  # asked only of these kinds of unit
@@ -282,7 +285,8 @@ def _question(raw: dict[str, Any], sections: set[str], earlier: set[str], unit_q
         checks.append(Check(op, others))
     known_keys = {
         "id", "section", "label", "type", "text", "example", "optional", "options", "exclusive",
-        "when", "checks", "min", "max", "min_len", "max_len", "unit", "strip_suffix", "carry", "role", "units",
+        "when", "checks", "min", "max", "min_len", "max_len", "unit", "strip_suffix", "spaces", "carry", "role",
+        "units",
     }
     if raw.get("role") is not None and raw["role"] not in ROLES:
         raise BankError(f"{qid}: unknown role {raw['role']!r}; roles are {sorted(ROLES)}")
@@ -310,6 +314,7 @@ def _question(raw: dict[str, Any], sections: set[str], earlier: set[str], unit_q
         max_len=raw.get("max_len"),
         unit=raw.get("unit"),
         strip_suffix=raw.get("strip_suffix"),
+        spaces=raw.get("spaces", "，"),
         carry=bool(raw.get("carry", False)),
         role=raw.get("role"),
     )

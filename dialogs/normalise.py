@@ -19,6 +19,7 @@ _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 # ASCII punctuation next to Chinese text becomes its full-width form; inside numbers (1,200 8:30) it stays.
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _PUNCTUATION = re.compile(rf"(?<={_CJK})\s*([,;:?!])\s*|\s*([,;:?!])\s*(?={_CJK})")
+_SPACE_BETWEEN_WORDS = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
 _BRACKETS = re.compile(rf"\(([^()]*{_CJK}[^()]*)\)")
 
 
@@ -60,5 +61,6 @@ def chinese_punctuation(text: str) -> str:
     return _PUNCTUATION.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], text)
 
 
-def normalise_text(text: str) -> str:
-    return chinese_punctuation(simplified(text))
+def normalise_text(text: str, spaces: str = "，") -> str:
+    """`spaces`: what a space between two Chinese words stands for (a chair on a phone types one for a pause)."""
+    return _SPACE_BETWEEN_WORDS.sub(spaces, chinese_punctuation(simplified(text)))

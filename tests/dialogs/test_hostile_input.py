@@ -88,6 +88,16 @@ def test_traditional_text_is_converted_phrase_by_phrase() -> None:
     assert normalise_text("开发报修小程序，新增会员12人") == "开发报修小程序，新增会员12人"
 
 
+def test_a_space_typed_between_words_is_a_pause_in_a_story_a_separator_in_a_list_and_nothing_in_a_name() -> None:
+    story = parse_typed(BANK.by_id["training_highlight"], "11月请消防大队来讲消防 顺带搞了疏散演练  全员参加", CTX)
+    assert story == "11月请消防大队来讲消防，顺带搞了疏散演练，全员参加"
+    assert parse_typed(BANK.by_id["honors"], "区先进教工之家 市文明单位", CTX) == "区先进教工之家、市文明单位"
+    assert parse_typed(BANK.by_id["unit_name"], "滨江市 第一医院 工会", CTX) == "滨江市第一医院"
+    # Beside a number a space is no pause between words.
+    numbers = "早上8:30 开始，共1,200 人"
+    assert parse_typed(BANK.by_id["training_highlight"], numbers, CTX) == numbers
+
+
 _chat_ids = itertools.count(90_000)
 
 
