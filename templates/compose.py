@@ -119,7 +119,8 @@ class Composer:
             follows = self_words().get(chosen.key, {})
             words.update({k: v for k, v in follows.items() if isinstance(v, str)})
             words.update(follows.get(self.bank.fact(answers, "unit_type") or "", {}))
-        facts = {q.id: _safe(answers.get(q.id)) for q in self.bank.questions}
+        facts = {q.id: _safe(typography.written(answers[q.id]) if q.type == "text" and answers.get(q.id) else
+                             answers.get(q.id)) for q in self.bank.questions}
         fact = self.bank.fact
         seed = f"{fact(facts, 'unit_name')}|{fact(facts, 'year')}"
 

@@ -32,6 +32,15 @@ def clause(text: str) -> str:
     return text.strip().rstrip("。.；;，,！!")
 
 
+def written(text: str) -> str:
+    """A chair's free text in the written register of the summary: 6月份 → 6月, 搞了 → 开展了 (settings.yaml
+    `written_words`)."""
+    text = re.sub(r"(?<=[0-9])月份", "月", text)
+    for spoken, kept in sorted(words()["written_words"].items(), key=lambda pair: -len(pair[0])):
+        text = text.replace(spoken, kept)
+    return text
+
+
 def items(text: str | None) -> list[str]:
     """A chair's list typed as one line (；/;/、 or numbered) split into its items, their own numbering gone."""
     if not text:

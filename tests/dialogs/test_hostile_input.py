@@ -84,6 +84,7 @@ def test_traditional_text_is_converted_phrase_by_phrase() -> None:
     assert normalise_text("國小教職員參加軟體培訓,共30人(含退休)") == "小学教职员参加软件培训，共30人（含退休）"
     assert normalise_text("中國小聯合運動會") == "中小学联合运动会"
     assert normalise_text("1,200元 8:30") == "1,200元 8:30"
+    assert normalise_text("高温补帖按月发") == "高温补贴按月发"  # a typo common in union summaries
     # Simplified text keeps its words: no Taiwan-vocabulary swaps.
     assert normalise_text("开发报修小程序，新增会员12人") == "开发报修小程序，新增会员12人"
 
