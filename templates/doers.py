@@ -18,10 +18,11 @@ def _either(key: str) -> str:
 def _story_time() -> re.Pattern[str]:
     """When a chair's story begins: 1月18日, 3月至11月, 9月起, 七一前夕, 国际护士节前后, 夏收时节 (settings.yaml)."""
     day = "[0-9]{1,2}月(?:[0-9]{1,2}日)?"
+    dated = "(?:[0-9]{1,2}[·.．][0-9]{1,2})?"  # 5·12护士节
     return re.compile(
         rf"^(?:{day}(?:[至到—-]{day})?(?:{_either('month_ends')})?"
-        rf"|(?:{_either('seasons')})节?(?:{_either('season_ends')})?"
-        rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')}))(?=\S)")
+        rf"|{dated}(?:{_either('seasons')})节?(?:{_either('season_ends')})?"
+        rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')})|[^，。；]{{2,12}}时(?=，))(?=\S)")
 
 
 @cache
@@ -44,14 +45,18 @@ def _acts(rest: str, verbs: tuple[str, ...]) -> bool:
 
 @cache
 def _story_setting() -> re.Pattern[str]:
-    """Where a chair's story stood, before its doer: what it answered (针对…问题，: settings.yaml `story_settings`);
-    another's support, call or decision, or the union's own plan (在区总工会支持下，; 根据市总工会要求，; 按照上级
-    要求，; 经院务会研究，; 按照工会年度工作计划，). A credit of the chair's own union is not one: see `partnered`."""
+    """Where a chair's story stood, before its doer: what it answered (针对…问题，: settings.yaml `story_settings`) or
+    what someone said (老师们反映…，: `report_words`); another's support, call or decision, or the union's own plan
+    (在区总工会支持下，; 根据市总工会要求，; 按照上级要求，; 经院务会研究，; 按照工会年度工作计划，). A credit of the
+    chair's own union is not one: see `partnered`."""
     under = rf"在(?!{_ours()})[^，。；]+下"
+    # What someone said (老师们反映…), not the union saying it nor an act on it (收集职工反映的…, 采纳教师提出的…).
+    acting = rf"{_ours()}|{_either('union_acts')}|{_either('unit_acts')}"
+    said = rf"(?!{acting})[^，。；]{{1,12}}?(?:{_either('report_words')})[^，。；]+"
     called = rf"(?!{_credit()})(?:{_either('plan_heads')})[^，。；]*(?:工会|{_either('setting_ends')})[^，。；]*"
     decided = (rf"(?!{_credit()})(?:{_either('setting_heads')})(?!{_ours()})(?!{_either('not_setting_after')})"
                rf"[^，。；]*(?:{_either('decided_ends')})")
-    return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called}|{decided})(?=，)")
+    return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called}|{decided}|{said})(?=，)")
 
 
 def _ours() -> str:
@@ -76,7 +81,10 @@ def _split_time(story: str) -> tuple[str, str]:
         found = _story_time().match(rest) or _story_setting().match(rest)
         if not found:
             break
-        opening.append(found.group(0))
+        piece = found.group(0)
+        # 寒假期间，本校请…, not 寒假，本校请…
+        opening.append(piece + "期间" if piece in words()["season_spans"] and rest[found.end():][:1] != "，"
+                       else piece)
         rest = rest[found.end():].lstrip("，,")
     return "，".join(opening), rest
 
@@ -85,6 +93,11 @@ def story_time(story: str) -> str:
     """The time a chair's story opens with (1月18日, 春节前, 夏收时节), or ''."""
     time = _story_time().match(story)
     return time.group(0) if time else ""
+
+
+def after_opening(story: str) -> str:
+    """A chair's story after the time and the setting it opens with (职工反映…，|经职代会讨论后…)."""
+    return _split_time(story)[1]
 
 
 def opens_on_what_it_acted_on(story: str) -> bool:
@@ -205,6 +218,8 @@ def credited(story: str, doer: str) -> str:
 
 def partnered(story: str, unit: str) -> str | None:
     """A story that gives the union its part itself, told with no credit put before it, or None for any other story:
+    - the union helping the unit (配合学校发放…, 协助园方…: settings.yaml `helper_acts`), the union its doer:
+      工会配合学校发放…;
     - the union as the unit's partner (协助工会为…, 和工会一起…: settings.yaml `partner_acts`; 带领…和工会干部…:
       `partner_leads`), the unit its doer: 春节前，园方协助工会为…;
     - the unit acting on the union's word (采纳工会…的建议，…: `unit_acts`), the unit its doer: 公司采纳工会…;
@@ -218,7 +233,11 @@ def partnered(story: str, unit: str) -> str | None:
     adopts = re.match(rf"(?:{_either('unit_acts')}){ours}", rest) and not (credit and credit.start() == 0)
     partner = re.match(rf"(?:{_either('partner_acts')}){ours}", rest) or (
         rest.startswith(tuple(said["partner_leads"])) and re.search(ours, rest.partition("，")[0]))
-    if credit and not adopts:
+    unit_named = rf"(?:{_either('own_doers')}|[我本]?(?:{_either('own_union_prefixes')}))(?!工会)"
+    if re.match(rf"(?:{_either('helper_acts')}){unit_named}", rest):
+        # 配合学校发放…: the union's own telling of its part.
+        told = "工会" + rest
+    elif credit and not adopts:
         after = _split_time(rest[credit.end():])[1]
         doer = unit if _acts(after, (*said["union_acts"], *said["unit_acts"], *said["unit_verbs"])) else ""
         told = rest[: credit.end()] + doer + rest[credit.end():]

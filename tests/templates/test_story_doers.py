@@ -470,3 +470,33 @@ def test_a_story_crediting_the_union_inside_its_clause_gets_no_second_credit(by:
                  "rights_highlight_by": by})
     sentence = next(s for s in told.split("。") if "防暑用品" in s)
     assert sentence.count("工会") == 2, sentence
+
+
+@pytest.mark.parametrize("by", ["union", "unit"])
+def test_a_festival_with_its_date_a_season_or_a_holiday_opens_a_story_before_its_doer(by: str) -> None:
+    for story, opening, act in (("5·12护士节给每位教职工送了一束花", "5·12护士节，", "给每位"),
+                                ("夏天给厨房送清凉", "夏天，", "给厨房"),
+                                ("寒假请专家来园讲了保育知识", "寒假期间，", "请专家")):
+        told = text({**KINDERGARTEN, "unit_name": UNIT_NAMES[1], "welfare_done": ["hardship"],
+                     "hardship_households": 3, "welfare_highlight": story, "welfare_highlight_by": by})
+        assert re.search(f"{opening}(我园工会|工会|我园){act}", told), told
+
+
+@pytest.mark.parametrize("by", ["suggested", "joint"])
+def test_what_someone_said_opens_a_story_and_the_unions_credit_follows_it(by: str) -> None:
+    story = "老师们反映教室空调噪音大，4月园方请人全部清洗检修了一遍"
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
+                 "rights_highlight_by": by})
+    assert re.search("老师们反映教室空调噪音大，4月，[^，]*工会[^，]*，园方请人", told), told
+    story = "绩效方案征求意见时，教职工反映值班补助偏低，经教职工大会讨论后每班提高了40元"
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
+                 "rights_highlight_by": "suggested"})
+    sentence = next(s for s in told.split("。") if "40元" in s)
+    assert sentence.startswith("绩效方案征求意见时，教职工反映值班补助偏低，") and sentence.count("经") == 1, sentence
+
+
+@pytest.mark.parametrize("by", ["union", "suggested", "joint", "unit"])
+def test_a_story_of_the_union_helping_the_unit_is_the_unions(by: str) -> None:
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1],
+                 "rights_highlight": "配合园方发放乡村教师生活补助", "rights_highlight_by": by})
+    assert re.search("(我园)?工会配合园方发放", told) and "在工会协助下，配合" not in told, told
