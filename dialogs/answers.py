@@ -187,6 +187,9 @@ def parse_money(q: Question, text: str, _ctx: ParseContext) -> float:
 def parse_text(q: Question, text: str, _ctx: ParseContext) -> str:
     # A leading # is a hashtag mark, not content; in the summary's templates it would start a heading.
     value = normalise_text(clean_text(text), q.spaces).lstrip("#＃ ")
+    if q.spaces == "、":
+        # A list or a phrase placed inside the summary's sentence: its items are not clauses (提升中考质量、创建…).
+        value = value.replace("，", "、")
     if q.strip_suffix and value.endswith(q.strip_suffix) and len(value) > len(q.strip_suffix):
         value = value.removesuffix(q.strip_suffix).strip()
     if not value:

@@ -188,8 +188,13 @@ def kind_of(text: str, kind: str) -> bool:
     return any(word in text for word in words()[kind])
 
 
+def starting_with(text: str, kind: str) -> bool:
+    """Whether a chair's own words open with one of the words of a kind (settings.yaml: `use_heads`)."""
+    return text.startswith(tuple(words()[kind]))
+
+
 FILTERS = {"cn_list": cn_list, "and_list": and_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled,
            "first_free": first_free}
-TESTS = {"cut": is_cut, "kind_of": kind_of}
+TESTS = {"cut": is_cut, "kind_of": kind_of, "starting_with": starting_with}

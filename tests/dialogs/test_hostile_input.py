@@ -93,6 +93,8 @@ def test_a_space_typed_between_words_is_a_pause_in_a_story_a_separator_in_a_list
     story = parse_typed(BANK.by_id["training_highlight"], "11月请消防大队来讲消防 顺带搞了疏散演练  全员参加", CTX)
     assert story == "11月请消防大队来讲消防，顺带搞了疏散演练，全员参加"
     assert parse_typed(BANK.by_id["honors"], "区先进教工之家 市文明单位", CTX) == "区先进教工之家、市文明单位"
+    # A phrase placed inside the summary's sentence: its parts are not clauses.
+    assert parse_typed(BANK.by_id["centre_task"], "提升中考质量，创建平安校园", CTX) == "提升中考质量、创建平安校园"
     assert parse_typed(BANK.by_id["unit_name"], "滨江市 第一医院 工会", CTX) == "滨江市第一医院"
     # Beside a number a space is no pause between words.
     numbers = "早上8:30 开始，共1,200 人"

@@ -533,3 +533,12 @@ def test_a_bereavement_is_mourned_not_consoled() -> None:
                         "visit_occasions": ["bereave"]})
         told = next(s for s in text.split("。") if "去世" in s).split("：")[-1]  # not the count before it
         assert "慰问" not in told and re.search("哀悼|吊唁", told), told
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_a_result_naming_its_own_period_and_donations_given_as_the_chair_says_are_not_said_twice(name: str) -> None:
+    text = text_of({**BASE, "unit_name": name, "period": "half", "centre_task": "老旧小区改造",
+                    "centre_result": "上半年完成3个老旧小区改造主体工程", "welfare_done": ["donation"],
+                    "donations": 13600, "donations_for": "全部捐给结对帮扶的石背村"})
+    assert text.count("上半年完成") == 1 and not re.search("上半年[^。]{0,6}上半年完成", text), text
+    assert "，全部捐给结对帮扶的石背村" in text and "用于全部" not in text, text
