@@ -188,6 +188,13 @@ def kind_of(text: str, kind: str) -> bool:
     return any(word in text for word in words()[kind])
 
 
+def untimed(item: str, times: list[str]) -> str:
+    """A plan without the time it opens with (下半年，组织… → 组织…), kept whole when nothing would be left."""
+    time = next((word for word in times if item.startswith(word)), "")
+    rest = item[len(time):].lstrip("，, ")
+    return rest if rest else item
+
+
 def starting_with(text: str, kind: str) -> bool:
     """Whether a chair's own words open with one of the words of a kind (settings.yaml: `use_heads`)."""
     return text.startswith(tuple(words()[kind]))
@@ -196,5 +203,5 @@ def starting_with(text: str, kind: str) -> bool:
 FILTERS = {"cn_list": cn_list, "and_list": and_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled,
-           "first_free": first_free}
+           "first_free": first_free, "untimed": untimed}
 TESTS = {"cut": is_cut, "kind_of": kind_of, "starting_with": starting_with}

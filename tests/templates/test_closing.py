@@ -251,3 +251,14 @@ def test_the_plans_after_half_a_year_look_to_its_second_half_and_repeat_no_word_
         assert "今后一个时期" not in announced and "下半年" in announced, announced
         assert not any(word in turn and word in announced for word in ("重点", "以下几", "方面", "集中")), (
             turn, announced)
+
+
+@pytest.mark.parametrize("period", ["half", "year"])
+def test_a_plans_time_is_said_once_when_the_announcement_names_it(period: str) -> None:
+    ahead = "下半年" if period == "half" else "新的一年"
+    for n in range(1, 21):
+        summary = Composer().compose({**BASE, "unit_name": f"滨江市第{n}机械厂", "period": period,
+                                      "next_plans": f"{ahead}组织一次职工体检；建好职工书屋"})
+        plans = last_part(summary)[-1].text
+        announced, items = plans.split("一是")
+        assert items.startswith(f"{ahead}组织") != (ahead in announced), plans
