@@ -184,7 +184,7 @@ def credited(story: str, doer: str) -> str:
     # A story whose doers include the union, listed before its verb (院领导和工会干部分5组走访…; 由工会牵头…), is the
     # chair's own telling of who did it: a lead before it would have the union help itself. One where the union
     # follows a verb (采纳工会…建议, 组织工会小组长…) takes its doer as any other.
-    acts = tuple(words()["union_acts"]) + tuple(words()["unit_acts"])
+    acts = tuple(words()["union_acts"]) + tuple(words()["unit_acts"]) + tuple(words()["unit_verbs"])
     joins = re.escape("".join(words()["list_joins"]) + words()["list_separator"])
     # Someone before the join (not 与工会会员代表座谈…), or 由工会….
     listed = re.match(rf"[^，。]+?[{joins}]工会|(?:{_either('union_doer_marks')})工会", rest)

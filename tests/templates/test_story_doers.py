@@ -500,3 +500,12 @@ def test_a_story_of_the_union_helping_the_unit_is_the_unions(by: str) -> None:
     told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1],
                  "rights_highlight": "配合园方发放乡村教师生活补助", "rights_highlight_by": by})
     assert re.search("(我园)?工会配合园方发放", told) and "在工会协助下，配合" not in told, told
+
+
+@pytest.mark.parametrize("by", ["suggested", "joint", "unit"])
+def test_a_story_opening_on_what_the_unit_does_names_the_unit_before_it(by: str) -> None:
+    for story, act in (("针对教代会上代表反映的误餐问题，出台误餐补助办法", "出台误餐补助办法"),
+                       ("7月起增开班车", "增开班车")):
+        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
+                     "rights_highlight_by": by})
+        assert re.search(f"(我园|园方|幼儿园)[^，]*{act}", told), told
