@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from dialogs.bank import load_bank
 from dialogs.formats import percent
 from templates.compose import Composer, phrasings, vocabulary
 from templates.maker import SummaryMaker
@@ -542,3 +543,21 @@ def test_a_result_naming_its_own_period_and_donations_given_as_the_chair_says_ar
                     "donations": 13600, "donations_for": "全部捐给结对帮扶的石背村"})
     assert text.count("上半年完成") == 1 and not re.search("上半年[^。]{0,6}上半年完成", text), text
     assert "，全部捐给结对帮扶的石背村" in text and "用于全部" not in text, text
+
+
+def test_a_community_health_centre_is_a_medical_unit_calling_itself_a_centre() -> None:
+    answers = {**BASE, "unit_type": "hosp", "unit_name": "南塘街道社区卫生服务中心", "self_name": "centre",
+               "rights_done": ["congress"], "congress_form": "all", "congress_month": "1月", "congress_reps": 37,
+               "congress_agenda": ["admin", "finance"], "festivals": ["nurse"], "welfare_done": ["festivals"],
+               "rights_highlight": "为夜班职工调整班次", "rights_highlight_by": "suggested"}
+    text = text_of(answers)
+    assert "我中心" in text and "中心主任工作报告" in text and "护士节" in text, text
+    assert not re.search("院长|院方|我院|医院", text.replace("南塘街道社区卫生服务中心", "")), text
+
+
+def test_a_community_or_an_institute_may_hold_a_members_congress() -> None:
+    offered = [o.key for o in load_bank().for_answers({"unit_type": "inst"}).by_id["congress_form"].options]
+    assert "mall" in offered and "mrep" in offered
+    text = text_of({**BASE, "unit_type": "inst", "unit_name": "桂花社区居委会", "self_name": "community",
+                    "rights_done": ["congress"], "congress_form": "mall", "congress_month": "3月", "congress_reps": 12})
+    assert "会员大会" in text, text
