@@ -84,6 +84,7 @@ def anchors(answers: dict[str, Any]) -> dict[str, Anchor]:
                         found += [(story.find(w), rank, Anchor(question, option)) for w in named if w in story]
                 found += [(story.find(w), rank, Anchor(question, None)) for w in spot.get("words", [])
                           if w in story]
+            found = [f for f in found if f[2].option in part.get("prevailing", [])] or found
             if found:
                 # A word in the story's opening time (春节前…走访困难职工) sets the scene; what follows is the topic.
                 setting = len(story_time(story))

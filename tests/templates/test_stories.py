@@ -138,3 +138,14 @@ def test_a_chairs_spoken_words_are_written_in_the_documents_register() -> None:
     assert "6月，" in found and "开展了一次教职工拔河比赛" in found, found
     assert "举办一次教职工运动会" in found and "把教工之家建好" in found, found
     assert not re.search("月份|搞|弄", found), found
+
+
+def test_a_story_telling_a_donation_is_told_before_what_the_money_went_to() -> None:
+    story = "5月，一位教师查出恶性肿瘤，工会第一时间到医院看望，发起爱心捐款3.47万元"
+    sentences = [s for p in paragraphs({**BASE, "welfare_done": ["hardship", "visits", "donation"],
+                                        "hardship_households": 3, "visit_occasions": ["ill"], "visits_n": 12,
+                                        "donations": 34700, "donations_for": "全部用于这位教师的治疗",
+                                        "welfare_highlight": story, "welfare_highlight_by": "union"})
+                 for s in p.split("。") if s]
+    told = next(i for i, s in enumerate(sentences) if "3.47万元" in s)
+    assert "全部用于这位教师的治疗" in sentences[told + 1], sentences
