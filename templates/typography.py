@@ -146,21 +146,37 @@ def prizes(text: str | None) -> dict[str, list[Any]]:
     several), `plain` for the rest (as the chair wrote them)."""
     found: dict[str, list[Any]] = {"counted": [], "team": [], "ranked": [], "plain": []}
     typography = words()
+    grades = "|".join(map(re.escape, typography["prize_grades"]))
+    event, last = "", ""
     for item in re.split(r"[，,、；;]+", clause(text or "")):
         item = clause(item)
-        counted = _COUNTED_PRIZE.match(item)
-        if counted:
-            found["counted"].append((counted["prize"], counted["n"]))
-        elif any(word in item for word in typography["one_person_prize"]):
-            found["counted"].append((item, "1"))
-        elif any(word in item for word in typography["team_prize"]):
+        named = None if re.match(grades, item) else re.match(rf"(.+?)(?={grades})", item)
+        group = _prize_group(item)
+        if named:
+            event = named.group(1)
+        elif event and group != last and re.match(grades, item):
+            # 竞赛团体第二名、个人三等奖1人: the individual prize is the same contest's, told apart from the team's.
+            item = event + item
+        last = group
+        if group == "counted":
+            counted = _COUNTED_PRIZE.match(item)
+            found["counted"].append((counted["prize"], counted["n"]) if counted else (item, "1"))
+        elif group == "team":
             squad = next((name for word, name in typography["squads"].items() if word in item), typography["squad"])
             found["team"].append((item, squad))
-        elif _RANKED.search(item):
-            found["ranked"].append(item)
         elif item:
-            found["plain"].append(item)
+            found[group].append(item)
     return found
+
+
+def _prize_group(item: str) -> str:
+    """Who won a prize, as `prizes` sorts them."""
+    typography = words()
+    if _COUNTED_PRIZE.match(item) or any(word in item for word in typography["one_person_prize"]):
+        return "counted"
+    if any(word in item for word in typography["team_prize"]):
+        return "team"
+    return "ranked" if _RANKED.search(item) else "plain"
 
 
 def shares_word(one: str, other: str) -> bool:

@@ -107,6 +107,13 @@ def test_teams_prizes_keep_the_chairs_order_and_air_volleyball_is_won_by_its_own
     assert "我公司气排球队获得县直机关职工气排球赛第三名，拔河队获得拔河比赛第二名" in found, found
 
 
+def test_an_individual_prize_of_a_contest_whose_team_prize_comes_first_keeps_the_contests_name() -> None:
+    found = "".join(paragraphs({**BASE, "unit_name": "滨江港务集团", "self_name": "company", "train_done": ["contest"],
+                                "train_awards": "省配电线路工技能竞赛团体第二名、个人三等奖1人，市电工大赛一等奖1人"}))
+    assert "1名职工获省配电线路工技能竞赛个人三等奖" in found, found
+    assert "我公司代表队获得省配电线路工技能竞赛团体第二名" in found, found
+
+
 def test_a_prize_won_alone_is_one_persons_and_a_teams_prize_names_its_team() -> None:
     found = "".join(paragraphs({**BASE, "unit_type": "gov", "unit_name": "东城区市场监管局", "self_name": "bureau",
                                 "activity_types": ["chess", "choir"],
