@@ -345,7 +345,7 @@ def test_many_training_topics_are_told_by_kind_in_a_sentence_of_their_own(name: 
     courses = next(s for s in said if "培训班3期" in s)
     told = next(s for s in said if "政治理论" in s)
     assert courses != told, told
-    assert told.index("职业道德") < told.index("应急处置") and told.index("法规") < told.index("岗前知识"), told
+    assert told.index("职业道德") < told.index("应急演练") and told.index("法规") < told.index("岗前知识"), told
     job, others = re.split("此外还涉及|还涉及|另有", told)
     assert "危险货物" in job and "岗前知识" in job and "健康" in others, told  # the chair's own topic is a skill
     assert "讲了" not in told, told
@@ -561,3 +561,20 @@ def test_a_community_or_an_institute_may_hold_a_members_congress() -> None:
     text = text_of({**BASE, "unit_type": "inst", "unit_name": "桂花社区居委会", "self_name": "community",
                     "rights_done": ["congress"], "congress_form": "mall", "congress_month": "3月", "congress_reps": 12})
     assert "会员大会" in text, text
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_the_bereaved_member_is_mourned_with_and_nothing_is_added_to_what_the_chair_said(name: str) -> None:
+    text = text_of({**BASE, "unit_name": name, "welfare_done": ["visits", "birthday", "women"],
+                    "visit_occasions": ["ill", "bereave"], "visits_n": 12, "birthday": ["cake", "card"],
+                    "women_care": ["periods", "insure"], "train_done": ["cadre"], "cadre_training": "both",
+                    "cadre_people": 4, "shortcomings": ["parttime", "funds"]})
+    assert "吊唁" in text and not re.search("向家属|哀悼", text), text
+    assert not re.search("当天|统一|落实好|一部分|自己组织|不够细", text), text
+
+
+def test_protective_gear_a_hospital_handed_out_is_what_the_chair_ticked() -> None:
+    for n in range(1, 13):
+        text = text_of({**BASE, "unit_type": "hosp", "unit_name": f"滨江市第{n}人民医院", "rights_done": ["safety"],
+                        "safety": ["gear"]})
+        assert "防护用品" in text and "医用防护用品" not in text, text
