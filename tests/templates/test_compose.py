@@ -578,3 +578,11 @@ def test_protective_gear_a_hospital_handed_out_is_what_the_chair_ticked() -> Non
         text = text_of({**BASE, "unit_type": "hosp", "unit_name": f"滨江市第{n}人民医院", "rights_done": ["safety"],
                         "safety": ["gear"]})
         assert "防护用品" in text and "医用防护用品" not in text, text
+
+
+@pytest.mark.parametrize(("self_name", "head"), [("centre", "中心主任"), ("institute", "所长"), ("station", "站长")])
+def test_an_institute_calling_itself_a_centre_station_or_institute_has_its_own_head(self_name: str, head: str) -> None:
+    text = text_of({**BASE, "unit_type": "inst", "unit_name": "南塘街道社区卫生服务中心", "self_name": self_name,
+                    "rights_done": ["congress"], "congress_form": "all", "congress_month": "1月", "congress_reps": 37,
+                    "congress_agenda": ["admin", "finance"]})
+    assert f"{head}工作报告" in text and "单位负责人" not in text, text
