@@ -153,7 +153,7 @@ def test_a_story_telling_a_donation_is_told_before_what_the_money_went_to() -> N
 
 def test_a_story_of_a_festival_follows_the_festivals_greetings() -> None:
     found = paragraphs({**BASE, "unit_type": "kinder", "unit_name": "城南幼儿园", "self_name": "kinder",
-                        "welfare_done": ["festivals", "health", "birthday"], "festivals": ["spring", "children"],
+                        "welfare_done": ["festivals", "health", "birthday"], "festivals": ["spring", "kids"],
                         "health_check": 20, "birthday": ["cake"],
                         "welfare_highlight": "六一当天给每位老师准备了一份零食大礼包", "welfare_highlight_by": "union"})
     sentences = [s for p in found for s in p.split("。") if s]
