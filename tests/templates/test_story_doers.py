@@ -509,3 +509,13 @@ def test_a_story_opening_on_what_the_unit_does_names_the_unit_before_it(by: str)
         told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
                      "rights_highlight_by": by})
         assert re.search(f"(我园|园方|幼儿园)[^，]*{act}", told), told
+
+
+@pytest.mark.parametrize("by", ["suggested", "joint"])
+def test_the_unit_said_as_a_chair_says_it_is_the_doer_and_what_staff_said_comes_before_the_credit(by: str) -> None:
+    for story, doer in (("六一前夕，园里组织老师排练舞蹈", "园里组织"),
+                        ("教职工大会上大家说值班室太冷，园里10月给值班室装了空调", "园里10月")):
+        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
+                     "rights_highlight_by": by})
+        assert re.search(f"，[^，]*工会[^，]*，{doer}", told), told
+        assert not re.search(f"工会[^，]*，{story[:4]}", told), told
