@@ -121,3 +121,9 @@ def test_the_engine_never_raises(migrated_sqlite_url: str, lines: list[str]) -> 
             await database.dispose()
 
     asyncio.run(scenario())
+
+
+def test_a_story_too_short_to_tell_anything_is_asked_for_again() -> None:
+    with pytest.raises(AnswerError, match="至少需要 10 个字"):
+        parse_typed(BANK.by_id["culture_highlight"], "五一拔河，8个队", CTX)
+    assert parse_typed(BANK.by_id["culture_highlight"], "五一前组织拔河比赛，8个队参加", CTX)
