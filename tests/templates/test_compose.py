@@ -586,3 +586,10 @@ def test_an_institute_calling_itself_a_centre_station_or_institute_has_its_own_h
                     "rights_done": ["congress"], "congress_form": "all", "congress_month": "1月", "congress_reps": 37,
                     "congress_agenda": ["admin", "finance"]})
     assert f"{head}工作报告" in text and "单位负责人" not in text, text
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_two_central_tasks_are_not_called_one(name: str) -> None:
+    text = text_of({**BASE, "unit_name": name, "centre_task": "提升中考质量、创建县级平安校园",
+                    "centre_union": "为住校值班教师添置热水器", "centre_result": "通过县级平安校园验收"})
+    assert "创建县级平安校园" in text and not re.search("这一|这项", text), text
