@@ -75,18 +75,21 @@ def _credit() -> str:
 def _split_time(story: str) -> tuple[str, str]:
     """A chair's story cut after the time and the setting it opens with, in either order: (1月18日, 举办…),
     (针对…问题, 协调…), (3月，在区总工会支持下, 举办…), or ('', the story)."""
-    opening: list[str] = []
+    opening = ""
     rest = story
     for _ in range(2):
-        found = _story_time().match(rest) or _story_setting().match(rest)
+        timed = _story_time().match(rest)
+        found = timed or _story_setting().match(rest)
         if not found:
             break
         piece = found.group(0)
         # 寒假期间，本校请…, not 寒假，本校请…
-        opening.append(piece + "期间" if piece in words()["season_spans"] and rest[found.end():][:1] != "，"
-                       else piece)
+        piece = piece + "期间" if piece in words()["season_spans"] and rest[found.end():][:1] != "，" else piece
+        # Two times the chair wrote as one (9月开学前, 7月高温期间) stay one: not 9月，开学前.
+        joined = timed and opening and story.startswith(opening + found.group(0))
+        opening = opening + ("" if joined else "，") + piece if opening else piece
         rest = rest[found.end():].lstrip("，,")
-    return "，".join(opening), rest
+    return opening, rest
 
 
 def story_time(story: str) -> str:

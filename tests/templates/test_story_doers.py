@@ -519,3 +519,12 @@ def test_the_unit_said_as_a_chair_says_it_is_the_doer_and_what_staff_said_comes_
                      "rights_highlight_by": by})
         assert re.search(f"，[^，]*工会[^，]*，{doer}", told), told
         assert not re.search(f"工会[^，]*，{story[:4]}", told), told
+
+
+@pytest.mark.parametrize("by", ["union", "joint"])
+def test_two_times_written_as_one_stay_one_and_a_story_that_goes_somewhere_takes_a_doer(by: str) -> None:
+    for story, told_as in (("9月开学前给教职工子女寄去文具", "9月开学前，"),
+                           ("7月高温期间到各班送清凉", "7月高温期间，"), ("10月去森林公园开展露营活动", "10月，")):
+        told = text({**KINDERGARTEN, "unit_name": UNIT_NAMES[1], "welfare_done": ["hardship"],
+                     "hardship_households": 3, "welfare_highlight": story, "welfare_highlight_by": by})
+        assert re.search(f"{told_as}(我园)?(工会|在工会协助下，园方)", told), told
