@@ -177,10 +177,11 @@ class Storyteller:
         if names_own_doer(story) or opens_on_what_it_acted_on(story):
             fresh = [w for w in fresh if "，" in w] or fresh
         # Nor the word the story opens with again (经院务会研究，院方经工会协调…; 在…下，在…下).
-        # …nor the word of what follows its opening (职工反映…，经职代会讨论后…: not 经工会建议 before it).
+        # …nor the word any of its clauses opens with (职工反映…，经职代会讨论后…; 根据提案，经公司研究，…: not
+        # 经工会建议 among them).
         opening = story[len(story_time(story)):].lstrip("，")
-        heads = [word for word in words()["story_heads"] for said in (opening, after_opening(story))
-                 if said.startswith(word)]
+        clauses = [opening, after_opening(story), *story.split("，")[1:]]
+        heads = [word for word in words()["story_heads"] for said in clauses if said.startswith(word)]
         kin = [kin for head in heads for kin in words()["story_heads"][head]]
         fresh = [w for w in fresh if not any(word in w for word in kin)] or fresh
         unused = ([w for w in fresh if w not in taken and w[:1] not in opened]

@@ -528,3 +528,12 @@ def test_two_times_written_as_one_stay_one_and_a_story_that_goes_somewhere_takes
         told = text({**KINDERGARTEN, "unit_name": UNIT_NAMES[1], "welfare_done": ["hardship"],
                      "hardship_households": 3, "welfare_highlight": story, "welfare_highlight_by": by})
         assert re.search(f"{told_as}(我园)?(工会|在工会协助下，园方)", told), told
+
+
+def test_no_credit_echoes_a_word_any_clause_of_the_story_opens_with() -> None:
+    story = "根据教代会代表提案，经园务会研究，为每个班级添置空气净化器"
+    for name in UNIT_NAMES:
+        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": story,
+                     "rights_highlight_by": "suggested"})
+        sentence = next(s for s in told.split("。") if "空气净化器" in s)
+        assert sentence.count("经") == 1 and "根据工会" not in sentence, sentence
