@@ -45,10 +45,10 @@ def _acts(rest: str, verbs: tuple[str, ...]) -> bool:
 
 @cache
 def _story_setting() -> re.Pattern[str]:
-    """Where a chair's story stood, before its doer: what it answered (针对…问题，: settings.yaml `story_settings`) or
-    what someone said (老师们反映…，: `report_words`); another's support, call or decision, or the union's own plan
-    (在区总工会支持下，; 根据市总工会要求，; 按照上级要求，; 经院务会研究，; 按照工会年度工作计划，). A credit of the
-    chair's own union is not one: see `partnered`."""
+    """Where a chair's story stood, before its doer: what it answered (针对…问题，: settings.yaml `story_settings`),
+    what someone said (老师们反映…，: `report_words`) or why it was needed (申报期加班多，: `reason_ends`); another's
+    support, call or decision, or the union's own plan (在区总工会支持下，; 根据市总工会要求，; 按照上级要求，;
+    经院务会研究，; 按照工会年度工作计划，). A credit of the chair's own union is not one: see `partnered`."""
     under = rf"在(?!{_ours()})[^，。；]+下"
     # What someone said (老师们反映…), not the union saying it nor an act on it (收集职工反映的…, 采纳教师提出的…).
     acting = rf"{_ours()}|{_either('union_acts')}|{_either('unit_acts')}"
@@ -56,7 +56,9 @@ def _story_setting() -> re.Pattern[str]:
     called = rf"(?!{_credit()})(?:{_either('plan_heads')})[^，。；]*(?:工会|{_either('setting_ends')})[^，。；]*"
     decided = (rf"(?!{_credit()})(?:{_either('setting_heads')})(?!{_ours()})(?!{_either('not_setting_after')})"
                rf"[^，。；]*(?:{_either('decided_ends')})")
-    return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called}|{decided}|{said})(?=，)")
+    # Why it was done (申报期加班多，; 外地员工租房难，): a clause ending on how things stood.
+    why = rf"(?!{acting})[^，。；]{{2,12}}?(?:{_either('reason_ends')})"
+    return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called}|{decided}|{said}|{why})(?=，)")
 
 
 def _ours() -> str:

@@ -537,3 +537,11 @@ def test_no_credit_echoes_a_word_any_clause_of_the_story_opens_with() -> None:
                      "rights_highlight_by": "suggested"})
         sentence = next(s for s in told.split("。") if "空气净化器" in s)
         assert sentence.count("经") == 1 and "根据工会" not in sentence, sentence
+
+
+@pytest.mark.parametrize("by", ["union", "unit"])
+def test_why_a_story_was_needed_opens_it_before_its_doer(by: str) -> None:
+    story = "期末加班多，给加班的老师送晚餐和水果"
+    told = text({**KINDERGARTEN, "unit_name": UNIT_NAMES[1], "welfare_done": ["hardship"], "hardship_households": 3,
+                 "welfare_highlight": story, "welfare_highlight_by": by})
+    assert re.search("期末加班多，(我园)?(工会|园方|我园)给加班的老师", told), told
