@@ -593,3 +593,12 @@ def test_two_central_tasks_are_not_called_one(name: str) -> None:
     text = text_of({**BASE, "unit_name": name, "centre_task": "提升中考质量、创建县级平安校园",
                     "centre_union": "为住校值班教师添置热水器", "centre_result": "通过县级平安校园验收"})
     assert "创建县级平安校园" in text and not re.search("这一|这项", text), text
+
+
+def test_chairs_of_one_district_rarely_tell_their_regular_study_in_the_same_words() -> None:
+    frames = set()
+    for n in range(1, 41):
+        said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["study"],
+                             "study_routine": "monthly"})
+        frames.add(next(s for s in said if "集中学习" in s))
+    assert len(frames) >= 6, frames
