@@ -165,7 +165,7 @@ def test_a_story_of_a_festival_follows_the_festivals_greetings() -> None:
 def test_a_story_settled_at_the_staff_assembly_is_told_with_the_assembly() -> None:
     story = "教职工反映值班补助偏低，经教职工大会讨论后每班提高了40元"
     text = "".join(paragraphs({**BASE, "rights_done": ["congress", "openness", "funds"], "congress_form": "all",
-                               "congress_month": "1月", "congress_reps": 60, "openness": ["board"],
+                               "congress_month": 1, "congress_reps": 60, "openness": ["board"],
                                "openness_items": ["finance"], "funds_work": ["open"], "funds_spend": 46000,
                                "rights_highlight": story, "rights_highlight_by": "suggested"}))
     assert text.index("60名") < text.index("40元") < text.index("校务公开"), text
