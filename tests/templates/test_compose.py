@@ -611,3 +611,9 @@ def test_an_election_the_chair_typed_among_the_agenda_is_told_as_done_not_review
                     "congress_agenda_other": "工会工作报告、选举新一届工会委员会"})
     assert "工会工作报告" in text and "选举产生了新一届工会委员会" in text, text
     assert not re.search("审议了[^，。]*选举", text), text
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_one_event_of_one_kind_is_told_as_that_event(name: str) -> None:
+    text = text_of({**BASE, "unit_name": name, "activity_types": ["outdoor"], "activities_n": 1})
+    assert "一场户外拓展" in text and not re.search("1场|项目有|包括户外", text), text
