@@ -617,3 +617,11 @@ def test_an_election_the_chair_typed_among_the_agenda_is_told_as_done_not_review
 def test_one_event_of_one_kind_is_told_as_that_event(name: str) -> None:
     text = text_of({**BASE, "unit_name": name, "activity_types": ["outdoor"], "activities_n": 1})
     assert "一场户外拓展" in text and not re.search("1场|项目有|包括户外", text), text
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_the_opening_names_only_the_leaders_the_chair_named(name: str) -> None:
+    guided = text_of({**BASE, "unit_name": name, "upper_union": "鹤鸣街道总工会"})
+    assert "鹤鸣街道总工会" in guided and "党" not in guided, guided
+    led = text_of({**BASE, "unit_name": name, "party_org": "branch"})
+    assert "党支部" in led and "上级工会" not in led, led
