@@ -625,3 +625,13 @@ def test_the_opening_names_only_the_leaders_the_chair_named(name: str) -> None:
     assert "鹤鸣街道总工会" in guided and "党" not in guided, guided
     led = text_of({**BASE, "unit_name": name, "party_org": "branch"})
     assert "党支部" in led and "上级工会" not in led, led
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_a_members_congress_is_convened_by_the_union(name: str) -> None:
+    for sessions in (1, 2):
+        text = text_of({**BASE, "unit_type": "gov", "unit_name": name, "self_name": "bureau",
+                        "rights_done": ["congress"], "congress_form": "mrep", "congress_month": 3,
+                        "congress_reps": 60, "congress_sessions": sessions})
+        assert not re.search("我局(本年度)?(共)?召开", text), text
+        assert not re.search("工会[^，。]{0,8}召开[^，。]*工会会员", text), text
