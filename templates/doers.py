@@ -17,7 +17,8 @@ def _either(key: str) -> str:
 @cache
 def _story_time() -> re.Pattern[str]:
     """When a chair's story begins: 1月18日, 3月至11月, 9月起, 七一前夕, 国际护士节前后, 夏收时节 (settings.yaml)."""
-    day = "[0-9]{1,2}月(?:[0-9]{1,2}日)?"
+    # A date may name its day (4月23日读书日, 3月12日植树节).
+    day = rf"[0-9]{{1,2}}月(?:[0-9]{{1,2}}日(?:(?!{_either('union_acts')})[^，。；0-9]{{2,4}}?[日节](?=[^，。；]))?)?"
     dated = "(?:[0-9]{1,2}[·.．][0-9]{1,2})?"  # 5·12护士节
     return re.compile(
         rf"^(?:{day}(?:[至到—-]{day})?(?:{_either('month_ends')})?"

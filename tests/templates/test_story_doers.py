@@ -545,3 +545,14 @@ def test_why_a_story_was_needed_opens_it_before_its_doer(by: str) -> None:
     told = text({**KINDERGARTEN, "unit_name": UNIT_NAMES[1], "welfare_done": ["hardship"], "hardship_households": 3,
                  "welfare_highlight": story, "welfare_highlight_by": by})
     assert re.search("期末加班多，(我园)?(工会|园方|我园)给加班的老师", told), told
+
+
+@pytest.mark.parametrize("by", ["union", "unit"])
+def test_a_named_day_after_a_date_or_that_day_of_a_festival_opens_a_story_before_its_doer(by: str) -> None:
+    for story, opening, act in (("4月23日读书日举办教师读书分享会", "4月23日读书日，", "举办"),
+                                ("教师节那天组织大家聚餐", "教师节那天，", "组织"),
+                                ("12月底办教职工迎新年晚会", "12月底，", "办"),
+                                ("5月20日组织节能宣传", "5月20日，", "组织")):
+        told = text({**KINDERGARTEN, "unit_name": UNIT_NAMES[1], "welfare_done": ["hardship"],
+                     "hardship_households": 3, "welfare_highlight": story, "welfare_highlight_by": by})
+        assert re.search(f"{opening}(我园工会|工会|我园){act}", told), told
