@@ -635,3 +635,12 @@ def test_a_members_congress_is_convened_by_the_union(name: str) -> None:
                         "congress_reps": 60, "congress_sessions": sessions})
         assert not re.search("我局(本年度)?(共)?召开", text), text
         assert not re.search("工会[^，。]{0,8}召开[^，。]*工会会员", text), text
+
+
+def test_after_the_central_results_the_unions_part_names_the_central_work_it_served() -> None:
+    for n in range(1, 41):
+        said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "centre_task": "新厂区搬迁",
+                             "centre_union": "组织职工志愿服务队", "centre_result": "9月完成搬迁"})
+        result = next(i for i, s in enumerate(said) if "9月完成搬迁" in s)
+        after = said[result + 1]
+        assert not re.match("(在|在推进|为助力)这(项|些)工作", after), after
