@@ -644,3 +644,11 @@ def test_after_the_central_results_the_unions_part_names_the_central_work_it_ser
         result = next(i for i, s in enumerate(said) if "9月完成搬迁" in s)
         after = said[result + 1]
         assert not re.match("(在|在推进|为助力)这(项|些)工作", after), after
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_an_institute_names_its_staff_unambiguously_and_its_own_openness(name: str) -> None:
+    text = text_of({**BASE, "unit_type": "inst", "unit_name": name, "self_name": "institute", "staff_total": 35,
+                    "rights_done": ["openness", "funds"], "openness": ["board"]})
+    assert "我所有" not in text and "所务公开" in text, text
+    assert "管好用好" not in text, text
