@@ -328,7 +328,7 @@ def test_a_long_congress_agenda_tells_the_staffs_own_matters_apart_from_the_refo
     told = next(s for s in said if "切身利益" in s)
     managed, personal = told.split("切身利益", 1)
     assert "内部改革方案" in managed and "岗位设置方案" in managed and "规章制度" in managed, told
-    assert "工资奖金分配办法" in personal and "集体合同草案" in personal and "评先评优" in personal, told
+    assert "工资奖金分配方案" in personal and "集体合同草案" in personal and "评先评优" in personal, told
     assert "住房补贴" in personal, told  # the chair's own item names the staff
     assert told.count("审议") == 1, told  # one verb for the whole agenda, none demoting the staff's matters
     assert managed.index("工作报告") < managed.index("审议"), told  # the reports are heard first
