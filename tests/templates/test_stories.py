@@ -170,3 +170,11 @@ def test_a_story_settled_at_the_staff_assembly_is_told_with_the_assembly() -> No
                                "openness_items": ["finance"], "funds_work": ["open"], "funds_spend": 46000,
                                "rights_highlight": story, "rights_highlight_by": "suggested"}))
     assert text.index("60名") < text.index("40元") < text.index("校务公开"), text
+
+
+def test_a_festival_story_the_unit_did_is_not_told_as_part_of_the_unions_greetings() -> None:
+    found = paragraphs({**BASE, "unit_type": "kinder", "unit_name": "城南幼儿园", "self_name": "kinder",
+                        "welfare_done": ["festivals", "health"], "festivals": ["spring", "kids"], "health_check": 20,
+                        "welfare_highlight": "六一当天给每位老师准备了一份零食大礼包", "welfare_highlight_by": "joint"})
+    told = next(s for p in found for s in p.split("。") if "大礼包" in s)
+    assert told.startswith("六一当天，") and "其中" not in told, told
