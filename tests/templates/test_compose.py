@@ -652,3 +652,24 @@ def test_an_institute_names_its_staff_unambiguously_and_its_own_openness(name: s
                     "rights_done": ["openness", "funds"], "openness": ["board"]})
     assert "我所有" not in text and "所务公开" in text, text
     assert "管好用好" not in text, text
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_reading_48_a_report_reads_as_the_chair_answered_with_each_word_once(name: str) -> None:
+    text = text_of({**BASE, "unit_name": name, "period": "half", "centre_task": "新厂区搬迁",
+                    "centre_union": "组织职工志愿服务队", "rights_done": ["congress", "dispute"],
+                    "congress_form": "rep", "congress_month": 3, "congress_reps": 80,
+                    "congress_agenda": ["admin", "pay"], "disputes": 3, "disputes_solved": 3,
+                    "welfare_done": ["birthday", "health"], "birthday": ["cake", "card"],
+                    "shortcomings": ["parttime", "funds"], "next_plans": "建好职工书屋；推进工资集体协商"})
+    assert "调解委员会" not in text and ("调解劳动争议3件" in text or "调解申请3件" in text), text
+    assert "报告；" not in text, text
+    birthday = next(s for s in text.split("。") if "蛋糕" in s)
+    assert birthday.count("生日") == 1, birthday
+    assert not re.search("上半年，[^。]*工会上半年", text), text
+
+
+def test_an_institutes_centre_opens_its_own_affairs() -> None:
+    text = text_of({**BASE, "unit_type": "inst", "unit_name": "南塘街道社区卫生服务中心", "self_name": "centre",
+                    "rights_done": ["openness"], "openness": ["board"]})
+    assert "中心事务公开" in text and "单位事务公开" not in text, text
