@@ -673,3 +673,11 @@ def test_an_institutes_centre_opens_its_own_affairs() -> None:
     text = text_of({**BASE, "unit_type": "inst", "unit_name": "南塘街道社区卫生服务中心", "self_name": "centre",
                     "rights_done": ["openness"], "openness": ["board"]})
     assert "中心事务公开" in text and "单位事务公开" not in text, text
+
+
+def test_a_central_task_joined_by_and_is_pointed_at_by_no_this() -> None:
+    for n in range(1, 41):
+        said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "centre_task": "提升客房和餐饮服务品质",
+                             "centre_union": "开展金牌服务员评选", "centre_result": "入住率达到72%"})
+        union = next(s for s in said if "金牌服务员" in s)
+        assert not re.search("这(一|项|些)|在工作中|助力工作", union), union
