@@ -681,3 +681,12 @@ def test_a_central_task_joined_by_and_is_pointed_at_by_no_this() -> None:
                              "centre_union": "开展金牌服务员评选", "centre_result": "入住率达到72%"})
         union = next(s for s in said if "金牌服务员" in s)
         assert not re.search("这(一|项|些)|在工作中|助力工作", union), union
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_an_honour_typed_without_its_earner_is_the_units_not_a_bare_title(name: str) -> None:
+    for own in (None, "市模范职工之家"):
+        said = sentences_of({**BASE, "unit_name": name, "self_name": "factory", "honors": own,
+                             "honors_others": "市文明单位；焊接车间获评市工人先锋号"})
+        sentence = next(s for s in said if "市文明单位" in s)
+        assert "我厂还获得市文明单位称号" in sentence and "，市文明单位" not in sentence, sentence
