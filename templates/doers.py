@@ -18,10 +18,11 @@ def _either(key: str) -> str:
 def _story_time() -> re.Pattern[str]:
     """When a chair's story begins: 1月18日, 3月至11月, 9月起, 七一前夕, 国际护士节前后, 夏收时节 (settings.yaml)."""
     # A date may name its day (4月23日读书日, 3月12日植树节).
-    day = rf"[0-9]{{1,2}}月(?:[0-9]{{1,2}}日(?:(?!{_either('union_acts')})[^，。；0-9]{{2,4}}?[日节](?=[^，。；]))?)?"
+    day = (rf"[0-9]{{1,2}}月(?:[0-9]{{1,2}}日(?:(?!{_either('union_acts')})[^，。；0-9]{{2,4}}?[日节](?:那天|当天)?"
+           rf"(?=[^，。；]))?)?")
     dated = "(?:[0-9]{1,2}[·.．][0-9]{1,2})?"  # 5·12护士节
     return re.compile(
-        rf"^(?:{day}(?:[至到—-]{day})?(?:{_either('month_ends')})?"
+        rf"^(?:(?:[0-9]{{1,2}}[至到—-])?{day}(?:[至到—-]{day})?(?:{_either('month_ends')})?"
         rf"|{dated}(?:{_either('seasons')})节?(?:{_either('season_ends')})?"
         rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')})|[^，。；]{{2,12}}时(?=，))(?=\S)")
 
@@ -124,6 +125,12 @@ def _own_doers() -> re.Pattern[str]:
     return re.compile(rf"(?:{_either('own_doers')}|{_ours()}|{body})")
 
 
+def _placed(rest: str) -> bool:
+    """Whether a story opens on where it was done (在五楼茶水间旁隔出…), not under whom (在…下): it needs a doer
+    before it as an act does."""
+    return rest.startswith("在") and not re.match(r"在[^，。；]*下(?:，|$)", rest)
+
+
 def _opens_on_union(rest: str) -> bool:
     """Whether a story opens on the union or on its means (工会…, 通过工会公众号…): the chair's own telling of who
     did it."""
@@ -161,7 +168,7 @@ def told_by(story: str, union: str) -> str:
         return "，".join(piece for piece in (when, rest) if piece)
     if unit and rest.startswith(tuple(words()["unit_acts"])):
         return f"{when}，{unit}{rest}" if when else unit + rest
-    if not _acts(rest, tuple(words()["union_acts"])):
+    if not _acts(rest, tuple(words()["union_acts"])) and not _placed(rest):
         # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
         return f"{when}，{rest}" if when.endswith(("前", "后")) and not rest.startswith("的") else story
     rest = _owned(rest) if union.endswith("工会") else rest
@@ -211,7 +218,7 @@ def credited(story: str, doer: str) -> str:
     if lead and any(re.match(rf"(?:{heads}){_ours()}", piece) for piece in when.split("，")):
         # Under the union's own plan or decision (按照工会部署，…) a credit would name the union twice: the doer alone.
         lead = ""
-    if _acts(rest, acts):
+    if _acts(rest, acts) or _placed(rest):
         if lead and when and not _story_time().match(story):
             # After a setting, the credit follows the doer (在区总工会支持下，园方在工会推动下举办…), not a second
             # setting-like clause (在区总工会支持下，在工会推动下，…).

@@ -690,3 +690,9 @@ def test_an_honour_typed_without_its_earner_is_the_units_not_a_bare_title(name: 
                              "honors_others": "市文明单位；焊接车间获评市工人先锋号"})
         sentence = next(s for s in said if "市文明单位" in s)
         assert "我厂还获得市文明单位称号" in sentence and "，市文明单位" not in sentence, sentence
+
+
+def test_a_central_result_with_its_own_scope_takes_no_subject_of_ours() -> None:
+    text = text_of({**BASE, "unit_type": "gov", "unit_name": "松平县卫生健康委员会", "self_name": "commission",
+                    "centre_task": "推进县域医共体建设", "centre_result": "全县组建2个医共体"})
+    assert "全县组建2个医共体" in text and "我委全县" not in text, text

@@ -563,3 +563,15 @@ def test_the_unions_suggestion_is_never_told_as_more_than_a_suggestion(unit_name
         told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name, "rights_highlight": story,
                      "rights_highlight_by": "suggested"})
         assert re.search(SUGGESTED, told) and not re.search("工会(协调|推动)", told), told
+
+
+@pytest.mark.parametrize("by", ["union", "suggested", "joint", "unit"])
+def test_a_story_opening_on_where_it_was_done_takes_a_doer_and_a_stage_or_a_days_name_opens_it(by: str) -> None:
+    for story, opening in (("6月在三楼会议室旁隔出一间午休室", "6月，"),
+                           ("开学准备阶段组织教职工大扫除", "开学准备阶段，"),
+                           ("1到3月开展保育技能劳动竞赛", "1到3月，"),
+                           ("6月毕业典礼当天给老师们送了鲜花", "6月毕业典礼当天，")):
+        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
+                     "rights_highlight_by": by})
+        sentence = next(s for s in told.split("。") if story[-4:] in s)
+        assert sentence.startswith(opening) and re.search("(工会|园方|我园)", sentence[len(opening):]), sentence
