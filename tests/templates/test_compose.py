@@ -696,3 +696,11 @@ def test_a_central_result_with_its_own_scope_takes_no_subject_of_ours() -> None:
     text = text_of({**BASE, "unit_type": "gov", "unit_name": "松平县卫生健康委员会", "self_name": "commission",
                     "centre_task": "推进县域医共体建设", "centre_result": "全县组建2个医共体"})
     assert "全县组建2个医共体" in text and "我委全县" not in text, text
+
+
+def test_a_bank_calls_itself_our_bank_with_its_own_head_and_openness() -> None:
+    text = text_of({**BASE, "unit_name": "兴川银行梅溪县支行", "self_name": "bank", "party_org": "general",
+                    "rights_done": ["congress", "openness"], "congress_form": "rep", "congress_month": 2,
+                    "congress_reps": 42, "congress_agenda": ["admin"], "openness": ["board"]})
+    assert "我行" in text and "行长工作报告" in text and "行务公开" in text and "行党总支" in text, text
+    assert not re.search("厂务|总经理|企业党|本企业", text), text
