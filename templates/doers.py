@@ -153,6 +153,15 @@ def own_doer(story: str) -> tuple[str, str] | None:
     return None
 
 
+def has_own_subject(story: str) -> bool:
+    """Whether a story, after its opening, neither acts nor says where it was done nor names the union: its own
+    subject does what it tells (老师和孩子一起走T台…), so only a lead (在工会协助下，) can credit anyone."""
+    rest = _split_time(story)[1]
+    said = words()
+    acts = (*said["union_acts"], *said["unit_acts"], *said["unit_verbs"])
+    return not (_acts(rest, acts) or _placed(rest) or _opens_on_union(rest) or names_own_doer(story))
+
+
 def names_own_doer(story: str) -> bool:
     """Whether a story names its own doer (`own_doer`)."""
     return own_doer(story) is not None
@@ -172,6 +181,9 @@ def told_by(story: str, union: str) -> str:
         # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
         return f"{when}，{rest}" if when.endswith(("前", "后")) and not rest.startswith("的") else story
     rest = _owned(rest) if union.endswith("工会") else rest
+    if union.endswith("工会"):
+        rest = next((done + rest[len(act):] for act, done in words()["union_takes_part"].items()
+                     if rest.startswith(act)), rest)
     return f"{when}，{union}{rest}" if when else union + rest
 
 

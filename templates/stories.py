@@ -21,6 +21,7 @@ import yaml
 from templates.doers import (
     after_opening,
     credited,
+    has_own_subject,
     led,
     month_of,
     names_own_doer,
@@ -174,7 +175,8 @@ class Storyteller:
         opened = {wording[:1] for other, wording in self.chosen.items() if part_of(other) == part_of(story_id)}
         # A story that opens on what the unit acted on (根据职代会提案，…), or names its own doer after it (…，院方
         # 为…), takes a credit that leads, not a doer before it (工会协助医院根据职代会提案，…).
-        if names_own_doer(story) or opens_on_what_it_acted_on(story):
+        # Nor one whose own subject does what it tells (老师和孩子一起走T台…): 在工会协助下，…
+        if names_own_doer(story) or opens_on_what_it_acted_on(story) or has_own_subject(story):
             fresh = [w for w in fresh if "，" in w] or fresh
         # Nor the word the story opens with again (经院务会研究，院方经工会协调…; 在…下，在…下).
         # …nor the word any of its clauses opens with (职工反映…，经职代会讨论后…; 根据提案，经公司研究，…: not

@@ -575,3 +575,14 @@ def test_a_story_opening_on_where_it_was_done_takes_a_doer_and_a_stage_or_a_days
                      "rights_highlight_by": by})
         sentence = next(s for s in told.split("。") if story[-4:] in s)
         assert sentence.startswith(opening) and re.search("(工会|园方|我园)", sentence[len(opening):]), sentence
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+def test_the_unions_help_is_kept_before_a_story_with_its_own_subject(unit_name: str) -> None:
+    told = text({**KINDERGARTEN, "unit_name": unit_name, "activity_types": ["family"], "activities_n": 2,
+                 "culture_highlight": "六一，老师和孩子一起走T台，衣服都是用旧报纸做的",
+                 "culture_highlight_by": "joint"})
+    assert re.search("六一，在(我园)?工会(协助|的配合)下，老师和孩子一起走T台", told), told
+    told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"], "hardship_households": 3,
+                 "welfare_highlight": "国庆前参加区教育系统合唱比赛，39人上台", "welfare_highlight_by": "union"})
+    assert re.search("国庆前，(我园)?工会组织参加区教育系统合唱比赛", told), told
