@@ -9,6 +9,8 @@ from functools import cache
 
 from templates.typography import words
 
+UNION = "工会"  # the union's own name after the unit's (我校工会), as the bank and the chairs write it
+
 
 def _either(key: str) -> str:
     return "|".join(map(re.escape, words()[key]))
@@ -31,6 +33,12 @@ def _story_time() -> re.Pattern[str]:
 def _recurrence() -> re.Pattern[str]:
     """How often what a story tells recurs, before its verb: 每周四下午 (settings.yaml `recurrences`)."""
     return re.compile(rf"^(?:{_either('recurrences')})[一二三四五六日]?(?:{_either('day_parts')})?")
+
+
+def _all_acts() -> tuple[str, ...]:
+    """Every word a story's doer may act with: the union's acts, the unit's acts on something, the unit's verbs."""
+    said = words()
+    return (*said["union_acts"], *said["unit_acts"], *said["unit_verbs"])
 
 
 def _acts(rest: str, verbs: tuple[str, ...]) -> bool:
@@ -157,9 +165,7 @@ def has_own_subject(story: str) -> bool:
     """Whether a story, after its opening, neither acts nor says where it was done nor names the union: its own
     subject does what it tells (老师和孩子一起走T台…), so only a lead (在工会协助下，) can credit anyone."""
     rest = _split_time(story)[1]
-    said = words()
-    acts = (*said["union_acts"], *said["unit_acts"], *said["unit_verbs"])
-    return not (_acts(rest, acts) or _placed(rest) or _opens_on_union(rest) or names_own_doer(story))
+    return not (_acts(rest, _all_acts()) or _placed(rest) or _opens_on_union(rest) or names_own_doer(story))
 
 
 def names_own_doer(story: str) -> bool:
@@ -180,10 +186,10 @@ def told_by(story: str, union: str) -> str:
     if not _acts(rest, tuple(words()["union_acts"])) and not _placed(rest):
         # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
         return f"{when}，{rest}" if when.endswith(("前", "后")) and not rest.startswith("的") else story
-    rest = _owned(rest) if union.endswith("工会") else rest
     if union.endswith("工会"):
+        # Its own members named without 工会 again (工会与会员代表座谈…); what staff took part in, organised by it.
         rest = next((done + rest[len(act):] for act, done in words()["union_takes_part"].items()
-                     if rest.startswith(act)), rest)
+                     if rest.startswith(act)), _owned(rest))
     return f"{when}，{union}{rest}" if when else union + rest
 
 
@@ -209,7 +215,7 @@ def credited(story: str, doer: str) -> str:
     # A story whose doers include the union, listed before its verb (院领导和工会干部分5组走访…; 由工会牵头…), is the
     # chair's own telling of who did it: a lead before it would have the union help itself. One where the union
     # follows a verb (采纳工会…建议, 组织工会小组长…) takes its doer as any other.
-    acts = tuple(words()["union_acts"]) + tuple(words()["unit_acts"]) + tuple(words()["unit_verbs"])
+    acts = _all_acts()
     joins = re.escape("".join(words()["list_joins"]) + words()["list_separator"])
     # Someone before the join (not 与工会会员代表座谈…), or 由工会….
     listed = re.match(rf"[^，。]+?[{joins}]工会|(?:{_either('union_doer_marks')})工会", rest)
@@ -260,11 +266,11 @@ def partnered(story: str, unit: str) -> str | None:
         rest.startswith(tuple(said["partner_leads"])) and re.search(ours, rest.partition("，")[0]))
     unit_named = rf"(?:{_either('own_doers')}|[我本]?(?:{_either('own_union_prefixes')}))(?!工会)"
     if re.match(rf"(?:{_either('helper_acts')}){unit_named}", rest):
-        # 配合学校发放…: the union's own telling of its part.
-        told = "工会" + rest
+        # 配合学校发放…: the union's own telling of its part (我校工会配合学校…).
+        told = unit + UNION + rest
     elif credit and not adopts:
         after = _split_time(rest[credit.end():])[1]
-        doer = unit if _acts(after, (*said["union_acts"], *said["unit_acts"], *said["unit_verbs"])) else ""
+        doer = unit if _acts(after, _all_acts()) else ""
         told = rest[: credit.end()] + doer + rest[credit.end():]
     elif adopts or partner:
         told = unit + rest

@@ -178,9 +178,8 @@ class Storyteller:
         # Nor one whose own subject does what it tells (老师和孩子一起走T台…): 在工会协助下，…
         if names_own_doer(story) or opens_on_what_it_acted_on(story) or has_own_subject(story):
             fresh = [w for w in fresh if "，" in w] or fresh
-        # Nor the word the story opens with again (经院务会研究，院方经工会协调…; 在…下，在…下).
-        # …nor the word any of its clauses opens with (职工反映…，经职代会讨论后…; 根据提案，经公司研究，…: not
-        # 经工会建议 among them).
+        # Nor the word the story or any of its clauses opens with (经院务会研究，院方经工会协调…; 在…下，在…下;
+        # 职工反映…，经职代会讨论后…: not 经工会建议 among them).
         opening = story[len(story_time(story)):].lstrip("，")
         clauses = [opening, after_opening(story), *story.split("，")[1:]]
         heads = [word for word in words()["story_heads"] for said in clauses if said.startswith(word)]

@@ -35,7 +35,8 @@ def clause(text: str) -> str:
 def written(text: str) -> str:
     """A chair's free text in the written register of the summary: 6月份 → 6月, 搞了 → 开展了 (settings.yaml
     `written_words`)."""
-    text = re.sub(r"(?<=[0-9])月份", "月", text)
+    for spoken, kept in words()["after_a_number"].items():
+        text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}", kept, text)
     for spoken, kept in sorted(words()["written_words"].items(), key=lambda pair: -len(pair[0])):
         text = text.replace(spoken, kept)
     return text
