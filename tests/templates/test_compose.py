@@ -704,3 +704,10 @@ def test_a_bank_calls_itself_our_bank_with_its_own_head_and_openness() -> None:
                     "congress_reps": 42, "congress_agenda": ["admin"], "openness": ["board"]})
     assert "我行" in text and "行长工作报告" in text and "行务公开" in text and "行党总支" in text, text
     assert not re.search("厂务|总经理|企业党|本企业", text), text
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_openness_at_meetings_names_the_congress_the_unit_holds(name: str) -> None:
+    text = text_of({**BASE, "unit_name": name, "rights_done": ["openness"], "openness": ["meeting", "board"],
+                    "openness_items": ["finance"]})
+    assert "职工大会" not in text, text
