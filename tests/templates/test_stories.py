@@ -178,3 +178,16 @@ def test_a_festival_story_the_unit_did_is_not_told_as_part_of_the_unions_greetin
                         "welfare_highlight": "六一当天给每位老师准备了一份零食大礼包", "welfare_highlight_by": "joint"})
     told = next(s for p in found for s in p.split("。") if "大礼包" in s)
     assert told.startswith("六一当天，") and "其中" not in told, told
+
+
+def test_one_contest_held_once_and_told_by_its_story_is_not_counted_before_it() -> None:
+    answers = {**BASE, "train_done": ["contest"], "contests": ["quiz"], "contests_n": 1,
+               "training_highlight": "4月举办《民法典》知识竞赛，9支队伍参赛", "training_highlight_by": "union"}
+    summary = Composer().compose(answers)
+    sentences = [s for b in summary.blocks if b.kind == "p" for s in b.sentences]
+    told = next(s for s in sentences if "9支队伍" in s.text)
+    assert not any("1场次" in s.text for s in sentences), [s.text for s in sentences]
+    assert {"contests", "contests_n"} <= set(told.sources), told.sources
+    # Two held, or a count with no story: the count stays.
+    assert "2场次" in "".join(paragraphs({**answers, "contests_n": 2}))
+    assert "1场次" in "".join(paragraphs({**answers, "training_highlight": None}))
