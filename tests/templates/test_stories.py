@@ -191,3 +191,13 @@ def test_one_contest_held_once_and_told_by_its_story_is_not_counted_before_it() 
     # Two held, or a count with no story: the count stays.
     assert "2场次" in "".join(paragraphs({**answers, "contests_n": 2}))
     assert "1场次" in "".join(paragraphs({**answers, "training_highlight": None}))
+
+
+def test_a_womens_lecture_ticked_and_told_in_the_note_is_told_once() -> None:
+    answers = {**BASE, "welfare_done": ["women"], "women_care": ["march8", "lecture"],
+               "women_note": "三八节邀请区妇幼保健院医生讲乳腺健康，35名女教师参加"}
+    text = "".join(paragraphs(answers))
+    assert "讲乳腺健康" in text and "讲座" not in text, text
+    # A speech contest is no lecture.
+    text = "".join(paragraphs({**answers, "women_note": "三八节开展主题演讲比赛，评选最美教师10名"}))
+    assert "讲座" in text, text
