@@ -712,3 +712,9 @@ def test_openness_at_meetings_names_the_congress_the_unit_holds(name: str) -> No
     text = text_of({**BASE, "unit_name": name, "rights_done": ["openness"], "openness": ["meeting", "board"],
                     "openness_items": ["finance"]})
     assert "职工大会" not in text, text
+
+
+def test_half_a_year_is_never_called_the_past_one() -> None:
+    for n in range(1, 41):
+        text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "period": "half"})
+        assert "过去的2025年上半年" not in text, text
