@@ -71,10 +71,15 @@ def _story_setting() -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called}|{decided}|{said}|{why})(?=，)")
 
 
+def _unit_word() -> str:
+    """The unit as it names itself before its union (院, 我院, 本企业, 医院: settings.yaml `own_union_prefixes`)."""
+    return rf"[我本]?(?:{_either('own_union_prefixes')})"
+
+
 def _ours() -> str:
     """The chair's own union right after a word (工会, 院工会, 我院工会, 本企业工会, 医院工会, 工会委员会: settings.yaml
     `own_union_prefixes`), not another (区总工会, 上级工会) nor its members (`union_not_itself`)."""
-    return rf"(?:[我本]?(?:{_either('own_union_prefixes')}))?工会(?!{_either('union_not_itself')})"
+    return rf"(?:{_unit_word()})?{UNION}(?!{_either('union_not_itself')})"
 
 
 def _credit() -> str:
@@ -96,7 +101,8 @@ def _split_time(story: str) -> tuple[str, str]:
             break
         piece = found.group(0)
         # 寒假期间，本校请…, not 寒假，本校请…
-        piece = piece + "期间" if piece in words()["season_spans"] and rest[found.end():][:1] != "，" else piece
+        spans = words()["season_spans"]
+        piece = piece + spans[piece] if piece in spans and rest[found.end():][:1] != "，" else piece
         # Two times the chair wrote as one (9月开学前, 7月高温期间) stay one: not 9月，开学前.
         joined = timed and opening and story.startswith(opening + found.group(0))
         opening = opening + ("" if joined else "，") + piece if opening else piece
@@ -125,9 +131,8 @@ def opens_on_what_it_acted_on(story: str) -> bool:
 def _own_doers() -> re.Pattern[str]:
     """A doer a story names itself: one of settings.yaml `own_doers`, the chair's own union, or a body (物业公司为…,
     组织部为…: `body_ends`) that starts with no place or act (在职工食堂为…, 协调物业公司为…: `not_body_starts`)."""
-    said = words()
-    verbs = [verb for verb in (*said["union_acts"], *said["unit_acts"], *said["unit_verbs"]) if len(verb) > 1]
-    acts = "|".join(map(re.escape, [*said["not_body_starts"], *verbs]))
+    verbs = [verb for verb in _all_acts() if len(verb) > 1]
+    acts = "|".join(map(re.escape, [*words()["not_body_starts"], *verbs]))
     ends = _either("body_ends")
     body = rf"(?!(?:{acts})(?!{ends}))[^，。；0-9]{{0,8}}?(?:{ends})(?=[为向对给与在把从])"
     return re.compile(rf"(?:{_either('own_doers')}|{_ours()}|{body})")
@@ -178,7 +183,7 @@ def told_by(story: str, union: str) -> str:
     (1月18日举办… → 1月18日，我院工会举办…), the unit where what was done is the unit's to do (采纳提案…, as
     `unit_acts` lists; 我院工会 → 我院); a story with its own subject is left as written."""
     when, rest = _split_time(story)
-    unit = union.removesuffix("工会")
+    unit = union.removesuffix(UNION)
     if names_own_doer(story) or _opens_on_union(rest):
         return "，".join(piece for piece in (when, rest) if piece)
     if unit and rest.startswith(tuple(words()["unit_acts"])):
@@ -186,7 +191,7 @@ def told_by(story: str, union: str) -> str:
     if not _acts(rest, tuple(words()["union_acts"])) and not _placed(rest):
         # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
         return f"{when}，{rest}" if when.endswith(("前", "后")) and not rest.startswith("的") else story
-    if union.endswith("工会"):
+    if union.endswith(UNION):
         # Its own members named without 工会 again (工会与会员代表座谈…); what staff took part in, organised by it.
         rest = next((done + rest[len(act):] for act, done in words()["union_takes_part"].items()
                      if rest.startswith(act)), _owned(rest))
@@ -241,7 +246,7 @@ def credited(story: str, doer: str) -> str:
             # After a setting, the credit follows the doer (在区总工会支持下，园方在工会推动下举办…), not a second
             # setting-like clause (在区总工会支持下，在工会推动下，…).
             return "，".join((when, subject + lead + rest))
-        rest = subject + (_owned(rest) if "工会" in subject else rest)
+        rest = subject + (_owned(rest) if UNION in subject else rest)
     elif not lead:
         return told_by(story, "")
     return "，".join(piece for piece in (when, lead, rest) if piece)
@@ -264,7 +269,7 @@ def partnered(story: str, unit: str) -> str | None:
     adopts = re.match(rf"(?:{_either('unit_acts')}){ours}", rest) and not (credit and credit.start() == 0)
     partner = re.match(rf"(?:{_either('partner_acts')}){ours}", rest) or (
         rest.startswith(tuple(said["partner_leads"])) and re.search(ours, rest.partition("，")[0]))
-    unit_named = rf"(?:{_either('own_doers')}|[我本]?(?:{_either('own_union_prefixes')}))(?!工会)"
+    unit_named = rf"(?:{_either('own_doers')}|{_unit_word()})(?!{UNION})"
     if re.match(rf"(?:{_either('helper_acts')}){unit_named}", rest):
         # 配合学校发放…: the union's own telling of its part (我校工会配合学校…).
         told = unit + UNION + rest
@@ -283,7 +288,7 @@ def done_by(text: str, union: str) -> str:
     """What the union did, told by the chair, with the union as its doer whatever the verb
     (搬迁期间开通班车 → 搬迁期间，我厂工会开通班车); text that names its doer is left as written."""
     when, rest = _split_time(text)
-    if rest.startswith((union, union.removesuffix("工会"), "工会")):
+    if rest.startswith((union, union.removesuffix(UNION), UNION)):
         return text
     return f"{when}，{union}{rest}" if when else union + rest
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from templates.doers import UNION
 from templates.sources import marked_sentences, sentences, strip_marks
 from templates.summary import Block
 from templates.typography import term_once, words
@@ -47,7 +48,7 @@ def _union_act() -> re.Pattern[str]:
     adverbs = "|".join(map(re.escape, said["union_act_adverbs"]))
     acts = "|".join(map(re.escape, [*said["union_acts"], *said["union_deeds"]]))
     # 工会组织的集中学习… is the union's study, not its act.
-    return re.compile(rf"^工会(?P<adverb>{adverbs})?(?P<act>{acts})(?!的)")
+    return re.compile(rf"^{UNION}(?P<adverb>{adverbs})?(?P<act>{acts})(?!的)")
 
 
 def one_doer(text: str) -> str:
@@ -65,8 +66,8 @@ def one_doer(text: str) -> str:
                 and not re.search("[，；：“]", before)):
             head = joined[-1]
             # The same act again is another one of it: 工会组织…参加健康体检，还组织…参加疗休养.
-            again = "还" if first["act"] == second["act"] and not second["adverb"] else ""
-            joined[-1] = head[: head.rindex("。")] + "，" + again + sentence.replace("工会", "", 1)
+            again = words()["union_act_again"] if first["act"] == second["act"] and not second["adverb"] else ""
+            joined[-1] = head[: head.rindex("。")] + "，" + again + sentence.replace(UNION, "", 1)
         else:
             joined.append(sentence)
     return "".join(joined)

@@ -176,22 +176,22 @@ class Storyteller:
         # A story that opens on what the unit acted on (根据职代会提案，…), or names its own doer after it (…，院方
         # 为…), takes a credit that leads, not a doer before it (工会协助医院根据职代会提案，…).
         # Nor one whose own subject does what it tells (老师和孩子一起走T台…): 在工会协助下，…
-        if names_own_doer(story) or opens_on_what_it_acted_on(story) or has_own_subject(story):
+        acted_on = opens_on_what_it_acted_on(story)
+        if names_own_doer(story) or acted_on or has_own_subject(story):
             fresh = [w for w in fresh if "，" in w] or fresh
         # After what the unit adopted (园方采纳…建议，) the union pushed it through, it did not propose it then; a
         # push anywhere else would claim more than the proposal the chair ticked.
         pushed = [w for w in fresh if any(word in w for word in words()["after_adoption_credits"])]
-        acted_on = opens_on_what_it_acted_on(story)
         fresh = (pushed if acted_on else [w for w in fresh if w not in pushed]) or fresh
         # Nor the verb a wording of another story of the part says (经工会提议…。在工会的提议下…).
-        said = {verb for other, wording in self.chosen.items() if part_of(other) == part_of(story_id)
-                for verb in words()["doer_verbs"] if verb in wording}
-        fresh = [w for w in fresh if not any(verb in w for verb in said)] or fresh
+        verbs_taken = {verb for other, wording in self.chosen.items() if part_of(other) == part_of(story_id)
+                       for verb in words()["doer_verbs"] if verb in wording}
+        fresh = [w for w in fresh if not any(verb in w for verb in verbs_taken)] or fresh
         # Nor the word the story or any of its clauses opens with (经院务会研究，院方经工会协调…; 在…下，在…下;
         # 职工反映…，经职代会讨论后…: not 经工会建议 among them).
         opening = story[len(story_time(story)):].lstrip("，")
         clauses = [opening, after_opening(story), *story.split("，")[1:]]
-        heads = [word for word in words()["story_heads"] for said in clauses if said.startswith(word)]
+        heads = [word for word in words()["story_heads"] for clause in clauses if clause.startswith(word)]
         kin = [kin for head in heads for kin in words()["story_heads"][head]]
         fresh = [w for w in fresh if not any(word in w for word in kin)] or fresh
         unused = ([w for w in fresh if w not in taken and w[:1] not in opened]
