@@ -31,8 +31,10 @@ def _story_time() -> re.Pattern[str]:
 
 @cache
 def _recurrence() -> re.Pattern[str]:
-    """How often what a story tells recurs, before its verb: 每周四下午 (settings.yaml `recurrences`)."""
-    return re.compile(rf"^(?:{_either('recurrences')})[一二三四五六日]?(?:{_either('day_parts')})?")
+    """How often what a story tells recurs or how it was split, before its verb: 每周四下午, 分两批 (settings.yaml
+    `recurrences`, `split_words`)."""
+    split = rf"{_either('split_words')}|分[0-9两二三四五六七八九十]+(?:{_either('split_counters')})"
+    return re.compile(rf"^(?:(?:{_either('recurrences')})[一二三四五六日]?(?:{_either('day_parts')})?|{split})")
 
 
 def _all_acts() -> tuple[str, ...]:

@@ -87,6 +87,14 @@ def test_a_recurring_time_comes_before_the_doer() -> None:
     assert "9月起，我园每周四下午开设心肺复苏实操课" in told
 
 
+@pytest.mark.parametrize("split", ["分两批", "分3批", "分组"])
+def test_how_a_story_was_split_comes_before_the_doer(split: str) -> None:
+    told = text({**KINDERGARTEN, "welfare_done": ["rest"],
+                 "welfare_highlight": f"9月{split}安排一线教师到岚山疗休养，每批4天",
+                 "welfare_highlight_by": "union"})
+    assert re.search(f"9月，(我园)?工会{split}安排一线教师", told), told
+
+
 def test_the_chair_is_asked_who_did_it_after_each_story_in_their_units_words() -> None:
     kinder = BANK.for_unit("kinder")
     for question in kinder.questions:
