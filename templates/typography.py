@@ -217,8 +217,15 @@ def starting_with(text: str, kind: str) -> bool:
     return text.startswith(tuple(words()[kind]))
 
 
+def telling_count(story: str, number: int, thing: str) -> bool:
+    """Whether a chair's story tells a count the part states: the thing and the whole number of people
+    (安排20名一线柜员到岚山疗休养 tells the 20 at rest; 120名 does not)."""
+    return thing in story and re.search(rf"(?<![0-9]){number}(?:名|人|位)", story) is not None
+
+
 FILTERS = {"cn_list": cn_list, "and_list": and_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled,
            "first_free": first_free, "untimed": untimed}
-TESTS = {"cut": is_cut, "kind_of": kind_of, "starting_with": starting_with}
+TESTS = {"cut": is_cut, "kind_of": kind_of, "starting_with": starting_with,
+         "telling_count": telling_count}

@@ -201,3 +201,22 @@ def test_a_womens_lecture_ticked_and_told_in_the_note_is_told_once() -> None:
     # A speech contest is no lecture.
     text = "".join(paragraphs({**answers, "women_note": "三八节开展主题演讲比赛，评选最美教师10名"}))
     assert "讲座" in text, text
+
+
+@pytest.mark.parametrize(("count", "story", "insurance"), [
+    ("rest_n", "9月分两批安排20名一线教师到岚山疗休养，每批4天", None),
+    ("rest_n", "9月分两批安排20名一线教师到岚山疗休养，每批4天", 45),
+    ("health_check", "5月组织20名教职工到县医院体检，增加了甲状腺彩超", None),
+])
+def test_a_count_the_chairs_story_tells_is_not_told_before_it_again(count: str, story: str,
+                                                                      insurance: int | None) -> None:
+    answers = {**BASE, "staff_total": 45, "welfare_done": ["health", "insurance", "rest"], count: 20,
+               "mutual_insurance": insurance, "welfare_highlight": story, "welfare_highlight_by": "union"}
+    summary = Composer().compose(answers)
+    sentences = [s for b in summary.blocks if b.kind == "p" for s in b.sentences]
+    told = [s for s in sentences if "20名" in s.text]
+    assert len(told) == 1 and ("县医院" in told[0].text or "岚山" in told[0].text), [s.text for s in sentences]
+    assert count in told[0].sources
+    # Another number in the story (120 of them, or none) is not the count: the count is said.
+    for other in (story.replace("20名", "120名"), "9月安排一线教师到岚山疗休养"):
+        assert re.search("(?<![0-9])20[名人]", "".join(paragraphs({**answers, "welfare_highlight": other})))
