@@ -220,3 +220,18 @@ def test_a_count_the_chairs_story_tells_is_not_told_before_it_again(count: str, 
     # Another number in the story (120 of them, or none) is not the count: the count is said.
     for other in (story.replace("20名", "120名"), "9月安排一线教师到岚山疗休养"):
         assert re.search("(?<![0-9])20[名人]", "".join(paragraphs({**answers, "welfare_highlight": other})))
+
+
+@pytest.mark.parametrize("women_care", [["march8"], ["march8", "screen"]])
+def test_a_womens_day_ticked_and_told_in_a_welfare_story_is_told_once(women_care: list[str]) -> None:
+    answers = {**BASE, "unit_type": "kinder", "unit_name": "石门村幼儿园", "self_name": "kinder",
+               "welfare_done": ["festivals", "women"], "festivals": ["spring", "women"], "women_care": women_care,
+               "welfare_highlight": "三八节，全园老师去镇上的草莓园摘草莓，每人带回两斤",
+               "welfare_highlight_by": "union"}
+    summary = Composer().compose(answers)
+    sentences = [s for b in summary.blocks if b.kind == "p" for s in b.sentences]
+    text = "".join(s.text for s in sentences)
+    assert "草莓" in text and "纪念活动" not in text and "三八节庆祝" not in text and "三八节主题" not in text, text
+    assert "women_care" in next(s for s in sentences if "草莓" in s.text).sources
+    assert ("筛查" in text) == ("screen" in women_care), text
+    assert "关爱工作" not in text, text
