@@ -76,6 +76,15 @@ def test_the_opening_says_what_the_union_did_for_the_central_work_with_the_union
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_what_others_did_for_the_central_work_is_not_the_unions_when_the_chair_names_the_union_after_it(
+        name: str) -> None:
+    opening = next(b.text for b in Composer().compose({
+        **BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
+        "centre_union": "搬迁期间，职工周末加班整理设备，工会买了点心送过去"}).blocks if b.kind == "p")
+    assert "搬迁期间，职工周末加班整理设备，工会买了点心送过去" in opening, opening
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_the_closing_ties_the_year_to_the_central_work_the_chair_named(name: str) -> None:
     assert "完成新厂区搬迁" in closing({**BASE, "unit_name": name, "centre_task": "完成新厂区搬迁"})
 
