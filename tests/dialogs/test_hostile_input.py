@@ -85,6 +85,11 @@ def test_traditional_text_is_converted_phrase_by_phrase() -> None:
     assert normalise_text("中國小聯合運動會") == "中小学联合运动会"
     assert normalise_text("1,200元 8:30") == "1,200元 8:30"
     assert normalise_text("高温补帖按月发") == "高温补贴按月发"  # a typo common in union summaries
+    # Homophones a phone keyboard offers first; a word that only looks like one is kept.
+    typed = "老师门反映，给孩子门排了舞蹈活懂，参家的吃了蛋高"
+    meant = "老师们反映，给孩子们排了舞蹈活动，参加的吃了蛋糕"
+    assert normalise_text(typed) == meant
+    assert normalise_text("职工门诊和员工门禁") == "职工门诊和员工门禁"
     # Simplified text keeps its words: no Taiwan-vocabulary swaps.
     assert normalise_text("开发报修小程序，新增会员12人") == "开发报修小程序，新增会员12人"
 
