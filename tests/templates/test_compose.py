@@ -405,6 +405,11 @@ def test_a_health_check_of_the_whole_staff_says_so() -> None:
         text = text_of({**BASE, "unit_name": name, "welfare_done": ["health"], "staff_total": 45, "health_check": 45})
         told = next(s for s in text.split("。") if "体检" in s)
         assert "全体" in told and "45" in told, told
+        # The count includes retirees (the question asks for both): one equal to the staff is not the whole staff.
+        text = text_of({**BASE, "unit_name": name, "welfare_done": ["health"], "staff_total": 45, "retirees_total": 3,
+                        "health_check": 45})
+        told = next(s for s in text.split("。") if "体检" in s)
+        assert "全体" not in told and "45" in told, told
 
 
 def test_the_birthday_party_is_not_held_on_each_staffs_birthday() -> None:
