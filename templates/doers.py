@@ -161,10 +161,17 @@ def own_doer(story: str) -> tuple[str, str] | None:
     when, rest = _split_time(story)
     if when and _own_doers().match(rest):
         return when, rest
-    opening, _, after = rest.partition("，")
-    unacted = rest.startswith((*words()["unit_acts"], "为")) or not _acts(opening, tuple(words()["union_acts"]))
-    if after and unacted and _own_doers().match(after):
-        return "，".join(piece for piece in (when, opening) if piece), after
+    # The doer may follow several clauses of what happened or was said (老师们反映，班上保育员请假没人顶，|园里…), none
+    # of them an act of the union's.
+    clauses = rest.split("，")
+    for cut in range(1, len(clauses)):
+        opening, after = "，".join(clauses[:cut]), "，".join(clauses[cut:])
+        if _own_doers().match(after):
+            unacted = cut > 1 or rest.startswith((*words()["unit_acts"], "为"))
+            if all(not _acts(clause, tuple(words()["union_acts"])) for clause in clauses[:cut]) or (
+                    unacted and cut == 1):
+                return "，".join(piece for piece in (when, opening) if piece), after
+            return None
     return None
 
 

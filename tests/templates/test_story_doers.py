@@ -75,6 +75,19 @@ def test_a_story_with_its_own_doer_keeps_it_after_the_lead() -> None:
     assert re.search("针对教职工反映的午餐排队问题，在(我园)?工会(协助|的配合)下，食堂自6月起", helped), helped
 
 
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_a_doer_named_after_several_clauses_of_what_was_said_takes_the_credit_before_it(name: str) -> None:
+    story = "老师们反映，班上保育员请假没人顶，园里9月开始，增加了一个机动保育员"
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": story,
+                 "rights_highlight_by": "suggested"})
+    assert re.search(f"老师们反映，班上保育员请假没人顶，{SUGGESTED}，园里9月开始", told), told
+    # What the union did first is its own act: nothing goes before the unit's part of it.
+    acted = "组织老师们座谈，收集意见9条，园里9月增加了一个机动保育员"
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": acted,
+                 "rights_highlight_by": "suggested"})
+    assert not re.search(f"{SUGGESTED}，园里", told), told
+
+
 def test_what_a_story_answered_comes_before_its_doer() -> None:
     story = "针对驻基地职工反映的午休难问题，协调在2个试验基地设立职工休息室"
     told = text({**KINDERGARTEN, **RIGHTS, "rights_highlight": story})
