@@ -26,6 +26,7 @@ def _story_time() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:(?:[0-9]{{1,2}}[至到—-])?{day}(?:[至到—-]{day})?(?:{_either('month_ends')})?"
         rf"|{dated}(?:{_either('seasons')})节?(?:{_either('season_ends')})?"
+        rf"|[0-9]{{1,2}}[·.．][0-9]{{1,2}}(?:{_either('season_ends')})"  # 5·12前, 3·15前后
         rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')})|[^，。；]{{2,12}}时(?=，))(?=\S)")
 
 

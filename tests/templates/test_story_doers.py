@@ -100,6 +100,18 @@ def test_a_recurring_time_comes_before_the_doer() -> None:
     assert "9月起，我园每周四下午开设心肺复苏实操课" in told
 
 
+@pytest.mark.parametrize(("story", "told"), [
+    ("双十一前开展了分拣比武，40多人参加", f"双十一前，{HELPED}开展了分拣比武"),
+    ("3月汛前组织全员岗位练兵", f"3月汛前，{HELPED}组织全员"),
+    ("5·12前保健室牵头开展了急救技能比武", "5·12前，在(我园)?工会(协助|的配合)下，保健室牵头"),
+])
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_a_time_named_by_its_day_or_season_comes_before_the_credit_and_doer(story: str, told: str, name: str) -> None:
+    said = text({**KINDERGARTEN, "unit_name": name, "train_done": ["contest"], "training_highlight": story,
+                 "training_highlight_by": "joint"})
+    assert re.search(told, said), said
+
+
 @pytest.mark.parametrize("split", ["分两批", "分3批", "分组"])
 def test_how_a_story_was_split_comes_before_the_doer(split: str) -> None:
     told = text({**KINDERGARTEN, "welfare_done": ["rest"],
