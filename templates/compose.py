@@ -26,6 +26,7 @@ from templates.summary import Block, Summary
 HERE = Path(__file__).parent
 OTHER = "other"
 TRAINING, RIGHTS = "training", "rights"
+CONGRESS_OF_REPRESENTATIVES = "rep"
 
 
 @cache
@@ -173,6 +174,10 @@ class Composer:
                 aim = pick(aim_key, *([other for other in aims if not typography.shares_word(action, other)] or aims))
             return f"{action}，{aim}"
 
+        # The congress the unit held names it wherever the document speaks of it (公开栏、职工大会和各类会议), not the
+        # representatives' congress of its kind.
+        if facts.get("congress_form") not in (None, CONGRESS_OF_REPRESENTATIVES):
+            words["congress"] = prose("congress_form")[0]
         party_key = fact(facts, "party_org")
         party_org = bank.by_id[self.bank.roles["party_org"]].option(party_key) if party_key else None
         party = words["prefix"] + party_org.label if party_org else words["party"]

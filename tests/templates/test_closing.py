@@ -67,6 +67,18 @@ def test_the_closing_names_the_congress_the_unit_held(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_a_unit_that_held_an_all_staff_assembly_is_never_said_to_have_a_staff_congress(name: str) -> None:
+    held = (("ent", "职工大会"), ("inst", "职工大会"), ("school", "教职工大会"), ("inst", "会员大会"))
+    for unit_type, assembly in held:
+        form = "mall" if assembly == "会员大会" else "all"
+        text = "".join(b.text for b in Composer().compose({
+            **BASE, "unit_name": name, "unit_type": unit_type, "rights_done": ["congress", "openness"],
+            "congress_form": form, "congress_month": 3, "openness": ["board", "meeting"],
+            "openness_items": ["finance"]}).blocks if b.kind == "p")
+        assert assembly in text and not re.search("[职教]代会|代表大会", text), text
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_the_opening_says_what_the_union_did_for_the_central_work_with_the_union_as_doer(name: str) -> None:
     opening = next(b.text for b in Composer().compose({
         **BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
