@@ -731,3 +731,10 @@ def test_half_a_year_is_never_called_the_past_one() -> None:
     for n in range(1, 41):
         text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "period": "half"})
         assert "过去的2025年上半年" not in text, text
+
+
+def test_openness_at_staff_meetings_is_told_as_staff_meetings_in_a_hospital() -> None:
+    for n in range(1, 13):
+        text = text_of({**BASE, "unit_type": "hosp", "unit_name": f"滨江市第{n}人民医院", "self_name": "hosp",
+                        "rights_done": ["openness"], "openness": ["board", "meeting"], "openness_items": ["finance"]})
+        assert re.search("(全院)?职工会议", text) and "科室会议" not in text, text
