@@ -235,3 +235,17 @@ def test_a_womens_day_ticked_and_told_in_a_welfare_story_is_told_once(women_care
     assert "women_care" in next(s for s in sentences if "草莓" in s.text).sources
     assert ("筛查" in text) == ("screen" in women_care), text
     assert "关爱工作" not in text, text
+
+
+@pytest.mark.parametrize("birthday", [["party"], ["cake", "party"]])
+def test_a_birthday_party_ticked_and_told_in_a_welfare_story_is_told_once(birthday: list[str]) -> None:
+    answers = {**BASE, "unit_type": "kinder", "unit_name": "东门街道中心幼儿园", "self_name": "kinder",
+               "welfare_done": ["birthday"], "birthday": birthday,
+               "welfare_highlight": "每个季度，给当季过生日的老师办一次集体生日会，园长也来，一起切蛋糕",
+               "welfare_highlight_by": "union"}
+    summary = Composer().compose(answers)
+    sentences = [s for b in summary.blocks if b.kind == "p" for s in b.sentences]
+    text = "".join(s.text for s in sentences)
+    assert text.count("生日会") == 1 and re.search("每个季度，(我园)?工会给当季", text), text
+    assert "birthday" in next(s for s in sentences if "生日会" in s.text).sources
+    assert ("送上蛋糕" in text or "送去蛋糕" in text or "备好蛋糕" in text) == ("cake" in birthday), text
