@@ -32,10 +32,12 @@ def _story_time() -> re.Pattern[str]:
 
 @cache
 def _recurrence() -> re.Pattern[str]:
-    """How often what a story tells recurs or how it was split, before its verb: 每周四下午, 分两批 (settings.yaml
-    `recurrences`, `split_words`)."""
+    """How often what a story tells recurs, how it was split or that it counts off points, before its verb: 每周四下午,
+    分两批, 一是 (settings.yaml `recurrences`, `split_words`, `ordinals`)."""
     split = rf"{_either('split_words')}|分[0-9两二三四五六七八九十]+(?:{_either('split_counters')})"
-    return re.compile(rf"^(?:(?:{_either('recurrences')})[一二三四五六日]?(?:{_either('day_parts')})?|{split})")
+    first_point = words()["enumeration"].format(ordinal=words()["ordinals"][0], item="")
+    return re.compile(rf"^(?:(?:{_either('recurrences')})[一二三四五六日]?(?:{_either('day_parts')})?|{split}"
+                      rf"|{first_point})")
 
 
 def _all_acts() -> tuple[str, ...]:
@@ -103,9 +105,11 @@ def _split_time(story: str) -> tuple[str, str]:
         if not found:
             break
         piece = found.group(0)
-        # 寒假期间，本校请…, not 寒假，本校请…
+        # 寒假期间，本校请…, not 寒假，本校请…; but 暑假省赛集训期间 is one time, not 暑假期间，省赛集训期间.
         spans = words()["season_spans"]
-        piece = piece + spans[piece] if piece in spans and rest[found.end():][:1] != "，" else piece
+        after = rest[found.end():]
+        spanned = piece in spans and after[:1] != "，" and not _story_time().match(after)
+        piece = piece + spans[piece] if spanned else piece
         # Two times the chair wrote as one (9月开学前, 7月高温期间) stay one: not 9月，开学前.
         joined = timed and opening and story.startswith(opening + found.group(0))
         opening = opening + ("" if joined else "，") + piece if opening else piece

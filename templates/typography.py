@@ -32,9 +32,34 @@ def clause(text: str) -> str:
     return text.strip().rstrip("。.；;，,！!")
 
 
+# A number the chair typed to count off a point (1. 2、 3）), at the start or after a pause or a separator.
+_HAND_NUMBER = re.compile(r"(?:^|(?<=[\s，,、；;：:]))([1-9])[.．、)）]")
+
+
+def renumbered(text: str) -> str:
+    """A chair's points numbered by hand inside a text (提了两条，1.冬天太冷 2.没地方换衣服) counted off as a report
+    does (一是冬天太冷；二是没地方换衣服), only where 1, 2… follow in order: a lone 1. may be a decimal."""
+    marks, expected = [], 1
+    for mark in _HAND_NUMBER.finditer(text):
+        if int(mark.group(1)) == expected:
+            marks.append(mark)
+            expected += 1
+    if len(marks) < 2:
+        return text
+    ordinals, out, last = words()["ordinals"], "", 0
+    for count, mark in enumerate(marks):
+        before = text[last:mark.start()]
+        if count:  # the pause or separator the chair typed before a point becomes the enumeration's ；
+            before = before.rstrip().rstrip("，,、；;") + "；"
+        out += before + words()["enumeration"].format(ordinal=ordinals[count], item="")
+        last = mark.end()
+    return out + text[last:]
+
+
 def written(text: str) -> str:
     """A chair's free text in the written register of the summary: 6月份 → 6月, 搞了 → 开展了 (settings.yaml
-    `written_words`)."""
+    `written_words`), points numbered by hand counted off (`renumbered`)."""
+    text = renumbered(text)
     for spoken, kept in words()["after_a_number"].items():
         text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}", kept, text)
     for spoken, kept in sorted(words()["written_words"].items(), key=lambda pair: -len(pair[0])):

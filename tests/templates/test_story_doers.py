@@ -112,6 +112,13 @@ def test_a_time_named_by_its_day_or_season_comes_before_the_credit_and_doer(stor
     assert re.search(told, said), said
 
 
+def test_a_story_counting_off_its_points_by_hand_takes_its_doer_before_the_first() -> None:
+    told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
+                 "welfare_highlight": "暑假省赛集训期间，1.给带队的老师送午餐 2.比赛那几天派人去省里陪同",
+                 "welfare_highlight_by": "union"})
+    assert re.search("暑假省赛集训期间，(我园)?工会一是给带队的老师送午餐；二是比赛那几天派人去省里陪同", told), told
+
+
 @pytest.mark.parametrize("split", ["分两批", "分3批", "分组"])
 def test_how_a_story_was_split_comes_before_the_doer(split: str) -> None:
     told = text({**KINDERGARTEN, "welfare_done": ["rest"],

@@ -13,6 +13,7 @@ from templates.typography import (
     fresh_lead,
     honours,
     items,
+    renumbered,
     sentence,
     term_once,
 )
@@ -151,3 +152,21 @@ def test_a_drawn_wording_gives_way_only_to_the_next_one_free_of_the_avoided_word
     assert first_free(wordings, 3, ["不足"]) == "乙差距"  # round the list to the next one free
     assert first_free(wordings, 3, ["不足", "差距"]) == "丙"
     assert first_free(wordings, 0, ["不足", "差距", "丙"]) == "甲不足"  # none free: the drawn one
+
+
+@pytest.mark.parametrize(("typed", "counted"), [
+    ("老师提了两条，1.实训车间冬天太冷 2.汽修车间没地方换衣服，学校都解决了",
+     "老师提了两条，一是实训车间冬天太冷；二是汽修车间没地方换衣服，学校都解决了"),
+    ("1.办好教学比赛；2.添几台健身器材、3.落实加班补助", "一是办好教学比赛；二是添几台健身器材；三是落实加班补助"),
+    ("比赛分两轮，1.35岁以下的都参加 2.前两名推荐去市里", "比赛分两轮，一是35岁以下的都参加；二是前两名推荐去市里"),
+    ("经费增长1.5倍，2.3万元用于慰问", "经费增长1.5倍，2.3万元用于慰问"),  # no 1, 2… in order: decimals
+])
+def test_points_numbered_by_hand_are_counted_off_as_a_report_does(typed: str, counted: str) -> None:
+    assert renumbered(typed) == counted
+
+
+def test_plans_numbered_by_hand_whatever_the_separator_are_each_a_plan() -> None:
+    plans = "1.办好教学能力比赛；2.教工之家添几台健身器材、3.争取落实加班补助；4.办好合唱队"
+    text = "".join(b.text for b in Composer().compose({**answers("minimal"), "next_plans": plans}).blocks
+                   if b.kind == "p")
+    assert "三是争取落实加班补助" in text and "四是办好合唱队" in text and "3." not in text, text
