@@ -616,6 +616,12 @@ def test_an_election_the_chair_typed_among_the_agenda_is_told_as_done_not_review
                     "congress_agenda_other": "工会工作报告、选举新一届工会委员会"})
     assert "工会工作报告" in text and "选举产生了新一届工会委员会" in text, text
     assert not re.search("审议了[^，。]*选举", text), text
+    for typed, done in (("增补工会委员", "增补了工会委员"), ("补选女职工委员会主任", "补选了女职工委员会主任"),
+                        ("增补了2名委员", "增补了2名委员")):
+        text = text_of({**BASE, "unit_type": "gov", "unit_name": name, "rights_done": ["congress"],
+                        "congress_form": "mall", "congress_month": 3, "congress_agenda": ["other"],
+                        "congress_agenda_other": f"工会工作报告、{typed}"})
+        assert done in text and not re.search("审议了[^，。]*(增补|补选)", text), text
 
 
 @pytest.mark.parametrize("name", UNIT_NAMES)
