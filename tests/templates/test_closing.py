@@ -110,6 +110,12 @@ def test_the_unions_honours_are_told_once_a_kept_home_title_as_kept(name: str) -
     assert text.count("省工会工作先进单位") == 1
     assert text.count("全国模范职工之家") == 1 and "保持全国模范职工之家称号" in text
     assert "先进单位" not in closing_of(summary)
+    # The same title with its level written another way (江汀市… beside 市级…) is the same title; another is not.
+    for honour, told in (("江汀市模范职工之家", 0), ("省先进职工之家", 1)):
+        text = Composer().compose({**BASE, "unit_name": name, "honors": f"{honour}、省工会工作先进单位",
+                                   "home_facilities": "open",
+                                   "home_title": "通过市总工会复验，保持市级模范职工之家称号"}).as_text()
+        assert text.count(honour) == told and "保持市级模范职工之家称号" in text, text
 
 
 def test_a_report_with_nothing_to_tell_makes_no_resolve_for_the_year_ahead() -> None:
