@@ -140,6 +140,10 @@ def test_a_chairs_spoken_words_are_written_in_the_documents_register() -> None:
     assert "举办一次教职工运动会" in found and "把教工之家建好" in found, found
     assert "多举办几次读书会，每人奖励100元" in found and "把集体合同签订下来" in found, found
     assert not re.search("月份|搞|弄", found), found
+    found = "".join(paragraphs({**BASE, "train_done": ["contest"], "contests": ["labor"], "contests_n": 3,
+                                "training_highlight": "4月到6月搞“百日无疵布”劳动竞赛，三个班比一等品率",
+                                "training_highlight_by": "union"}))
+    assert re.search("4月到6月，(我校)?工会开展“百日无疵布”劳动竞赛", found), found
 
 
 def test_a_story_telling_a_donation_is_told_before_what_the_money_went_to() -> None:
