@@ -744,3 +744,12 @@ def test_openness_at_staff_meetings_is_told_as_staff_meetings_in_a_hospital() ->
         text = text_of({**BASE, "unit_type": "hosp", "unit_name": f"滨江市第{n}人民医院", "self_name": "hosp",
                         "rights_done": ["openness"], "openness": ["board", "meeting"], "openness_items": ["finance"]})
         assert re.search("(全院)?职工会议", text) and "科室会议" not in text, text
+
+
+def test_the_unions_watch_over_safety_is_told_in_report_language() -> None:
+    for n in range(1, 41):
+        for checks in (6, None):
+            text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "rights_done": ["safety"],
+                            "safety": ["check", "gear", "season"], "safety_checks": checks})
+            told = next(s for s in text.split("。") if "防暑" in s or "防寒" in s)
+            assert not re.search("跟进|等", told), told
