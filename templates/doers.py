@@ -36,7 +36,8 @@ def _recurrence() -> re.Pattern[str]:
     分两批, 一是 (settings.yaml `recurrences`, `split_words`, `ordinals`)."""
     split = rf"{_either('split_words')}|分[0-9两二三四五六七八九十]+(?:{_either('split_counters')})"
     first_point = words()["enumeration"].format(ordinal=words()["ordinals"][0], item="")
-    return re.compile(rf"^(?:(?:{_either('recurrences')})[一二三四五六日]?(?:{_either('day_parts')})?|{split}"
+    clock = r"(?:[0-9]{1,2}点半?)?"  # 每天半夜12点给夜班送…
+    return re.compile(rf"^(?:(?:{_either('recurrences')})[一二三四五六日]?(?:{_either('day_parts')})?{clock}|{split}"
                       rf"|{first_point})")
 
 

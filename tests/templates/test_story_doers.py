@@ -112,6 +112,12 @@ def test_a_time_named_by_its_day_or_season_comes_before_the_credit_and_doer(stor
     assert re.search(told, said), said
 
 
+def test_a_time_of_day_and_clock_after_how_often_come_after_the_doer() -> None:
+    told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
+                 "welfare_highlight": "12月起每天半夜12点给值夜班的保安送姜汤", "welfare_highlight_by": "union"})
+    assert re.search("12月起，(我园)?工会每天半夜12点给值夜班的保安送姜汤", told), told
+
+
 def test_a_story_counting_off_its_points_by_hand_takes_its_doer_before_the_first() -> None:
     told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
                  "welfare_highlight": "暑假省赛集训期间，1.给带队的老师送午餐 2.比赛那几天派人去省里陪同",
