@@ -753,3 +753,12 @@ def test_the_unions_watch_over_safety_is_told_in_report_language() -> None:
                             "safety": ["check", "gear", "season"], "safety_checks": checks})
             told = next(s for s in text.split("。") if "防暑" in s or "防寒" in s)
             assert not re.search("跟进|等", told), told
+
+
+def test_a_rights_part_telling_no_democratic_management_has_no_such_heading() -> None:
+    for n in range(1, 41):
+        summary = Composer().compose({**BASE, "unit_name": f"滨江市第{n}机械厂", "rights_done": ["safety"],
+                                      "safety": ["check"], "safety_checks": 6})
+        headings = [b.text for b in summary.blocks if b.kind == "h1"]
+        assert any("保障" in h or "维权" in h or "劳动保护" in h or "安全" in h for h in headings), headings
+        assert not any("民主" in h for h in headings), headings
