@@ -253,3 +253,11 @@ def test_a_birthday_party_ticked_and_told_in_a_welfare_story_is_told_once(birthd
     assert text.count("生日会") == 1 and re.search("每个季度，(我园)?工会给当季", text), text
     assert "birthday" in next(s for s in sentences if "生日会" in s.text).sources
     assert ("送上蛋糕" in text or "送去蛋糕" in text or "备好蛋糕" in text) == ("cake" in birthday), text
+
+
+def test_a_single_rights_story_nothing_tells_comes_before_the_unions_bookkeeping() -> None:
+    text = "".join(paragraphs({**BASE, "rights_done": ["safety", "funds"], "safety": ["check"], "safety_checks": 6,
+                               "funds_work": ["open"], "funds_spend": 32000,
+                               "rights_highlight": "学校给住校老师的宿舍装了空调和热水器",
+                               "rights_highlight_by": "unit"}))
+    assert text.index("安全检查") < text.index("装了空调") < text.index("3.2万元"), text
