@@ -762,3 +762,11 @@ def test_a_rights_part_telling_no_democratic_management_has_no_such_heading() ->
         headings = [b.text for b in summary.blocks if b.kind == "h1"]
         assert any("保障" in h or "维权" in h or "劳动保护" in h or "安全" in h for h in headings), headings
         assert not any("民主" in h for h in headings), headings
+
+
+def test_a_small_count_of_visits_is_never_said_to_have_reached_it() -> None:
+    for n in range(1, 41):
+        for visits, large in ((5, False), (128, True)):
+            text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "welfare_done": ["visits"],
+                            "visit_occasions": ["ill"], "visits_n": visits})
+            assert f"{visits}人次" in text and ("达到" not in text or large), text
