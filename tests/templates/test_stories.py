@@ -261,3 +261,15 @@ def test_a_single_rights_story_nothing_tells_comes_before_the_unions_bookkeeping
                                "rights_highlight": "学校给住校老师的宿舍装了空调和热水器",
                                "rights_highlight_by": "unit"}))
     assert text.index("安全检查") < text.index("装了空调") < text.index("3.2万元"), text
+
+
+@pytest.mark.parametrize("women_care", [["screen"], ["screen", "periods", "lecture"], []])
+def test_a_welfare_story_of_the_womens_care_is_told_with_it(women_care: list[str]) -> None:
+    story = "两位老师怀孕后，经工会协调不再带户外活动，改做资料整理"
+    text = "".join(paragraphs({**BASE, "welfare_done": ["health", "women"], "health_check": 40,
+                               "women_care": women_care or None, "welfare_highlight": story,
+                               "welfare_highlight_by": "union"}))
+    assert text.index("体检") < text.index("怀孕") and text.count("怀孕") == 1, text
+    if women_care:
+        assert text.index("筛查") < text.index("怀孕"), text
+    assert "关爱工作" not in text, text
