@@ -289,3 +289,12 @@ def test_a_plans_time_is_said_once_when_the_announcement_names_it(period: str) -
         plans = last_part(summary)[-1].text
         announced, items = plans.split("一是")
         assert items.startswith(f"{ahead}组织") != (ahead in announced), plans
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_plans_are_not_said_to_serve_a_central_work_they_do_not_name(name: str) -> None:
+    for period in ("year", "half"):
+        summary = Composer().compose({**BASE, "unit_name": name, "period": period, "centre_task": "完成新厂区搬迁",
+                                      "next_plans": "办好职工运动会；建好职工书屋"})
+        plans = next(s.text for b in summary.blocks if b.kind == "p" for s in b.sentences if "职工书屋" in s.text)
+        assert "围绕" not in plans.split("：")[0], plans
