@@ -277,3 +277,10 @@ def test_an_option_may_be_worded_several_ways_and_a_kinds_own_wording_replaces_t
     option = bank.by_id["shortcomings"].options[0]
     assert option.phrasings == ("甲做法", "乙做法")
     assert option.for_unit("hosp").phrasings == ("丙做法",)
+
+
+def test_couriers_and_drivers_are_a_source_of_new_members_offered_to_companies_only() -> None:
+    bank = load_bank()
+    for kind in ("ent", "school", "kinder", "hosp", "gov", "inst"):
+        offered = [o.key for o in bank.for_answers({"unit_type": kind}).by_id["new_members_from"].options]
+        assert ("newform" in offered) == (kind == "ent"), (kind, offered)

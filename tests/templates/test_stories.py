@@ -273,3 +273,15 @@ def test_a_welfare_story_of_the_womens_care_is_told_with_it(women_care: list[str
     if women_care:
         assert text.index("筛查") < text.index("怀孕"), text
     assert "关爱工作" not in text, text
+
+
+def test_cool_summer_care_ticked_is_told_once_by_the_chairs_story_of_it_or_else_by_itself() -> None:
+    answers = {**BASE, "welfare_done": ["festivals", "cool"], "festivals": ["spring"],
+               "welfare_highlight": "7月高温期间，给值守的老师送去绿豆汤和西瓜", "welfare_highlight_by": "union"}
+    summary = Composer().compose(answers)
+    sentences = [s for b in summary.blocks if b.kind == "p" for s in b.sentences]
+    text = "".join(s.text for s in sentences)
+    assert "绿豆汤" in text and "清凉" not in text, text
+    assert "welfare_done" in next(s for s in sentences if "绿豆汤" in s.text).sources
+    text = "".join(paragraphs({**answers, "welfare_highlight": None}))
+    assert "夏送清凉" in text, text
