@@ -285,3 +285,20 @@ def test_cool_summer_care_ticked_is_told_once_by_the_chairs_story_of_it_or_else_
     assert "welfare_done" in next(s for s in sentences if "绿豆汤" in s.text).sources
     text = "".join(paragraphs({**answers, "welfare_highlight": None}))
     assert "夏送清凉" in text, text
+
+
+def test_a_story_of_the_congress_telling_who_attended_opens_it_instead_of_a_second_announcement() -> None:
+    story = "1月召开会员大会，36名会员到会，以无记名投票方式增补1名女委员"
+    answers = {**BASE, "unit_type": "gov", "unit_name": "临港分局", "rights_done": ["congress"],
+               "congress_form": "mall", "congress_term": "第二届第三次", "congress_month": 1, "congress_reps": 36,
+               "congress_agenda": ["other"], "congress_agenda_other": "工会工作报告、增补工会委员",
+               "rights_highlight": story, "rights_highlight_by": "union"}
+    summary = Composer().compose(answers)
+    sentences = [s for b in summary.blocks if b.kind == "p" for s in b.sentences]
+    text = "".join(s.text for s in sentences)
+    assert text.count("36") == 1 and text.count("增补") == 1 and "第二届第三次" in text, text
+    assert text.index("36名会员到会") < text.index("工会工作报告"), text
+    assert {"congress_month", "congress_reps"} <= next(s for s in sentences if "36名" in s.text).sources
+    # A story that does not tell who attended follows the congress as it is announced.
+    text = "".join(paragraphs({**answers, "rights_highlight": "1月召开会员大会，以无记名投票方式增补1名女委员"}))
+    assert "36" in text and text.index("36") < text.index("无记名"), text
