@@ -158,7 +158,9 @@ def test_a_drawn_wording_gives_way_only_to_the_next_one_free_of_the_avoided_word
     ("老师提了两条，1.实训车间冬天太冷 2.汽修车间没地方换衣服，学校都解决了",
      "老师提了两条，一是实训车间冬天太冷；二是汽修车间没地方换衣服，学校都解决了"),
     ("1.办好教学比赛；2.添几台健身器材、3.落实加班补助", "一是办好教学比赛；二是添几台健身器材；三是落实加班补助"),
-    ("比赛分两轮，1.35岁以下的都参加 2.前两名推荐去市里", "比赛分两轮，一是35岁以下的都参加；二是前两名推荐去市里"),
+    # In the middle of a story they are its clauses: 一是 would turn what happened into points.
+    ("比赛分两轮，1.35岁以下的都参加 2.前两名推荐去市里", "比赛分两轮，35岁以下的都参加，前两名推荐去市里"),
+    ("暑假集训期间1.给老师送午餐、2.派人去省里陪同", "暑假集训期间，给老师送午餐，派人去省里陪同"),
     ("经费增长1.5倍，2.3万元用于慰问", "经费增长1.5倍，2.3万元用于慰问"),  # no 1, 2… in order: decimals
 ])
 def test_points_numbered_by_hand_are_counted_off_as_a_report_does(typed: str, counted: str) -> None:
