@@ -40,9 +40,10 @@ _HAND_NUMBER = re.compile(r"(?:^|(?<=[\s，,、；;：:])|(?<=[\u4e00-\u9fff])(?
 
 def renumbered(text: str) -> str:
     """A chair's points numbered by hand (1.… 2.…、3.…), only where 1, 2… follow in order (a lone 1. may be a
-    decimal): counted off as a report does (一是…；二是…) where the text is a list of them or announces them
-    (提了两条，1.…: settings.yaml `point_counts`); in the middle of a story they are its clauses (比赛分两轮，35岁以下
-    的都参加，前两名推荐去市里), where 一是 would turn what happened into points."""
+    decimal): counted off as a report does (一是…；二是…) where the text is a list of them, goes on a list with them
+    (…团队；1.…) or announces them (提了两条，1.…: settings.yaml `point_counts`); in the middle of a story they
+    are its clauses (比赛分两轮，35岁以下的都参加，前两名推荐去市里), where 一是 would turn what happened into
+    points."""
     marks, expected = [], 1
     for mark in _HAND_NUMBER.finditer(text):
         if int(mark.group(1)) == expected:
@@ -50,15 +51,17 @@ def renumbered(text: str) -> str:
             expected += 1
     if len(marks) < 2:
         return text
-    lead = text[:marks[0].start()].rstrip("，,：: ")
-    counted = not lead or lead.endswith(tuple(words()["point_counts"]))
+    opening = text[:marks[0].start()].rstrip()
+    lead = opening.rstrip("，,：: ")
+    # A list's items (…创新团队；1.黄志斌…), or points announced.
+    counted = not lead or opening.endswith(("；", ";")) or lead.endswith(tuple(words()["point_counts"]))
     ordinals, out, last = words()["ordinals"], "", 0
     for count, mark in enumerate(marks):
         before = text[last:mark.start()]
         if count:  # the pause or separator the chair typed before a point
             before = before.rstrip().rstrip("，,、；;") + ("；" if counted else "，")
-        elif not counted and before.rstrip() and not before.rstrip().endswith(("，", "：")):
-            before = before.rstrip() + "，"
+        elif not counted and before.rstrip() and not before.rstrip().endswith("："):
+            before = before.rstrip().rstrip("，,、") + "，"
         out += before + (words()["enumeration"].format(ordinal=ordinals[count], item="") if counted else "")
         last = mark.end()
     return out + text[last:]

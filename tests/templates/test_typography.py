@@ -162,6 +162,8 @@ def test_a_drawn_wording_gives_way_only_to_the_next_one_free_of_the_avoided_word
     ("比赛分两轮，1.35岁以下的都参加 2.前两名推荐去市里", "比赛分两轮，35岁以下的都参加，前两名推荐去市里"),
     ("暑假集训期间1.给老师送午餐、2.派人去省里陪同", "暑假集训期间，给老师送午餐，派人去省里陪同"),
     ("经费增长1.5倍，2.3万元用于慰问", "经费增长1.5倍，2.3万元用于慰问"),  # no 1, 2… in order: decimals
+    ("教学团队获评省级创新团队；1.黄老师获二等奖 2.林老师获评优秀班主任",
+     "教学团队获评省级创新团队；一是黄老师获二等奖；二是林老师获评优秀班主任"),
 ])
 def test_points_numbered_by_hand_are_counted_off_as_a_report_does(typed: str, counted: str) -> None:
     assert renumbered(typed) == counted
