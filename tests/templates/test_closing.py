@@ -298,3 +298,11 @@ def test_the_plans_are_not_said_to_serve_a_central_work_they_do_not_name(name: s
                                       "next_plans": "办好职工运动会；建好职工书屋"})
         plans = next(s.text for b in summary.blocks if b.kind == "p" for s in b.sentences if "职工书屋" in s.text)
         assert "围绕" not in plans.split("：")[0], plans
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_closing_never_makes_the_central_work_the_starting_point_the_opening_gives_serving_the_staff(
+        name: str) -> None:
+    for n in range(12):
+        text = closing({**BASE, "unit_name": f"{name}{n}", "centre_task": "完成新厂区搬迁"})
+        assert "出发点" not in text, text
