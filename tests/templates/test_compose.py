@@ -770,3 +770,12 @@ def test_a_small_count_of_visits_is_never_said_to_have_reached_it() -> None:
             text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "welfare_done": ["visits"],
                             "visit_occasions": ["ill"], "visits_n": visits})
             assert f"{visits}人次" in text and ("达到" not in text or large), text
+
+
+def test_a_bereavement_is_mourned_without_saying_where_the_union_went() -> None:
+    for n in range(1, 41):
+        for occasions in (["bereave"], ["ill", "bereave", "birth"]):
+            text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "welfare_done": ["visits"],
+                            "visit_occasions": occasions, "visits_n": 30})
+            told = next(s for s in text.split("。") if "吊唁" in s)
+            assert not re.search("上门|到家中", told), told
