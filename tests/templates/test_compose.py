@@ -779,3 +779,11 @@ def test_a_bereavement_is_mourned_without_saying_where_the_union_went() -> None:
                             "visit_occasions": occasions, "visits_n": 30})
             told = next(s for s in text.split("。") if "吊唁" in s)
             assert not re.search("上门|到家中", told), told
+
+
+def test_the_visits_to_retirees_name_who_made_them() -> None:
+    for n in range(1, 41):
+        said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "welfare_done": ["festivals", "retirees"],
+                             "festivals": ["spring"], "retirees_visits": 38})
+        told = next(s for s in said if "38人次" in s)
+        assert "工会" in told or told.startswith(("离退休", "对离退休")), told
