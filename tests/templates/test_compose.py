@@ -787,3 +787,12 @@ def test_the_visits_to_retirees_name_who_made_them() -> None:
                              "festivals": ["spring"], "retirees_visits": 38})
         told = next(s for s in said if "38人次" in s)
         assert "工会" in told or told.startswith(("离退休", "对离退休")), told
+
+
+def test_the_birthday_presents_are_told_in_many_ways_across_units() -> None:
+    told = set()
+    for n in range(1, 41):
+        said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "welfare_done": ["birthday"],
+                             "birthday": ["cake"]})
+        told.add(next(s for s in said if "蛋糕" in s))
+    assert len(told) >= 6, told
