@@ -187,7 +187,7 @@ OFFERED = {
         "festivals": COMMON_FESTIVALS,
         "contests": ["业务技能竞赛", "知识竞赛", "演讲比赛", "其他"],
         "congress_form": ["职工代表大会（职代会）", "职工大会（全体职工参加）", "会员代表大会", "会员大会"],
-        "self_name": ["我局", "我委", "我办", "我街道", "机关", "我单位"],
+        "self_name": ["我局", "我委", "我办", "我街道", "机关", "我单位", "我院（法院、检察院）"],
     },
     "inst": {
         "festivals": COMMON_FESTIVALS,

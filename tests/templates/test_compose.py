@@ -796,3 +796,20 @@ def test_the_birthday_presents_are_told_in_many_ways_across_units() -> None:
                              "birthday": ["cake"]})
         told.add(next(s for s in said if "蛋糕" in s))
     assert len(told) >= 6, told
+
+
+def test_a_court_names_itself_as_a_court_does() -> None:
+    text = text_of({**BASE, "unit_type": "gov", "unit_name": "平溪县人民法院", "self_name": "court",
+                    "party_org": "group", "rights_done": ["openness"], "openness": ["board"],
+                    "openness_items": ["finance"],
+                    "honors_others": "立案庭获评全省法院人民满意窗口"})
+    assert "我院" in text and "院务公开" in text and "我院立案庭获评" in text, text
+    assert not re.search("机关党|我院干部立案庭|内部事务公开", text), text
+
+
+def test_four_reports_heard_at_a_congress_are_listed_not_chained() -> None:
+    text = text_of({**BASE, "rights_done": ["congress"], "congress_form": "rep", "congress_month": 3,
+                    "congress_agenda": ["admin", "finance", "other"],
+                    "congress_agenda_other": "工会工作报告、经费审查报告"})
+    assert "、工会工作报告和经费审查报告" in text, text
+    assert "报告和财务" not in text, text
