@@ -144,6 +144,11 @@ def test_a_chairs_spoken_words_are_written_in_the_documents_register() -> None:
                                 "training_highlight": "4月到6月搞“百日无疵布”劳动竞赛，三个班比一等品率",
                                 "training_highlight_by": "union"}))
     assert re.search("4月到6月，(我校)?工会开展“百日无疵布”劳动竞赛", found), found
+    # A spoken word whose written form depends on what follows is kept (14位老师都上了课: not 全部参加课).
+    found = "".join(paragraphs({**BASE, "train_done": ["courses"], "train_sessions": 3,
+                                "training_highlight": "3月请专家来校讲授康复技能，14位老师都上了课",
+                                "training_highlight_by": "union"}))
+    assert "14位老师都上了课" in found, found
 
 
 def test_a_story_telling_a_donation_is_told_before_what_the_money_went_to() -> None:
