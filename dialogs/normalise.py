@@ -20,6 +20,8 @@ _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _PUNCTUATION = re.compile(rf"(?<={_CJK})\s*([,;:?!])\s*|\s*([,;:?!])\s*(?={_CJK})")
 _SPACE_BETWEEN_WORDS = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
+# A pause before a count (收银比赛 23个店 参赛) reads as one too; not inside a date or a time (5月 23日, 8点 30分).
+_SPACE_BEFORE_NUMBER = re.compile(rf"(?<={_CJK})(?<![年月日号点时])\s+(?=[0-9])(?![0-9]{{1,2}}[:：])")
 _BRACKETS = re.compile(rf"\(([^()]*{_CJK}[^()]*)\)")
 
 
@@ -63,4 +65,5 @@ def chinese_punctuation(text: str) -> str:
 
 def normalise_text(text: str, spaces: str = "，") -> str:
     """`spaces`: what a space between two Chinese words stands for (a chair on a phone types one for a pause)."""
-    return _SPACE_BETWEEN_WORDS.sub(spaces, chinese_punctuation(simplified(text)))
+    text = _SPACE_BETWEEN_WORDS.sub(spaces, chinese_punctuation(simplified(text)))
+    return _SPACE_BEFORE_NUMBER.sub(spaces, text) if spaces == "，" else text

@@ -104,6 +104,9 @@ def test_a_space_typed_between_words_is_a_pause_in_a_story_a_separator_in_a_list
     # Beside a number a space is no pause between words.
     numbers = "早上8:30 开始，共1,200 人"
     assert parse_typed(BANK.by_id["training_highlight"], numbers, CTX) == numbers
+    # Before a count it is a pause; inside a date or a time it is nothing of the kind.
+    story = parse_typed(BANK.by_id["training_highlight"], "5月收银比赛 23个店参赛，5月 23日决赛", CTX)
+    assert story == "5月收银比赛，23个店参赛，5月 23日决赛"
 
 
 _chat_ids = itertools.count(90_000)
