@@ -112,6 +112,14 @@ def test_a_time_named_by_its_day_or_season_comes_before_the_credit_and_doer(stor
     assert re.search(told, said), said
 
 
+@pytest.mark.parametrize("act", ["包了6辆大巴送老师回家", "买了奶茶送到各班", "订了晚饭送到加班的老师手里",
+                                 "陪同老师去省里比赛"])
+def test_what_the_chair_says_the_union_did_with_an_everyday_verb_names_the_union(act: str) -> None:
+    told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3, "welfare_highlight": f"春节前{act}",
+                 "welfare_highlight_by": "union"})
+    assert re.search(f"春节前，(我园)?工会{act}", told), told
+
+
 def test_a_time_of_day_and_clock_after_how_often_come_after_the_doer() -> None:
     told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
                  "welfare_highlight": "12月起每天半夜12点给值夜班的保安送姜汤", "welfare_highlight_by": "union"})
