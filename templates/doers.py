@@ -220,6 +220,21 @@ def _owned(rest: str) -> str:
     return re.sub(rf"工会(?={_either('union_not_itself')})", "", clause) + comma + after
 
 
+def _later_act(story: str) -> tuple[str, str] | None:
+    """A story that opens on how things stood, with no act in it, then tells from a time of its own what was done
+    with no doer of its own (培智部老师天天抱孩子…，好多人腰肌劳损，|3月起请医生…): cut before what was done, or
+    None. Without its own time a later act is the same subject's (局领导带队到田间地头，送去…)."""
+    clauses = story.split("，")
+    for cut in range(1, len(clauses)):
+        if _acts(_split_time(clauses[cut - 1])[1], _all_acts()):
+            return None
+        after = "，".join(clauses[cut:])
+        rest = _split_time(after)[1]
+        if _story_time().match(after) and _acts(rest, _all_acts()):
+            return "，".join(clauses[:cut]), after
+    return None
+
+
 def credited(story: str, doer: str) -> str:
     """A chair's story told with the doer they named for it, before its verb (暑期组织… → 暑期，工会协助园方
     组织…). A doer with ， is a lead and then the doer (经工会建议，园方):
@@ -256,6 +271,10 @@ def credited(story: str, doer: str) -> str:
     if lead and any(re.match(rf"(?:{heads}){_ours()}", piece) for piece in when.split("，")):
         # Under the union's own plan or decision (按照工会部署，…) a credit would name the union twice: the doer alone.
         lead = ""
+    later = None if _acts(rest, acts) or _placed(rest) or not lead else _later_act(story)
+    if later:
+        # What happened first (老师们天天抱孩子…，好多人腰肌劳损，), then the credit before what was done about it.
+        return "，".join((later[0], credited(later[1], doer)))
     if _acts(rest, acts) or _placed(rest):
         if lead and when and not _story_time().match(story):
             # After a setting, the credit follows the doer (在区总工会支持下，园方在工会推动下举办…), not a second

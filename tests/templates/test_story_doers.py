@@ -120,6 +120,19 @@ def test_what_the_chair_says_the_union_did_with_an_everyday_verb_names_the_union
     assert re.search(f"春节前，(我园)?工会{act}", told), told
 
 
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_a_credit_goes_before_what_was_done_from_its_own_time_after_how_things_stood(name: str) -> None:
+    story = "小班老师天天抱孩子上下楼，好多人腰肌劳损，3月起请康复科医生每月来园做一次理疗"
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": story,
+                 "rights_highlight_by": "suggested"})
+    assert re.search(f"好多人腰肌劳损，3月起，{SUGGESTED}，园方请康复科医生", told), told
+    # Without a time of its own, what follows is the same subject's doing: no doer is put before it.
+    story = "园长带队到各班看望值班老师，送去防暑药品和西瓜"
+    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": story,
+                 "rights_highlight_by": "joint"})
+    assert "看望值班老师，送去防暑药品" in told, told
+
+
 def test_a_time_of_day_and_clock_after_how_often_come_after_the_doer() -> None:
     told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
                  "welfare_highlight": "12月起每天半夜12点给值夜班的保安送姜汤", "welfare_highlight_by": "union"})
