@@ -27,6 +27,7 @@ HERE = Path(__file__).parent
 OTHER = "other"
 TRAINING, RIGHTS = "training", "rights"
 CONGRESS_OF_REPRESENTATIVES = "rep"
+LIST_SEPARATOR = "、"
 
 
 @cache
@@ -150,8 +151,12 @@ class Composer:
                        for k in keys if k not in (OTHER, question.exclusive)]
             follow_up = self.other_text.get(question_id)
             if OTHER in keys and follow_up and facts.get(follow_up):
-                # What the chair wrote in their own words comes after the common items, as 其他 does.
-                phrases.append(typography.clause(facts[follow_up]))
+                # What the chair wrote in their own words comes after the common items, as 其他 does; several
+                # typed with 、 where the bank asks for a list are items of it each (not 业务技能竞赛和优秀裁判文书
+                # 评比、书记员速录比赛); in a sentence (人员少、任务多，…) 、 is the chair's own.
+                typed_items = typography.clause(facts[follow_up])
+                listed = question.type == "multi" and bank.by_id[follow_up].spaces == LIST_SEPARATOR
+                phrases.extend(typed_items.split(LIST_SEPARATOR) if listed else [typed_items])
             return phrases
 
         def wordings(question_id: str) -> list[str]:

@@ -176,7 +176,10 @@ def own_doer(story: str) -> tuple[str, str] | None:
             unacted = cut > 1 or rest.startswith((*words()["unit_acts"], "为"))
             if all(not _acts(clause, tuple(words()["union_acts"])) for clause in clauses[:cut]) or (
                     unacted and cut == 1):
-                return "，".join(piece for piece in (when, opening) if piece), after
+                # The opening as the chair wrote it (11月优质课评比, not 11月，优质课评比).
+                told = story[: len(story) - len(after)].rstrip("，")
+                joined = "，".join(piece for piece in (when, opening) if piece)
+                return (told if story.endswith(after) else joined), after
             return None
     return None
 

@@ -824,3 +824,16 @@ def test_the_contests_held_are_not_always_the_subject_of_their_count() -> None:
         assert "劳动竞赛" in sentence and "技术比武" in sentence, sentence
         told.add(sentence.startswith("劳动竞赛"))
     assert told == {True, False}
+
+
+def test_the_chairs_own_items_typed_as_a_list_are_items_of_the_list_each() -> None:
+    for n in range(1, 21):
+        text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["contest"],
+                        "contests": ["skills", "other"], "contests_other": "钢筋绑扎、电焊比武", "contests_n": 4,
+                        "activity_types": ["pingpong", "other"], "activity_other": "八段锦、太极拳", "activities_n": 4})
+        assert re.search("技术比武、钢筋绑扎和电焊比武", text), text
+        assert re.search("乒乓球赛、八段锦和太极拳|八段锦和太极拳", text) and "健步走和八段锦、" not in text, text
+        # A sentence the chair typed as their own shortcoming keeps its 、.
+        text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "shortcomings": ["other"],
+                        "shortcomings_other": "人员少、任务多，集中活动难安排"})
+        assert "人员少、任务多" in text, text

@@ -307,3 +307,19 @@ def test_a_story_of_the_congress_telling_who_attended_opens_it_instead_of_a_seco
     # A story that does not tell who attended follows the congress as it is announced.
     text = "".join(paragraphs({**answers, "rights_highlight": "1月召开会员大会，以无记名投票方式增补1名女委员"}))
     assert "36" in text and text.index("36") < text.index("无记名"), text
+
+
+def test_an_agenda_item_the_chairs_congress_story_tells_is_told_there_once() -> None:
+    story = "9月教职工大会通过了送教上门工作量核算办法，送教一次按1.5课时算"
+    text = "".join(paragraphs({**BASE, "rights_done": ["congress"], "congress_form": "all", "congress_month": 9,
+                               "congress_reps": 38, "congress_agenda": ["admin", "pay", "other"],
+                               "congress_agenda_other": "送教上门工作量核算办法", "rights_highlight": story,
+                               "rights_highlight_by": "suggested"}))
+    assert text.count("送教上门工作量核算办法") == 1 and "绩效" in text and "38" in text, text
+
+
+def test_a_story_naming_its_doer_after_what_happened_keeps_its_opening_as_the_chair_wrote_it() -> None:
+    story = "11月优质课评比，14位老师都上了课，学校请了市里的专家来听课点评"
+    text = "".join(paragraphs({**BASE, "train_done": ["contest"], "contests": ["lesson"], "contests_n": 2,
+                               "training_highlight": story, "training_highlight_by": "joint"}))
+    assert "11月优质课评比，14位老师都上了课，" in text and "11月，优质课评比" not in text, text
