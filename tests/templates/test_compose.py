@@ -837,3 +837,12 @@ def test_the_chairs_own_items_typed_as_a_list_are_items_of_the_list_each() -> No
         text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "shortcomings": ["other"],
                         "shortcomings_other": "人员少、任务多，集中活动难安排"})
         assert "人员少、任务多" in text, text
+
+
+def test_the_ethics_work_names_the_unit_as_its_doer() -> None:
+    for n in range(1, 41):
+        said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "self_name": "factory",
+                             "train_done": ["courses", "ethics"], "train_sessions": 3,
+                             "ethics_work": "开展“诚信织造”主题教育，各车间评出质量信得过班组6个"})
+        told = next(s for s in said if "诚信织造" in s)
+        assert "我厂开展“诚信织造”主题教育" in told, told
