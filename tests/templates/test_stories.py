@@ -170,6 +170,11 @@ def test_a_story_of_a_festival_follows_the_festivals_greetings() -> None:
     sentences = [s for p in found for s in p.split("。") if s]
     greeted = next(i for i, s in enumerate(sentences) if "节日慰问" in s)
     assert sentences[greeted + 1].startswith("其中六一当天，"), sentences
+    # A festival story of something other than a gift is no part of the greetings or their spending.
+    found = paragraphs({**BASE, "welfare_done": ["festivals"], "festivals": ["spring"], "festival_spend": 48000,
+                        "welfare_highlight": "春节前包了6辆大巴送外地老师回家", "welfare_highlight_by": "union"})
+    told = next(s for p in found for s in p.split("。") if "大巴" in s)
+    assert told.startswith("春节前，") and "其中" not in told, told
 
 
 def test_a_story_settled_at_the_staff_assembly_is_told_with_the_assembly() -> None:
