@@ -23,8 +23,10 @@ def _story_time() -> re.Pattern[str]:
     day = (rf"[0-9]{{1,2}}月(?:[0-9]{{1,2}}日(?:(?!{_either('union_acts')})[^，。；0-9]{{2,4}}?[日节](?:那天|当天)?"
            rf"(?=[^，。；]))?)?")
     dated = "(?:[0-9]{1,2}[·.．][0-9]{1,2})?"  # 5·12护士节
+    # A span that names its months inside it (2月流感高峰和5月诺如疫情期间) is one time, not 2月 and the rest.
+    spans = rf"[0-9]{{1,2}}月[^，。；]{{2,16}}?(?:{_either('time_ends')})"
     return re.compile(
-        rf"^(?:(?:[0-9]{{1,2}}[至到—-])?{day}(?:[至到—-]{day})?(?:{_either('month_ends')})?"
+        rf"^(?:{spans}|(?:[0-9]{{1,2}}[至到—-])?{day}(?:[至到—-]{day})?(?:{_either('month_ends')})?"
         rf"|{dated}(?:{_either('seasons')})节?(?:{_either('season_ends')})?"
         rf"|[0-9]{{1,2}}[·.．][0-9]{{1,2}}(?:{_either('season_ends')})"  # 5·12前, 3·15前后
         rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')})|[^，。；]{{2,12}}时(?=，))(?=\S)")

@@ -133,6 +133,13 @@ def test_a_credit_goes_before_what_was_done_from_its_own_time_after_how_things_s
     assert "看望值班老师，送去防暑药品" in told, told
 
 
+def test_a_span_naming_two_months_inside_it_stays_one_time() -> None:
+    told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
+                 "welfare_highlight": "2月流感高峰和5月诺如疫情期间，给值班老师送夜宵",
+                 "welfare_highlight_by": "union"})
+    assert re.search("2月流感高峰和5月诺如疫情期间，(我园)?工会给值班老师送夜宵", told), told
+
+
 def test_a_time_of_day_and_clock_after_how_often_come_after_the_doer() -> None:
     told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
                  "welfare_highlight": "12月起每天半夜12点给值夜班的保安送姜汤", "welfare_highlight_by": "union"})
