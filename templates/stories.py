@@ -10,6 +10,7 @@ for a fragment.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -78,8 +79,8 @@ def anchors(answers: dict[str, Any]) -> dict[str, Anchor]:
                 chosen = _as_list(value)
                 options = dict(spot.get("options") or {})
                 typed = answers.get(spot.get("other_text", ""))
-                if typed:  # the chair's own item (其他) is told by the words they typed for it
-                    options["other"] = [_as_clause(typed)]
+                if typed:  # the chair's own items (其他) are told by the words they typed for them (八段锦、太极拳)
+                    options["other"] = [item for item in re.split("[、，；]", _as_clause(typed)) if item]
                 for option, named in options.items():
                     if option in chosen:
                         found += [(story.find(w), rank, Anchor(question, option)) for w in named if w in story]

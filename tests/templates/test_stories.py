@@ -328,3 +328,21 @@ def test_a_story_naming_its_doer_after_what_happened_keeps_its_opening_as_the_ch
     text = "".join(paragraphs({**BASE, "train_done": ["contest"], "contests": ["lesson"], "contests_n": 2,
                                "training_highlight": story, "training_highlight_by": "joint"}))
     assert "11月优质课评比，14位老师都上了课，" in text and "11月，优质课评比" not in text, text
+
+
+def test_the_womens_items_told_in_the_note_do_not_count_toward_a_sub_part_of_their_own() -> None:
+    answers = {**BASE, "welfare_done": ["visits", "women"], "visits_n": 5, "visit_occasions": ["ill"],
+               "women_care": ["march8", "screen", "lecture"],
+               "women_note": "三八节请中医院的医生讲女性四季养生，82人参加"}
+    summary = Composer().compose(answers)
+    text = summary.as_text()
+    assert "讲座" not in text and text.count("三八") == 1 and "几项工作" not in text, text
+    assert not [b for b in summary.blocks if b.kind == "h2"], text
+
+
+def test_a_story_of_the_chairs_own_activities_follows_the_list_that_names_them() -> None:
+    text = "".join(paragraphs({**BASE, "activity_types": ["pingpong", "other"], "activity_other": "八段锦、太极拳",
+                               "activities_n": 8, "external_awards": "市八段锦展演一等奖",
+                               "culture_highlight": "5月办了八段锦比赛，15个年级组参加",
+                               "culture_highlight_by": "union"}))
+    assert text.index("太极拳") < text.index("15个年级组") < text.index("展演一等奖"), text
