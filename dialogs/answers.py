@@ -309,7 +309,8 @@ def check_relations(q: Question, value: Any, answers: dict[str, Any], bank_quest
                     label: Callable[[Question], str], shown: Callable[[Question, Any], str]) -> None:
     """Cross-field checks in both directions: this answer against earlier ones, and theirs against it.
 
-    A check naming several questions compares with the sum of those answered (体检 ≤ 在职 + 离退休).
+    A check naming several questions compares with the sum of those answered (体检 ≤ 在职 + 离退休); one naming a
+    checklist compares with how many items were ticked (场次 ≥ the kinds of contest held).
     """
     trial = {**answers, q.id: value}
     for subject in bank_questions.values():
@@ -320,12 +321,14 @@ def check_relations(q: Question, value: Any, answers: dict[str, Any], bank_quest
             present = [name for name in check.others if trial.get(name) is not None]
             if mine is None or not present:
                 continue
-            other = sum(trial[name] for name in present)
+            ticked = isinstance(trial[present[0]], list)
+            other = sum(len(trial[name]) if ticked else trial[name] for name in present)
             broken = (check.operator == "le" and mine > other) or (check.operator == "ge" and mine < other)
             if broken:
                 names = formats.listing([label(bank_questions[name]) for name in present])
                 raise AnswerError(say(  # amounts as the chair wrote them: 36.5万元, not 365000.0
-                    f"check_{check.operator}", label=label(subject), value=shown(subject, mine),
+                    f"check_{check.operator}" + ("_ticked" if ticked else ""), label=label(subject),
+                    value=shown(subject, mine),
                     other_label=names if len(present) == 1 else say("check_sum", labels=names),
-                    other=shown(bank_questions[present[0]], other),  # summed answers share one unit
+                    other=other if ticked else shown(bank_questions[present[0]], other),  # summed share one unit
                 ))

@@ -149,6 +149,11 @@ SHOWN = (lambda q: label(q, PHRASES), lambda q, v: format_value(q, v, PHRASES))
          "“体检人数（含离退休人员）”（120人）不能多于“在职职工人数、离退休人员人数之和”（106人）"),
         ("festival_spend", 365000.0, {"funds_spend": 300000.0},
          "“节日慰问支出”（36.5万元）不能多于“工会经费支出”（30万元）"),
+        # Each kind of contest ticked was held at least once, whichever answer comes second.
+        ("contests_n", 1, {"contests": ["drill", "skills"]},
+         "“比武竞赛场次”（1场）不能少于“比武与竞赛”里选中的项数（2项）"),
+        ("contests", ["drill", "skills", "quiz"], {"contests_n": 2},
+         "“比武竞赛场次”（2场）不能少于“比武与竞赛”里选中的项数（3项）"),
     ],
 )
 def test_cross_field_checks_name_the_numbers(question: str, value: int, answers: dict, message: str) -> None:
@@ -161,6 +166,7 @@ def test_cross_field_checks_pass_when_consistent() -> None:
     check_relations(Q["health_check"], 100, {"staff_total": 86, "retirees_total": 20}, Q, *SHOWN)
     check_relations(Q["health_check"], 80, {"staff_total": 86}, Q, *SHOWN)
     check_relations(Q["festival_spend"], 365000.0, {"funds_spend": 586000.0}, Q, *SHOWN)
+    check_relations(Q["contests_n"], 2, {"contests": ["drill", "skills"]}, Q, *SHOWN)
 
 
 def test_all_of_them_stands_for_the_count_it_may_not_exceed() -> None:
