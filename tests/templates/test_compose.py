@@ -796,6 +796,7 @@ def test_the_birthday_presents_are_told_in_many_ways_across_units() -> None:
                              "birthday": ["cake"]})
         told.add(next(s for s in said if "蛋糕" in s))
     assert len(told) >= 6, told
+    assert not [s for s in told if "每位" in s], told  # the chair said what was given, not that all had it
 
 
 def test_a_court_names_itself_as_a_court_does() -> None:
