@@ -836,3 +836,11 @@ def test_the_ethics_work_names_the_unit_as_its_doer() -> None:
                              "ethics_work": "开展“诚信织造”主题教育，各车间评出质量信得过班组6个"})
         told = next(s for s in said if "诚信织造" in s)
         assert "我厂开展“诚信织造”主题教育" in told, told
+
+
+def test_the_cadres_sent_to_training_are_sent_by_the_union_even_after_the_units_ethics_work() -> None:
+    for n in range(1, 41):
+        said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["ethics", "cadre"],
+                             "ethics_work": "组织观看警示教育片", "cadre_training": "upper", "cadre_people": 6})
+        told = next(s for s in said if "6人次" in s)
+        assert re.search("工会(选派|选送)干部|工会干部参加", told), told
