@@ -843,4 +843,4 @@ def test_the_cadres_sent_to_training_are_sent_by_the_union_even_after_the_units_
         said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["ethics", "cadre"],
                              "ethics_work": "组织观看警示教育片", "cadre_training": "upper", "cadre_people": 6})
         told = next(s for s in said if "6人次" in s)
-        assert re.search("工会(选派|选送)干部|工会干部参加", told), told
+        assert re.search("(^|，)(我厂)?工会(选派|选送)干部|(^|，)(我厂)?工会干部参加", told), told
