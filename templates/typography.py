@@ -259,9 +259,17 @@ def telling_count(story: str, number: int, thing: str) -> bool:
     return thing in story and re.search(rf"(?<![0-9]){number}(?:名|人|位)", story) is not None
 
 
+def retelling(text: str, story: str) -> bool:
+    """Whether a chair's story already tells what another answer of theirs says (救助药剂科一名职工患尿毒症的丈夫
+    beside 药剂科刘姐的爱人查出尿毒症…): they share words, counted as pairs of Chinese characters (settings.yaml
+    `retold_pairs` or more)."""
+    pairs = {text[i:i + 2] for i in range(len(text) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", text[i:i + 2])}
+    return sum(pair in story for pair in pairs) >= words()["retold_pairs"]
+
+
 FILTERS = {"cn_list": cn_list, "and_list": and_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled,
            "first_free": first_free, "untimed": untimed}
 TESTS = {"cut": is_cut, "kind_of": kind_of, "starting_with": starting_with,
-         "telling_count": telling_count}
+         "telling_count": telling_count, "retelling": retelling}

@@ -160,6 +160,15 @@ def test_a_story_telling_a_donation_is_told_before_what_the_money_went_to() -> N
                  for s in p.split("。") if s]
     told = next(i for i, s in enumerate(sentences) if "3.47万元" in s)
     assert "全部用于这位教师的治疗" in sentences[told + 1], sentences
+    # What it went to, when the story already tells it, is not said again; the story carries the answer.
+    answers = {**BASE, "welfare_done": ["donation"], "donations": 23600,
+               "donations_for": "救助药剂科一名职工患尿毒症的丈夫",
+               "welfare_highlight": "9月药剂科刘姐的爱人查出尿毒症要透析，工会发起爱心募捐，3天募集2.36万元",
+               "welfare_highlight_by": "union"}
+    summary = Composer().compose(answers)
+    sentences = [s for b in summary.blocks if b.kind == "p" for s in b.sentences]
+    assert not [s for s in sentences if "救助" in s.text], [s.text for s in sentences]
+    assert "donations_for" in next(s for s in sentences if "2.36万元" in s.text).sources
 
 
 def test_a_story_of_a_festival_follows_the_festivals_greetings() -> None:
