@@ -346,4 +346,4 @@ def month_of(story: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time}
+FILTERS = {"led": led, "told_by": told_by, "done_by": done_by, "story_time": story_time, "month_of": month_of}

@@ -318,9 +318,13 @@ def test_a_story_of_the_congress_telling_who_attended_opens_it_instead_of_a_seco
     assert text.count("36") == 1 and text.count("增补") == 1 and "第二届第三次" in text, text
     assert text.index("36名会员到会") < text.index("工会工作报告"), text
     assert {"congress_month", "congress_reps"} <= next(s for s in sentences if "36名" in s.text).sources
-    # A story that does not tell who attended follows the congress as it is announced.
+    # One that names the month but not who attended opens it too; who attended follows, with the rest.
     text = "".join(paragraphs({**answers, "rights_highlight": "1月召开会员大会，以无记名投票方式增补1名女委员"}))
-    assert "36" in text and text.index("36") < text.index("无记名"), text
+    assert text.count("1月") == 1, text
+    assert re.search("无记名[^。]*。这次第二届第三次工会会员大会有36名会员到会，还听取", text), text
+    # One of another month, or of none, follows the congress as it is announced.
+    text = "".join(paragraphs({**answers, "rights_highlight": "11月会员们反映食堂饭菜偏咸，工会协调食堂减盐"}))
+    assert text.index("36") < text.index("减盐"), text
 
 
 def test_an_agenda_item_the_chairs_congress_story_tells_is_told_there_once() -> None:
