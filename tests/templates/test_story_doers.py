@@ -29,6 +29,11 @@ def text(answers: dict) -> str:
     return "".join(b.text for b in Composer().compose(answers).blocks if b.kind == "p")
 
 
+def rights_story(story: str, by: str, name: str) -> str:
+    """The document of a kindergarten whose chair told one rights story, done by `by`."""
+    return text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": story, "rights_highlight_by": by})
+
+
 def test_what_the_unit_did_on_the_unions_suggestion_is_the_units_act_led_by_the_suggestion() -> None:
     told = text({**KINDERGARTEN, **RIGHTS, "rights_highlight": "为教师办公室配齐护眼台灯，9月已全部到位",
                  "rights_highlight_by": "suggested"})
@@ -77,14 +82,10 @@ def test_a_story_with_its_own_doer_keeps_it_after_the_lead() -> None:
 
 @pytest.mark.parametrize("name", UNIT_NAMES)
 def test_a_doer_named_after_several_clauses_of_what_was_said_takes_the_credit_before_it(name: str) -> None:
-    story = "老师们反映，班上保育员请假没人顶，园里9月开始，增加了一个机动保育员"
-    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": story,
-                 "rights_highlight_by": "suggested"})
+    told = rights_story("老师们反映，班上保育员请假没人顶，园里9月开始，增加了一个机动保育员", "suggested", name)
     assert re.search(f"老师们反映，班上保育员请假没人顶，{SUGGESTED}，园里9月开始", told), told
     # What the union did first is its own act: nothing goes before the unit's part of it.
-    acted = "组织老师们座谈，收集意见9条，园里9月增加了一个机动保育员"
-    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": acted,
-                 "rights_highlight_by": "suggested"})
+    told = rights_story("组织老师们座谈，收集意见9条，园里9月增加了一个机动保育员", "suggested", name)
     assert not re.search(f"{SUGGESTED}，园里", told), told
 
 
@@ -123,13 +124,10 @@ def test_what_the_chair_says_the_union_did_with_an_everyday_verb_names_the_union
 @pytest.mark.parametrize("name", UNIT_NAMES)
 def test_a_credit_goes_before_what_was_done_from_its_own_time_after_how_things_stood(name: str) -> None:
     story = "小班老师天天抱孩子上下楼，好多人腰肌劳损，3月起请康复科医生每月来园做一次理疗"
-    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": story,
-                 "rights_highlight_by": "suggested"})
+    told = rights_story(story, "suggested", name)
     assert re.search(f"好多人腰肌劳损，3月起，{SUGGESTED}，园方请康复科医生", told), told
     # Without a time of its own, what follows is the same subject's doing: no doer is put before it.
-    story = "园长带队到各班看望值班老师，送去防暑药品和西瓜"
-    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": story,
-                 "rights_highlight_by": "joint"})
+    told = rights_story("园长带队到各班看望值班老师，送去防暑药品和西瓜", "joint", name)
     assert "看望值班老师，送去防暑药品" in told, told
 
 
