@@ -174,15 +174,16 @@ def own_doer(story: str) -> tuple[str, str] | None:
     clauses = rest.split("，")
     for cut in range(1, len(clauses)):
         opening, after = "，".join(clauses[:cut]), "，".join(clauses[cut:])
-        if _own_doers().match(after):
-            unacted = cut > 1 or rest.startswith((*words()["unit_acts"], "为"))
-            if all(not _acts(clause, tuple(words()["union_acts"])) for clause in clauses[:cut]) or (
-                    unacted and cut == 1):
-                # The opening as the chair wrote it (11月优质课评比, not 11月，优质课评比).
-                told = story[: len(story) - len(after)].rstrip("，")
-                joined = "，".join(piece for piece in (when, opening) if piece)
-                return (told if story.endswith(after) else joined), after
+        if not _own_doers().match(after):
+            continue
+        # A unit's act on something (采纳…，|院方为…) opens a story of the unit's, not an act of the union's.
+        unacted = all(not _acts(clause, tuple(words()["union_acts"])) for clause in clauses[:cut]) or (
+            cut == 1 and rest.startswith((*words()["unit_acts"], "为")))
+        if not unacted:
             return None
+        # The opening as the chair wrote it (11月优质课评比, not 11月，优质课评比).
+        told = story[: len(story) - len(after)].rstrip("，")
+        return (told if story.endswith(after) else "，".join(piece for piece in (when, opening) if piece)), after
     return None
 
 
