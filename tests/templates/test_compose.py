@@ -844,3 +844,17 @@ def test_the_cadres_sent_to_training_are_sent_by_the_union_even_after_the_units_
                              "ethics_work": "组织观看警示教育片", "cadre_training": "upper", "cadre_people": 6})
         told = next(s for s in said if "6人次" in s)
         assert re.search("(^|，)(我厂)?工会(选派|选送)干部|(^|，)(我厂)?工会干部参加", told), told
+
+
+@pytest.mark.parametrize(("unit_type", "self_name", "name", "words"), [
+    ("gov", "town", "清溪镇人民政府", ["我镇", "镇党委", "镇务公开"]),
+    ("inst", "hall", "滨江市图书馆", ["我馆", "馆务公开"]),
+    ("school", "college", "滨江职业技术学院", ["我院", "院务公开"]),
+])
+def test_a_town_a_library_and_a_college_name_themselves_as_they_do(unit_type: str, self_name: str, name: str,
+                                                                  words: list[str]) -> None:
+    text = text_of({**BASE, "unit_type": unit_type, "unit_name": name, "self_name": self_name,
+                    "party_org": "committee", "rights_done": ["openness"], "openness": ["board"],
+                    "openness_items": ["finance"]})
+    assert all(word in text for word in words), text
+    assert not re.search("机关内部事务公开|单位事务公开|校务公开|我单位|我校", text), text
