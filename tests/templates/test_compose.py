@@ -858,3 +858,11 @@ def test_a_town_a_library_and_a_college_name_themselves_as_they_do(unit_type: st
                     "openness_items": ["finance"]})
     assert all(word in text for word in words), text
     assert not re.search("机关内部事务公开|单位事务公开|校务公开|我单位|我校", text), text
+
+
+def test_the_awards_lead_names_a_kind_of_contest_only_when_the_awards_do() -> None:
+    for n in range(1, 41):
+        said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["contest"],
+                             "contests": ["quiz"], "contests_n": 2, "train_awards": "政策知识竞赛团体二等奖1个"})
+        told = next(s for s in said if "二等奖" in s)
+        assert not re.search("技能比赛|业务竞赛", told), told

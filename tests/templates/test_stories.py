@@ -359,3 +359,22 @@ def test_a_story_of_the_chairs_own_activities_follows_the_list_that_names_them()
                                "culture_highlight": "5月办了八段锦比赛，15个年级组参加",
                                "culture_highlight_by": "union"}))
     assert text.index("太极拳") < text.index("15个年级组") < text.index("展演一等奖"), text
+
+
+def test_one_event_of_one_kind_told_by_the_chairs_story_is_told_once() -> None:
+    answers = {**BASE, "activity_types": ["walk"], "activities_n": 1, "activities_people": 14,
+               "culture_highlight": "五一前组织大家去湿地公园健步走，14个人参加", "culture_highlight_by": "union"}
+    summary = Composer().compose(answers)
+    sentences = [s for b in summary.blocks if b.kind == "p" for s in b.sentences]
+    told = [s for s in sentences if "健步走" in s.text]
+    assert len(told) == 1 and {"activities_n", "activities_people"} <= told[0].sources, [s.text for s in told]
+    # A story that leaves out how many took part keeps the count's own sentence.
+    text = "".join(paragraphs({**answers, "culture_highlight": "五一前组织大家去湿地公园健步走"}))
+    assert "14人次" in text, text
+
+
+def test_a_unit_word_of_a_college_library_or_township_after_what_happened_takes_the_credit_before_it() -> None:
+    story = "新馆开放后要开到晚上9点，代表们提出轮班太紧，馆里8月起增加了一个班次"
+    text = "".join(paragraphs({**BASE, "rights_done": ["proposals"], "proposals": 5, "rights_highlight": story,
+                               "rights_highlight_by": "suggested"}))
+    assert re.search("轮班太紧，(经|在|根据)[^，]*工会[^，]*，馆里8月起", text), text
