@@ -13,7 +13,8 @@ UNION = "工会"  # the union's own name after the unit's (我校工会), as the
 
 
 def _either(key: str) -> str:
-    return "|".join(map(re.escape, words()[key]))
+    """The words of a settings list as alternatives, the longest first (除夕夜 before 除夕)."""
+    return "|".join(map(re.escape, sorted(words()[key], key=len, reverse=True)))
 
 
 @cache

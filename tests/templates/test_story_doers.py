@@ -131,6 +131,12 @@ def test_a_credit_goes_before_what_was_done_from_its_own_time_after_how_things_s
     assert "看望值班老师，送去防暑药品" in told, told
 
 
+def test_a_longer_time_word_wins_over_the_shorter_one_it_begins_with() -> None:
+    told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
+                 "welfare_highlight": "除夕夜工会班子分成6组给值班老师送饺子", "welfare_highlight_by": "union"})
+    assert "除夕夜，工会班子分成6组" in told and "夜工会" not in told, told
+
+
 def test_a_span_naming_two_months_inside_it_stays_one_time() -> None:
     told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
                  "welfare_highlight": "2月流感高峰和5月诺如疫情期间，给值班老师送夜宵",
