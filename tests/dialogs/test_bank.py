@@ -284,3 +284,9 @@ def test_couriers_and_drivers_are_a_source_of_new_members_offered_to_companies_o
     for kind in ("ent", "school", "kinder", "hosp", "gov", "inst"):
         offered = [o.key for o in bank.for_answers({"unit_type": kind}).by_id["new_members_from"].options]
         assert ("newform" in offered) == (kind == "ent"), (kind, offered)
+
+
+def test_a_union_founded_this_period_is_asked_how_many_it_elected() -> None:
+    bank = load_bank()
+    assert bank.by_id["org_change_n"].is_shown({"unit_type": "inst", "org_change": "founded"})
+    assert not bank.by_id["org_change_n"].is_shown({"unit_type": "inst", "org_change": "none"})

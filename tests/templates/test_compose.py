@@ -866,3 +866,11 @@ def test_the_awards_lead_names_a_kind_of_contest_only_when_the_awards_do() -> No
                              "contests": ["quiz"], "contests_n": 2, "train_awards": "政策知识竞赛团体二等奖1个"})
         told = next(s for s in said if "二等奖" in s)
         assert not re.search("技能比赛|业务竞赛", told), told
+
+
+def test_a_union_founded_this_year_says_so_with_its_first_committee() -> None:
+    for n in range(1, 21):
+        said = sentences_of({**BASE, "unit_name": f"枫林第{n}社区卫生服务中心", "unit_type": "inst",
+                             "self_name": "centre", "members": 16, "org_change": "founded", "org_change_n": 5})
+        told = next(s for s in said if "首届" in s)
+        assert re.search("(成立|组建)", told) and "5名" in told and "换届" not in told, told
