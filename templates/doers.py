@@ -211,6 +211,10 @@ def told_by(story: str, union: str) -> str:
     if unit and rest.startswith(tuple(words()["unit_acts"])):
         return f"{when}，{unit}{rest}" if when else unit + rest
     if not _acts(rest, tuple(words()["union_acts"])) and not _placed(rest):
+        if union.endswith(UNION) and _others_together(rest):
+            # What the chair says the union organised, told with its own subject (镇机关和村干部一起开展…,
+            # “纺织姐妹合唱团”每周四排练…): the union's part leads it.
+            return "，".join(piece for piece in (when, words()["organised_lead"].format(union=union), rest) if piece)
         # 春节前院领导… reads as 春节/前院领导: a time ending in 前 or 后 is set off by a comma before a subject.
         return f"{when}，{rest}" if when.endswith(("前", "后")) and not rest.startswith("的") else story
     if union.endswith(UNION):
@@ -218,6 +222,16 @@ def told_by(story: str, union: str) -> str:
         rest = next((done + rest[len(act):] for act, done in words()["union_takes_part"].items()
                      if rest.startswith(act)), _owned(rest))
     return f"{when}，{union}{rest}" if when else union + rest
+
+
+def _others_together(rest: str) -> bool:
+    """Whether a story opens on others as its subject: a group or name in quotes (“青禾读书会”…), the staff at large
+    (全体职工…, 大家…: settings.yaml `group_subjects`), or several doing it together (…和…一起…)."""
+    first = rest.partition("，")[0]
+    if any(word in rest for word in words()["own_accord_words"]):
+        return False  # what they did of their own accord (同事们自发捐款…) was nobody's to organise
+    together = any(word in first for word in words()["together_words"])
+    return together or rest.startswith(("“", *words()["group_subjects"]))
 
 
 def _owned(rest: str) -> str:

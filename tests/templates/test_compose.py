@@ -874,3 +874,24 @@ def test_a_union_founded_this_year_says_so_with_its_first_committee() -> None:
                              "self_name": "centre", "members": 16, "org_change": "founded", "org_change_n": 5})
         told = next(s for s in said if "首届" in s)
         assert re.search("(成立|组建)", told) and "5名" in told and "换届" not in told, told
+
+
+def test_a_team_named_with_the_units_own_word_takes_only_wo_before_it() -> None:
+    text = text_of({**BASE, "unit_type": "gov", "unit_name": "石牌镇人民政府", "self_name": "town",
+                    "honors_others": "镇应急管理办公室获评县防汛抗旱先进集体"})
+    assert "我镇应急管理办公室获评" in text and "我镇镇" not in text, text
+
+
+def test_a_college_hears_its_presidents_report() -> None:
+    text = text_of({**BASE, "unit_type": "school", "unit_name": "衡岭职业技术学院", "self_name": "college",
+                    "rights_done": ["congress"], "congress_form": "rep", "congress_month": 3,
+                    "congress_agenda": ["admin"]})
+    assert "院长工作报告" in text and "校长" not in text, text
+
+
+def test_the_home_built_this_year_is_the_subject_not_a_builder_the_chair_did_not_name() -> None:
+    for n in range(1, 41):
+        said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "self_name": "factory",
+                             "home_facilities": "new", "home_items": ["room", "books"]})
+        told = next(s for s in said if "职工之家" in s)
+        assert not re.search("我厂[^，。]{0,4}(建设|改造|新建)", told), told

@@ -131,6 +131,21 @@ def test_a_credit_goes_before_what_was_done_from_its_own_time_after_how_things_s
     assert "看望值班老师，送去防暑药品" in told, told
 
 
+@pytest.mark.parametrize("story", ["“青禾读书会”每月最后一个周四活动，全年共读11本书",
+                                   "全园老师去草莓园摘草莓，每人带回两斤",
+                                   "老师和孩子一起表演手语舞，好几个家长看哭了"])
+def test_what_the_union_organised_told_with_its_own_subject_is_led_by_the_union(story: str) -> None:
+    told = text({**KINDERGARTEN, "activity_types": ["reading"], "activities_n": 3, "culture_highlight": story,
+                 "culture_highlight_by": "union"})
+    assert re.search(f"在(我园)?工会组织下，{story[:6]}", told), told
+
+
+def test_what_staff_did_of_their_own_accord_is_not_said_to_be_organised() -> None:
+    told = text({**KINDERGARTEN, "welfare_done": ["donation"], "welfare_highlight": "同事们自发捐款3万元给生病的老师",
+                 "welfare_highlight_by": "union"})
+    assert "同事们自发捐款" in told and "组织下" not in told, told
+
+
 def test_a_longer_time_word_wins_over_the_shorter_one_it_begins_with() -> None:
     told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
                  "welfare_highlight": "除夕夜工会班子分成6组给值班老师送饺子", "welfare_highlight_by": "union"})
