@@ -306,3 +306,12 @@ def test_the_closing_never_makes_the_central_work_the_starting_point_the_opening
     for n in range(12):
         text = closing({**BASE, "unit_name": f"{name}{n}", "centre_task": "完成新厂区搬迁"})
         assert "出发点" not in text, text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_single_plan_of_two_clauses_is_never_wrapped_in_ba(name: str) -> None:
+    for n in range(8):
+        plan = "争取建一个职工活动室，多举办几次活动"
+        summary = Composer().compose({**BASE, "unit_name": f"{name}{n}", "next_plans": plan})
+        told = next(s.text for b in summary.blocks if b.kind == "p" for s in b.sentences if "活动室" in s.text)
+        assert "把争取" not in told and "列入" not in told, told
