@@ -107,6 +107,8 @@ def test_a_space_typed_between_words_is_a_pause_in_a_story_a_separator_in_a_list
     # Before a count it is a pause; inside a date or a time it is nothing of the kind.
     story = parse_typed(BANK.by_id["training_highlight"], "5月收银比赛 23个店参赛，5月 23日决赛", CTX)
     assert story == "5月收银比赛，23个店参赛，5月 23日决赛"
+    # Before a Latin word it separates too (数字化教学 AI工具应用: two topics).
+    assert parse_typed(BANK.by_id["train_topics_other"], "数字化教学 AI工具应用", CTX) == "数字化教学、AI工具应用"
 
 
 _chat_ids = itertools.count(90_000)
