@@ -146,6 +146,13 @@ def test_what_staff_did_of_their_own_accord_is_not_said_to_be_organised() -> Non
     assert "同事们自发捐款" in told and "组织下" not in told, told
 
 
+@pytest.mark.parametrize("when", ["搬家那两个月", "开学那几天", "验收那段时间"])
+def test_a_time_told_as_those_days_of_an_event_comes_before_the_doer(when: str) -> None:
+    told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
+                 "welfare_highlight": f"{when}组织老师轮流值守，每天送夜宵", "welfare_highlight_by": "union"})
+    assert re.search(f"{when}，(我园)?工会组织老师轮流值守", told), told
+
+
 def test_a_longer_time_word_wins_over_the_shorter_one_it_begins_with() -> None:
     told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
                  "welfare_highlight": "除夕夜工会班子分成6组给值班老师送饺子", "welfare_highlight_by": "union"})
