@@ -895,3 +895,13 @@ def test_the_home_built_this_year_is_the_subject_not_a_builder_the_chair_did_not
                              "home_facilities": "new", "home_items": ["room", "books"]})
         told = next(s for s in said if "职工之家" in s)
         assert not re.search("我厂[^，。]{0,4}(建设|改造|新建)", told), told
+
+
+def test_a_township_hears_its_governments_report_and_a_college_negotiates_with_the_college() -> None:
+    text = text_of({**BASE, "unit_type": "gov", "unit_name": "石牌镇人民政府", "self_name": "town",
+                    "rights_done": ["congress"], "congress_form": "all", "congress_month": 1,
+                    "congress_agenda": ["admin"]})
+    assert "镇政府工作报告" in text and "行政工作报告" not in text, text
+    text = text_of({**BASE, "unit_type": "school", "unit_name": "衡岭职业技术学院", "self_name": "college",
+                    "rights_done": ["contract"], "contract": ["signed"]})
+    assert "与学院" in text and "与学校" not in text, text

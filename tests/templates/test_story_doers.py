@@ -153,6 +153,12 @@ def test_a_time_told_as_those_days_of_an_event_comes_before_the_doer(when: str) 
     assert re.search(f"{when}，(我园)?工会组织老师轮流值守", told), told
 
 
+def test_a_party_body_named_after_what_was_said_takes_the_credit_before_it() -> None:
+    told = rights_story("食堂以前中午就一个菜，教代会上好几个人提了，党支部研究后4月起改成两荤两素", "suggested",
+                        UNIT_NAMES[0])
+    assert re.search(f"好几个人提了，{SUGGESTED}，党支部研究后", told), told
+
+
 def test_a_longer_time_word_wins_over_the_shorter_one_it_begins_with() -> None:
     told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
                  "welfare_highlight": "除夕夜工会班子分成6组给值班老师送饺子", "welfare_highlight_by": "union"})
