@@ -355,8 +355,7 @@ def test_a_story_that_says_the_union_led_it_is_told_as_written(unit_name: str) -
 @pytest.mark.parametrize("unit_name", UNIT_NAMES[:4])
 @pytest.mark.parametrize("by", ["union", "suggested", "joint", "unit"])
 def test_a_story_of_the_unit_acting_on_the_unions_word_credits_the_union_once(unit_name: str, by: str) -> None:
-    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name,
-                 "rights_highlight": "采纳工会关于午休轮岗的建议，9月起调整保育员班次", "rights_highlight_by": by})
+    told = rights_story("采纳工会关于午休轮岗的建议，9月起调整保育员班次", by, unit_name)
     assert "我园采纳工会关于午休轮岗的建议，9月起调整保育员班次" in told, told
     sentence = next(s for s in told.split("。") if "午休轮岗" in s)
     assert sentence.count("工会") == 1, sentence  # not 在工会推动下 too, nor 工会协助园方采纳工会…
@@ -378,8 +377,7 @@ def test_a_story_that_opens_on_the_unions_credit_is_credited_once_and_keeps_its_
     for story, told in (("根据工会的建议，园方为保育员增设休息室", "根据工会的建议，园方为保育员增设休息室"),
                         ("经工会协调，9月起为保育员调整班次", "经工会协调，我园9月起为保育员调整班次"),
                         ("在工会推动下，为每个班级配备空气净化器", "在工会推动下，我园为每个班级配备空气净化器")):
-        text_told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name, "rights_highlight": story,
-                          "rights_highlight_by": by})
+        text_told = rights_story(story, by, unit_name)
         sentence = next(s for s in text_told.split("。") if story[-6:] in s)
         assert sentence.endswith(told) and sentence.count("工会") == 1, sentence
 
@@ -408,8 +406,7 @@ def test_another_union_or_the_unions_members_in_a_story_leave_the_union_its_doer
 @pytest.mark.parametrize("by", ["union", "suggested", "joint", "unit"])
 def test_a_story_naming_its_own_doer_after_what_it_acted_on_gets_no_second_one(unit_name: str, by: str) -> None:
     for story in ("根据教代会提案，园方为保育员增设休息室", "根据问卷调查结果，工会为青年教师开设读书角"):
-        text_told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name, "rights_highlight": story,
-                          "rights_highlight_by": by})
+        text_told = rights_story(story, by, unit_name)
         sentence = next(s for s in text_told.split("。") if story[-6:] in s)
         doer = story.partition("，")[2][:2]
         assert sentence.startswith("根据") and sentence.count(doer) == 1, sentence
@@ -437,8 +434,7 @@ def test_the_union_helping_with_what_the_unit_acted_on_leads_the_rest_of_the_sto
 def test_the_chairs_own_union_under_its_usual_names_is_credited_once(unit_name: str, by: str) -> None:
     for story in ("在园工会推动下，为每个班级配备空气净化器", "经过工会协调，9月起为保育员调整班次",
                   "通过我园工会协调，食堂延长供餐时间"):
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name, "rights_highlight": story,
-                     "rights_highlight_by": by})
+        told = rights_story(story, by, unit_name)
         sentence = next(s for s in told.split("。") if story[-5:] in s)
         assert sentence.count("工会") == 1 and sentence.startswith(story[:2]), sentence
 
@@ -465,8 +461,7 @@ def test_a_story_is_told_as_written_when_it_gives_the_union_its_part_or_its_doer
     for story in ("根据教代会提案，在工会推动下，园方为保育员增设休息室", "一名保育员罹患重病，园工会发起爱心募捐",
                   "经工会争取，区总工会拨付专项经费5万元", "通过工会微信公众号推送育儿知识52期，累计阅读1.2万人次",
                   "同年9月，工会举办读书会"):
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
-                     "rights_highlight_by": by})
+        told = rights_story(story, by, UNIT_NAMES[1])
         assert story in told, told
 
 
@@ -475,12 +470,10 @@ def test_the_unions_full_names_and_committee_are_its_credit_and_a_setting_after_
     for story, told_as in (("经幼儿园工会协调，为夜班保育员增配夜餐", "经幼儿园工会协调，我园为夜班保育员增配夜餐"),
                            ("在工会委员会推动下，为每个班级配备空气净化器",
                             "在工会委员会推动下，我园为每个班级配备空气净化器")):
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
-                     "rights_highlight_by": by})
+        told = rights_story(story, by, UNIT_NAMES[1])
         assert told_as in told, told
     for story in ("3月在区总工会支持下举办教职工羽毛球赛", "经园务会研究，为困难教职工发放补助"):
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
-                     "rights_highlight_by": by})
+        told = rights_story(story, by, UNIT_NAMES[1])
         sentence = next(s for s in told.split("。") if story[-5:] in s)
         assert not re.search("下，?在[^，]*下|经[^，]*，[^，]*经", sentence), sentence  # one such opening
         assert re.search("(工会|园方|我园)[^，]{0,16}(举办|为)", sentence), sentence  # a doer
@@ -490,8 +483,7 @@ def test_the_unions_full_names_and_committee_are_its_credit_and_a_setting_after_
 def test_an_opening_that_is_an_act_is_no_setting_and_a_named_body_is_the_doer(by: str) -> None:
     for story in ("经常性开展谈心谈话，惠及教职工120人", "通过教工书屋开展读书分享会6场，200余人参加",
                   "根据教代会提案，物业公司为教职工车辆加装充电桩"):
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
-                     "rights_highlight_by": by})
+        told = rights_story(story, by, UNIT_NAMES[1])
         sentence = next(s for s in told.split("。") if story[-5:] in s)
         first, _, last = story.partition("，")
         assert f"，{last}" in sentence, sentence
@@ -504,11 +496,9 @@ def test_an_opening_that_is_an_act_is_no_setting_and_a_named_body_is_the_doer(by
 @pytest.mark.parametrize("by", ["suggested", "joint"])
 def test_the_unit_acts_after_the_unions_credit_and_no_credit_echoes_the_stories_opening(by: str) -> None:
     for name in UNIT_NAMES:
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name,
-                     "rights_highlight": "经工会协调，9月起调整保育员班次", "rights_highlight_by": by})
+        told = rights_story("经工会协调，9月起调整保育员班次", by, name)
         assert "经工会协调，我园9月起调整保育员班次" in told, told
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name,
-                     "rights_highlight": "按照上级要求，为保育员配发防护用品", "rights_highlight_by": by})
+        told = rights_story("按照上级要求，为保育员配发防护用品", by, name)
         sentence = next(s for s in told.split("。") if "防护用品" in s)
         assert "根据" not in sentence and sentence.count("按照") == 1, sentence
 
@@ -520,8 +510,7 @@ def test_a_place_or_an_act_with_its_object_is_no_body_and_a_decision_passed_is_a
                            ("3月组织各年级组为新教师开展岗前培训", f"3月，{doer}组织各年级组为新教师开展岗前培训"),
                            ("经教代会审议通过，为全体教职工办理意外伤害保险",
                             f"经教代会审议通过，{doer}为全体教职工办理意外伤害保险")):
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
-                     "rights_highlight_by": by})
+        told = rights_story(story, by, UNIT_NAMES[1])
         assert re.search(told_as.replace("工会", "(我园)?工会"), told), told
 
 
@@ -541,8 +530,7 @@ def test_a_body_named_from_an_act_is_a_body_and_passing_a_rule_or_talking_with_t
         by: str) -> None:
     for story in ("3月组织部为新教师开展岗前培训", "根据教代会提案，向阳社区为教职工子女开设托管班",
                   "通过《教职工福利管理办法》", "经常与园方沟通，为教职工解决实际困难"):
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
-                     "rights_highlight_by": by})
+        told = rights_story(story, by, UNIT_NAMES[1])
         sentence = next(s for s in told.split("。") if story[-5:] in s)
         assert not re.search("(工会|我园)(组织部|向阳|通过《|经常与园方|根据教代会)", sentence), sentence
 
@@ -574,8 +562,7 @@ def test_a_story_inviting_an_expert_takes_a_doer_and_the_union_is_named_once_bef
 @pytest.mark.parametrize("by", ["suggested", "joint"])
 def test_a_story_crediting_the_union_inside_its_clause_gets_no_second_credit(by: str) -> None:
     story = "按照工会部署，园方在工会协助下为一线教职工配发防暑用品"
-    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
-                 "rights_highlight_by": by})
+    told = rights_story(story, by, UNIT_NAMES[1])
     sentence = next(s for s in told.split("。") if "防暑用品" in s)
     assert sentence.count("工会") == 2, sentence
 
@@ -593,20 +580,17 @@ def test_a_festival_with_its_date_a_season_or_a_holiday_opens_a_story_before_its
 @pytest.mark.parametrize("by", ["suggested", "joint"])
 def test_what_someone_said_opens_a_story_and_the_unions_credit_follows_it(by: str) -> None:
     story = "老师们反映教室空调噪音大，4月园方请人全部清洗检修了一遍"
-    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
-                 "rights_highlight_by": by})
+    told = rights_story(story, by, UNIT_NAMES[1])
     assert re.search("老师们反映教室空调噪音大，4月，[^，]*工会[^，]*，园方请人", told), told
     story = "绩效方案征求意见时，教职工反映值班补助偏低，经教职工大会讨论后每班提高了40元"
-    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
-                 "rights_highlight_by": "suggested"})
+    told = rights_story(story, "suggested", UNIT_NAMES[1])
     sentence = next(s for s in told.split("。") if "40元" in s)
     assert sentence.startswith("绩效方案征求意见时，教职工反映值班补助偏低，") and sentence.count("经") == 1, sentence
 
 
 @pytest.mark.parametrize("by", ["union", "suggested", "joint", "unit"])
 def test_a_story_of_the_union_helping_the_unit_is_the_unions(by: str) -> None:
-    told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1],
-                 "rights_highlight": "配合园方发放乡村教师生活补助", "rights_highlight_by": by})
+    told = rights_story("配合园方发放乡村教师生活补助", by, UNIT_NAMES[1])
     assert re.search("(我园)?工会配合园方发放", told) and "在工会协助下，配合" not in told, told
 
 
@@ -614,8 +598,7 @@ def test_a_story_of_the_union_helping_the_unit_is_the_unions(by: str) -> None:
 def test_a_story_opening_on_what_the_unit_does_names_the_unit_before_it(by: str) -> None:
     for story, act in (("针对教代会上代表反映的误餐问题，出台误餐补助办法", "出台误餐补助办法"),
                        ("7月起增开班车", "增开班车")):
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
-                     "rights_highlight_by": by})
+        told = rights_story(story, by, UNIT_NAMES[1])
         assert re.search(f"(我园|园方|幼儿园)[^，]*{act}", told), told
 
 
@@ -623,8 +606,7 @@ def test_a_story_opening_on_what_the_unit_does_names_the_unit_before_it(by: str)
 def test_the_unit_said_as_a_chair_says_it_is_the_doer_and_what_staff_said_comes_before_the_credit(by: str) -> None:
     for story, doer in (("六一前夕，园里组织老师排练舞蹈", "园里组织"),
                         ("教职工大会上大家说值班室太冷，园里10月给值班室装了空调", "园里10月")):
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
-                     "rights_highlight_by": by})
+        told = rights_story(story, by, UNIT_NAMES[1])
         assert re.search(f"，[^，]*工会[^，]*，{doer}", told), told
         assert not re.search(f"工会[^，]*，{story[:4]}", told), told
 
@@ -641,8 +623,7 @@ def test_two_times_written_as_one_stay_one_and_a_story_that_goes_somewhere_takes
 def test_no_credit_echoes_a_word_any_clause_of_the_story_opens_with() -> None:
     story = "根据教代会代表提案，经园务会研究，为每个班级添置空气净化器"
     for name in UNIT_NAMES:
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": name, "rights_highlight": story,
-                     "rights_highlight_by": "suggested"})
+        told = rights_story(story, "suggested", name)
         sentence = next(s for s in told.split("。") if "空气净化器" in s)
         assert sentence.count("经") == 1 and "根据工会" not in sentence, sentence
 
@@ -669,8 +650,7 @@ def test_a_named_day_after_a_date_or_that_day_of_a_festival_opens_a_story_before
 @pytest.mark.parametrize("unit_name", UNIT_NAMES)
 def test_the_unions_suggestion_is_never_told_as_more_than_a_suggestion(unit_name: str) -> None:
     for story in ("为保育员更换防滑工作鞋，10月发放到位", "9月起为保育员调整班次", "暑期为保育员组织岗位培训"):
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": unit_name, "rights_highlight": story,
-                     "rights_highlight_by": "suggested"})
+        told = rights_story(story, "suggested", unit_name)
         assert re.search(SUGGESTED, told) and not re.search("工会(协调|推动)", told), told
 
 
@@ -680,8 +660,7 @@ def test_a_story_opening_on_where_it_was_done_takes_a_doer_and_a_stage_or_a_days
                            ("开学准备阶段组织教职工大扫除", "开学准备阶段，"),
                            ("1到3月开展保育技能劳动竞赛", "1到3月，"),
                            ("6月毕业典礼当天给老师们送了鲜花", "6月毕业典礼当天，")):
-        told = text({**KINDERGARTEN, **RIGHTS, "unit_name": UNIT_NAMES[1], "rights_highlight": story,
-                     "rights_highlight_by": by})
+        told = rights_story(story, by, UNIT_NAMES[1])
         sentence = next(s for s in told.split("。") if story[-4:] in s)
         assert sentence.startswith(opening) and re.search("(工会|园方|我园)", sentence[len(opening):]), sentence
 
