@@ -631,6 +631,13 @@ def test_one_event_of_one_kind_is_told_as_that_event(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", UNIT_NAMES)
+def test_a_count_of_events_and_the_one_kind_named_are_told_in_one_sentence(name: str) -> None:
+    text = text_of({**BASE, "unit_name": name, "activity_types": ["tugofwar", "other"], "activities_n": 2})
+    assert re.search("2场，(包括|其中有)拔河比赛。", text), text
+    assert text.count("拔河比赛") == 1, text
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
 def test_the_opening_names_only_the_leaders_the_chair_named(name: str) -> None:
     guided = text_of({**BASE, "unit_name": name, "upper_union": "鹤鸣街道总工会"})
     assert "鹤鸣街道总工会" in guided and "党" not in guided, guided
