@@ -248,6 +248,16 @@ def untimed(item: str, times: list[str]) -> str:
     return rest if rest else item
 
 
+def unwished(item: str, wishes: list[str], not_wishes: list[str]) -> str:
+    """A plan without the wish it opens with (想给工人争取… → 给工人争取…): the announcement before it already says the
+    union plans it (工会计划抓好几件实事：一是想… said it twice). A word that only opens like a wish (想办法) stays."""
+    if item.startswith(tuple(not_wishes)):
+        return item
+    wish = next((word for word in wishes if item.startswith(word)), "")
+    rest = item[len(wish):].lstrip("，, ")
+    return rest if rest else item
+
+
 def starting_with(text: str, kind: str) -> bool:
     """Whether a chair's own words open with one of the words of a kind (settings.yaml: `use_heads`)."""
     return text.startswith(tuple(words()[kind]))
@@ -270,6 +280,6 @@ def retelling(text: str, story: str) -> bool:
 FILTERS = {"cn_list": cn_list, "and_list": and_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled,
-           "first_free": first_free, "untimed": untimed}
+           "first_free": first_free, "untimed": untimed, "unwished": unwished}
 TESTS = {"cut": is_cut, "kind_of": kind_of, "starting_with": starting_with,
          "telling_count": telling_count, "retelling": retelling}

@@ -315,3 +315,14 @@ def test_a_single_plan_of_two_clauses_is_never_wrapped_in_ba(name: str) -> None:
         summary = Composer().compose({**BASE, "unit_name": f"{name}{n}", "next_plans": plan})
         told = next(s.text for b in summary.blocks if b.kind == "p" for s in b.sentences if "活动室" in s.text)
         assert "把争取" not in told and "列入" not in told, told
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_plan_typed_as_a_wish_is_announced_once_as_the_unions_plan(name: str) -> None:
+    for plans, kept in (("想给工人争取涨点工资；打算建个休息室", ["给工人争取涨点工资", "建个休息室"]),
+                        ("想办法建好职工书屋", ["想办法建好职工书屋"])):
+        for n in range(6):
+            summary = Composer().compose({**BASE, "unit_name": f"{name}{n}", "next_plans": plans})
+            told = last_part(summary)[-1].text
+            assert all(item in told for item in kept), told
+            assert not re.search("(是|将|拟|重点|事：)(想|打算)(?!办法)", told), told
