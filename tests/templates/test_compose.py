@@ -637,6 +637,17 @@ def test_a_count_of_events_and_the_one_kind_named_are_told_in_one_sentence(name:
     assert text.count("拔河比赛") == 1, text
 
 
+def test_the_classes_held_are_never_credited_to_the_union_which_the_chair_did_not_say_held_them() -> None:
+    for n in range(1, 31):
+        said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_topics": ["skill", "safety"]})
+        courses = next(s for s in said if "培训班3期" in s)
+        assert "工会" not in courses, courses
+        said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_sessions": None, "train_people": None,
+                             "train_topics": ["skill", "safety"]})
+        courses = next(s for s in said if "应急演练" in s)
+        assert "工会" not in courses, courses
+
+
 @pytest.mark.parametrize("name", UNIT_NAMES)
 def test_the_opening_names_only_the_leaders_the_chair_named(name: str) -> None:
     guided = text_of({**BASE, "unit_name": name, "upper_union": "鹤鸣街道总工会"})
