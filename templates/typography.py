@@ -258,6 +258,27 @@ def unwished(item: str, wishes: list[str], not_wishes: list[str]) -> str:
     return rest if rest else item
 
 
+# A count of people or things named just before it, in quotation marks or as the few characters before the number
+# (评选“最美职教人”10名, 读者投票评出服务之星6名).
+_NAMED_COUNT = re.compile(r"(?:“([^”]{2,12})”|([\u4e00-\u9fff]{2,4}))([0-9]+(?:名|个|人|位|项|篇|家))")
+
+
+def untold(text: str, other: str | None) -> str:
+    """The chair's clauses (between ，/；) without those the other answer already tells: each of its named counts is
+    said there, name and count (ethics work 评出服务之星6名 and the models' 评选馆级“服务之星”6名). A clause with
+    nothing counted is kept; so is the text whole when every clause is told."""
+    if not other:
+        return text
+    clauses = re.split(r"(?<=[，；,;])", text)
+
+    def told(piece: str) -> bool:
+        counts = _NAMED_COUNT.findall(piece)
+        return bool(counts) and all((quoted or bare)[-4:] in other and count in other for quoted, bare, count in counts)
+
+    kept = "".join(piece for piece in clauses if not told(piece))
+    return clause(kept) if kept.strip("，；,; ") else text
+
+
 def starting_with(text: str, kind: str) -> bool:
     """Whether a chair's own words open with one of the words of a kind (settings.yaml: `use_heads`)."""
     return text.startswith(tuple(words()[kind]))
@@ -280,6 +301,7 @@ def retelling(text: str, story: str) -> bool:
 FILTERS = {"cn_list": cn_list, "and_list": and_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled,
-           "first_free": first_free, "untimed": untimed, "unwished": unwished}
+           "first_free": first_free, "untimed": untimed, "unwished": unwished,
+           "untold": untold}
 TESTS = {"cut": is_cut, "kind_of": kind_of, "starting_with": starting_with,
          "telling_count": telling_count, "retelling": retelling}

@@ -856,6 +856,20 @@ def test_the_ethics_work_names_the_unit_as_its_doer() -> None:
         assert "我厂开展“诚信织造”主题教育" in told, told
 
 
+def test_a_model_the_chair_names_in_the_ethics_work_and_among_the_models_is_told_once_carrying_both() -> None:
+    cases = (("窗口岗位挂牌上岗，读者投票评出服务之星6名", "评选馆级“服务之星”6名，推荐吴素芬参评市五一劳动奖章",
+              "服务之星", "吴素芬"),
+             ("新教师入职宣誓，评选“最美职教人”10名，开展警示教育", "评选“最美职教人”10名、优秀教学团队3个",
+              "最美职教人", "警示教育"))
+    for ethics, models, model, kept in cases:
+        for n in range(1, 11):
+            summary = Composer().compose({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["ethics", "model"],
+                                          "ethics_work": ethics, "models": models})
+            telling = [s for s in summary.sentences() if model in s.text]
+            assert len(telling) == 1 and {"ethics_work", "models"} <= telling[0].sources, telling
+            assert kept in "".join(s.text for s in summary.sentences()), telling
+
+
 def test_the_cadres_sent_to_training_are_sent_by_the_union_even_after_the_units_ethics_work() -> None:
     for n in range(1, 41):
         said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["ethics", "cadre"],
