@@ -870,6 +870,15 @@ def test_a_model_the_chair_names_in_the_ethics_work_and_among_the_models_is_told
             assert kept in "".join(s.text for s in summary.sentences()), telling
 
 
+def test_what_was_agreed_is_led_by_no_verb_of_its_own_when_the_chair_typed_one() -> None:
+    for content, verb in (("明确教职工带薪休假和新入职教师周转房安排", "明确"), ("带薪休假每年增加2天", "")):
+        for n in range(1, 21):
+            said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "rights_done": ["contract"],
+                                 "contract": ["running"], "contract_content": content})
+            told = next(s for s in said if content in s)
+            assert not re.search("(确定|约定|明确了以下事项|主要有)：" + verb, told) if verb else "：" in told, told
+
+
 def test_the_cadres_sent_to_training_are_sent_by_the_union_even_after_the_units_ethics_work() -> None:
     for n in range(1, 41):
         said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["ethics", "cadre"],
