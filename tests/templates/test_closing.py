@@ -326,3 +326,12 @@ def test_a_plan_typed_as_a_wish_is_announced_once_as_the_unions_plan(name: str) 
             told = last_part(summary)[-1].text
             assert all(item in told for item in kept), told
             assert not re.search("(是|将|拟|重点|事：)(想|打算)(?!办法)", told), told
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_room_the_chairs_words_on_the_home_tell_is_not_listed_among_its_rooms_too(name: str) -> None:
+    summary = Composer().compose({**BASE, "unit_name": name, "home_facilities": "new",
+                                  "home_items": ["room", "mother", "driver"],
+                                  "home_title": "新建12个司机之家，全部通过市总工会验收"})
+    told = next(s for s in summary.sentences() if "新建12个司机之家" in s.text)
+    assert told.text.count("司机之家") == 1 and "母婴室" in told.text and "home_items" in told.sources, told
