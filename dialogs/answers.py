@@ -59,6 +59,14 @@ class ParseContext:
         return date(self.year, 1, 1), date(self.year, 12, 31)
 
 
+def all_of(question: Question, answers: dict[str, Any]) -> int | None:
+    """The earlier count a count may not exceed (答复 ≤ 收到), which "全部" then stands for."""
+    for check in question.checks:
+        if check.operator == "le" and len(check.others) == 1 and isinstance(answers.get(check.others[0]), int):
+            return answers[check.others[0]]
+    return None
+
+
 @dataclass(frozen=True)
 class InputWords:
     approx_prefix: re.Pattern[str]

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from dialogs import display, formats, menus, question_types
-from dialogs.answers import AnswerError, ParseContext, check_relations, clean_text
+from dialogs.answers import AnswerError, ParseContext, all_of, check_relations, clean_text
 from dialogs.bank import Bank, Question
 from dialogs.events import (
     Album,
@@ -117,16 +117,9 @@ class Interview:
         if isinstance(event, Choice):
             return self._answer(turn, question, lambda: question_types.parse_keys(question, list(event.keys)))
         ctx = ParseContext(today=self.today(), year=self.bank.fact(turn.answers, "year"),
-                           period=self.bank.fact(turn.answers, "period"), all_of=self._all_of(question, turn))
+                           period=self.bank.fact(turn.answers, "period"),
+                           all_of=all_of(question, self.bank.effective(turn.answers)))
         return self._answer(turn, question, lambda: question_types.parse_typed(question, event.text, ctx))
-
-    def _all_of(self, question: Question, turn: Turn) -> int | None:
-        """The earlier count a count may not exceed (答复 ≤ 收到), which "全部" then stands for."""
-        answers = self.bank.effective(turn.answers)
-        for check in question.checks:
-            if check.operator == "le" and len(check.others) == 1 and isinstance(answers.get(check.others[0]), int):
-                return answers[check.others[0]]
-        return None
 
     def _stale(self, turn: Turn, event: Command) -> bool:
         """A command button from a message older than the chair's current question or menu."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from dialogs.answers import ParseContext
+from dialogs.answers import ParseContext, all_of
 from dialogs.bank import load_bank
 from dialogs.question_types import parse_typed
 from templates.maker import SummaryMaker
@@ -34,9 +34,10 @@ def parsed(answers: dict[str, str], today: date = TODAY) -> dict:
     values: dict = {}
     for question in bank.questions:
         if question.id in answers and question.is_shown(values):
-            ctx = ParseContext(today=today, year=values.get("year"), period=values.get("period"))
             # Option numbers are those the chair sees: their own kind of unit's options.
             seen = bank.for_answers(values).by_id[question.id]
+            ctx = ParseContext(today=today, year=values.get("year"), period=values.get("period"),
+                               all_of=all_of(seen, values))
             values[question.id] = parse_typed(seen, answers[question.id], ctx)
     return values
 

@@ -35,6 +35,11 @@ def test_there_is_a_sample_per_unit_type_plus_thin_and_full() -> None:
     assert {"minimal", "everything"} <= set(NAMES) and len(NAMES) >= 8
 
 
+def test_sample_answers_may_say_all_of_them_for_a_count_as_the_interview_accepts() -> None:
+    typed = {**samples.typed("everything"), "proposals": "12", "proposals_answered": "全部"}
+    assert samples.parsed(typed)["proposals_answered"] == 12
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_no_placeholders_none_or_zero_sentences(name: str) -> None:
     text = Composer().compose(answers(name)).as_text()
