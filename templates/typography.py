@@ -34,8 +34,17 @@ def clause(text: str) -> str:
 
 # A number the chair typed to count off a point (1. 2、 3）), at the start or after a pause or a separator.
 # After a word too when a word follows (集训期间1.给老师…), not in 1.5倍 or 3、4月.
+# Circled numbers (①②) and spoken ordinals before a pause (第一，第二，) count off points wherever they stand.
 _HAND_NUMBER = re.compile(r"(?:^|(?<=[\s，,、；;：:])|(?<=[\u4e00-\u9fff])(?=[1-9][.．、)）][\u4e00-\u9fff]))"
-                          r"([1-9])[.．、)）]")
+                          r"([1-9])[.．、)）]\s*|([①-⑨])\s*|第([一二三四五六七八九])[，,、：:]\s*")
+
+
+def _point(mark: re.Match[str]) -> int:
+    """The number of a point the chair counted off: 2. or ② or 第二，."""
+    digit, circled, spoken = mark.groups()
+    if circled:
+        return ord(circled) - ord("①") + 1
+    return int(digit) if digit else words()["ordinals"].index(spoken) + 1
 
 
 def renumbered(text: str) -> str:
@@ -46,7 +55,7 @@ def renumbered(text: str) -> str:
     points."""
     marks, expected = [], 1
     for mark in _HAND_NUMBER.finditer(text):
-        if int(mark.group(1)) == expected:
+        if _point(mark) == expected:
             marks.append(mark)
             expected += 1
     if len(marks) < 2:
@@ -82,9 +91,13 @@ def items(text: str | None) -> list[str]:
     """A chair's list typed as one line (；/;/、 or numbered) split into its items, their own numbering gone."""
     if not text:
         return []
-    parts = re.split(r"[；;\n]+|(?:^|\s)(?=\d+[.、．])|(?=[①-⑩])|(?<=[。])", text)
-    cleaned = [clause(_OWN_NUMBERING.sub("", clause(p))) for p in parts]
-    return [c for c in cleaned if c]
+    parts = re.split(r"[；;\n]+|(?:^|\s)(?=\d+[.、．])|(?=[①-⑩])|[，,]?(?=第[一二三四五六七八九十][，,、：:])"
+                     r"|(?<=[。])", text)
+    cleaned = [c for c in (clause(_OWN_NUMBERING.sub("", clause(p))) for p in parts) if c]
+    # What the chair said before counting the items off (明年想做这么几件事，第一，…) announces them: it is not one.
+    if len(cleaned) > 2 and cleaned[0].endswith(tuple(words()["point_counts"])):
+        cleaned = cleaned[1:]
+    return cleaned
 
 
 def honours(text: str | None) -> list[str]:

@@ -164,6 +164,12 @@ def test_a_drawn_wording_gives_way_only_to_the_next_one_free_of_the_avoided_word
     ("经费增长1.5倍，2.3万元用于慰问", "经费增长1.5倍，2.3万元用于慰问"),  # no 1, 2… in order: decimals
     ("教学团队获评省级创新团队；1.黄老师获二等奖 2.林老师获评优秀班主任",
      "教学团队获评省级创新团队；一是黄老师获二等奖；二是林老师获评优秀班主任"),
+    # Circled numbers and spoken ordinals count off points as digits do.
+    ("收费技能比武 ①9个站每站派2人 ②同时开展了手语服务比赛", "收费技能比武，9个站每站派2人，同时开展了手语服务比赛"),
+    ("车缝组开展劳动竞赛，①每周评一次流动红旗 ②返工率最低的组每人奖200元",
+     "车缝组开展劳动竞赛，每周评一次流动红旗，返工率最低的组每人奖200元"),
+    ("提了两条，第一，食堂加个菜，第二，夜班有人接送", "提了两条，一是食堂加个菜；二是夜班有人接送"),
+    ("小何拿了第一，大家都说好", "小何拿了第一，大家都说好"),
 ])
 def test_points_numbered_by_hand_are_counted_off_as_a_report_does(typed: str, counted: str) -> None:
     assert renumbered(typed) == counted
@@ -174,3 +180,8 @@ def test_plans_numbered_by_hand_whatever_the_separator_are_each_a_plan() -> None
     text = "".join(b.text for b in Composer().compose({**answers("minimal"), "next_plans": plans}).blocks
                    if b.kind == "p")
     assert "三是争取落实加班补助" in text and "四是办好合唱队" in text and "3." not in text, text
+
+
+def test_plans_counted_off_in_words_after_an_announcement_are_each_a_plan_and_the_announcement_none() -> None:
+    plans = "明年想做这么几件事，第一，推进编外人员权益保障，第二，更新健身房器材，第三，办好短视频大赛"
+    assert items(plans) == ["推进编外人员权益保障", "更新健身房器材", "办好短视频大赛"]
