@@ -77,11 +77,13 @@ def renumbered(text: str) -> str:
 
 
 def written(text: str) -> str:
-    """A chair's free text in the written register of the summary: 6月份 → 6月, 搞了 → 开展了 (settings.yaml
-    `written_words`), points numbered by hand counted off (`renumbered`)."""
+    """A chair's free text in the written register of the summary: 6月份 → 6月, 1月10号 → 1月10日, 搞了 → 开展了
+    (settings.yaml `written_words`), points numbered by hand counted off (`renumbered`)."""
     text = renumbered(text)
     for spoken, kept in words()["after_a_number"].items():
         text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}", kept, text)
+    for spoken, kept in words()["after_a_date"].items():
+        text = re.sub(rf"([0-9]{{1,2}}月[0-9]{{1,2}}){re.escape(spoken)}", rf"\1{kept}", text)
     for spoken, kept in sorted(words()["written_words"].items(), key=lambda pair: -len(pair[0])):
         text = text.replace(spoken, kept)
     return text

@@ -722,12 +722,14 @@ def test_an_honour_typed_without_its_earner_is_the_units_not_a_bare_title(name: 
         assert "我厂还获得市文明单位称号" in sentence and "，市文明单位" not in sentence, sentence
 
 
-@pytest.mark.parametrize("line", ["陈露老师评上市级教坛新秀", "陈露老师当选市级教坛新秀", "陈露老师评为市级教坛新秀"])
-def test_an_honour_typed_with_its_earner_and_any_verb_of_earning_is_the_earners(line: str) -> None:
+@pytest.mark.parametrize(("line", "told"), [("陈露老师评上市级教坛新秀", "陈露老师获评市级教坛新秀"),
+                                           ("陈露老师当选市级教坛新秀", "陈露老师当选市级教坛新秀"),
+                                           ("陈露老师评为市级教坛新秀", "陈露老师评为市级教坛新秀")])
+def test_an_honour_typed_with_its_earner_and_any_verb_of_earning_is_the_earners(line: str, told: str) -> None:
     said = sentences_of({**BASE, "unit_type": "kinder", "unit_name": "东门街道中心幼儿园", "self_name": "kinder",
                          "honors_others": line})
     sentence = next(s for s in said if "教坛新秀" in s)
-    assert line in sentence and "获得陈露" not in sentence and "称号" not in sentence, sentence
+    assert told in sentence and "获得陈露" not in sentence and "称号" not in sentence, sentence
 
 
 def test_a_central_result_with_its_own_scope_takes_no_subject_of_ours() -> None:

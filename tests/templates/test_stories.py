@@ -131,6 +131,14 @@ def test_stories_of_the_contests_and_of_contests_at_large_keep_the_order_of_the_
     assert found.index("技能大赛") < found.index("总结表彰"), found
 
 
+def test_a_day_of_the_month_typed_as_spoken_is_written_and_a_spoken_evening_is_held_not_carried_out() -> None:
+    found = "".join(paragraphs({**BASE, "activity_types": ["show"], "activities_n": 2,
+                                "culture_highlight": "1月10号警察节搞了一台晚会，3号楼的同志都上了台",
+                                "culture_highlight_by": "union", "honors": "评上市五星级职工之家"}))
+    assert "1月10日" in found and "3号楼" in found and "举办了一台晚会" in found, found
+    assert "获评市五星级职工之家" in found and "评上市" not in found, found
+
+
 def test_a_chairs_spoken_words_are_written_in_the_documents_register() -> None:
     found = "".join(paragraphs({**BASE, "activity_types": ["tugofwar"], "activities_n": 2,
                                 "culture_highlight": "6月份搞了一次教职工拔河比赛，8个队都上场了",
