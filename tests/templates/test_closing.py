@@ -97,8 +97,12 @@ def test_what_others_did_for_the_central_work_is_not_the_unions_when_the_chair_n
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_the_closing_ties_the_year_to_the_central_work_the_chair_named(name: str) -> None:
-    assert "完成新厂区搬迁" in closing({**BASE, "unit_name": name, "centre_task": "完成新厂区搬迁"})
+def test_the_closing_ties_the_year_to_the_central_work_the_chair_named_only_with_what_the_union_did_for_it(
+        name: str) -> None:
+    assert "完成新厂区搬迁" in closing({**BASE, "unit_name": name, "centre_task": "完成新厂区搬迁",
+                                 "centre_union": "组织职工突击队"})
+    for n in range(8):
+        assert "完成新厂区搬迁" not in closing({**BASE, "unit_name": f"{name}{n}", "centre_task": "完成新厂区搬迁"})
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -226,7 +230,7 @@ def test_chairs_of_one_district_rarely_weigh_their_year_turn_to_its_gaps_or_anno
     names = [f"滨江市第{n}机械厂" for n in range(1, 41)]
     for name in names:
         summary = Composer().compose({**BASE, "unit_name": name, "centre_task": "完成新厂区搬迁",
-                                      "shortcomings": ["variety", "reach"],
+                                      "centre_union": "组织职工突击队", "shortcomings": ["variety", "reach"],
                                       "next_plans": "办好职工运动会；建好职工书屋"})
         weighed = closing_of(summary)
         # Their frame only: the unit's and the period's words, the task and the parts' names come from the answers.
@@ -348,3 +352,13 @@ def test_a_plan_for_next_year_says_no_year_of_its_own_and_one_of_two_clauses_is_
         assert "明年" not in told and "一件事" not in told, told
     summary = Composer().compose({**BASE, "unit_name": name, "next_plans": "1.明年办好运动会 2.建好职工书屋"})
     assert "明年" not in last_part(summary)[-1].text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_closing_names_a_study_alone_as_study_and_the_funds_alone_as_their_management(name: str) -> None:
+    for n in range(8):
+        text = closing({**BASE, "unit_name": f"{name}{n}", "train_done": ["study"], "study_routine": "adhoc",
+                        "rights_done": ["funds"], "funds_work": ["budget"]})
+        weighed = text.split("。")[0]
+        assert "学习教育" in weighed and "经费管理" in weighed, weighed
+        assert not re.search("培训|维权|民主", weighed), weighed
