@@ -49,6 +49,19 @@ def test_headings_of_empty_parts_are_dropped_and_the_rest_renumbered() -> None:
     assert aim in [v.format_map(vocabulary("ent")) for v in phrasings()["welfare_head_aim"]]
 
 
+def test_a_parts_heading_promises_no_work_the_chair_did_not_report_in_it() -> None:
+    for n in range(1, 31):
+        summary = Composer().compose({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["study"],
+                                      "study_routine": "monthly", "rights_done": ["funds"], "funds_work": ["budget"]})
+        study, funds = [b.text for b in summary.blocks if b.kind == "h1"][:2]
+        assert not re.search("培训|竞赛|比武|本领", study), study
+        assert not re.search("维权|权益|安全|民主|诉求|劳动保护", funds), funds
+        summary = Composer().compose({**BASE, "unit_name": f"滨江市第{n}机械厂", "rights_done": ["contract"],
+                                      "contract": ["running"]})
+        rights = [b.text for b in summary.blocks if b.kind == "h1"][1]
+        assert not re.search("安全|劳动保护|民主", rights), rights
+
+
 def said_together(text: str, *words: str) -> bool:
     """Some sentence of the text holds all the words (the phrasing around them varies by unit)."""
     return any(all(w in sentence for w in words) for sentence in text.split("。"))
