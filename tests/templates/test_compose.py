@@ -247,6 +247,7 @@ def test_cadres_who_trained_both_ways_are_the_ones_counted_not_the_union(name: s
     led_by_cadres = ("工会干部既", "工会干部参加", "工会干部在参加", "除参加")
     cadres_lead = sentence.lstrip("\n　").startswith(led_by_cadres)
     assert "工会干部" in counted or cadres_lead, sentence
+    assert "集中学习" not in sentence, sentence  # the union's own training of its cadres is no staff study
 
 
 @pytest.mark.parametrize("name", MANY_NAMES)
