@@ -30,7 +30,10 @@ def _story_time() -> re.Pattern[str]:
         rf"^(?:{spans}|(?:[0-9]{{1,2}}[至到—-])?{day}(?:[至到—-]{day})?(?:{_either('month_ends')})?"
         rf"|{dated}(?:{_either('seasons')})节?(?:{_either('season_ends')})?"
         rf"|[0-9]{{1,2}}[·.．][0-9]{{1,2}}(?:{_either('season_ends')})"  # 5·12前, 3·15前后
-        rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')})|[^，。；]{{2,12}}时(?=，))(?=\S)")
+        rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')})|[^，。；]{{2,12}}时(?=，)"
+        # Before an event or on a named day, right before what was done (复审前举办…, 世界精神卫生日举办…).
+        rf"|(?!在)[^，。；0-9]{{2,8}}?(?:(?<![门楼厂房台窗床车站亭])前|[^，。；0-9]日|[^，。；0-9]节)(?=(?:{_either('union_acts')}|{_either('event_verbs')})))"
+        rf"(?=\S)")
 
 
 @cache

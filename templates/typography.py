@@ -86,6 +86,9 @@ def written(text: str) -> str:
         text = re.sub(rf"([0-9]{{1,2}}月[0-9]{{1,2}}){re.escape(spoken)}", rf"\1{kept}", text)
     for spoken, kept in sorted(words()["written_words"].items(), key=lambda pair: -len(pair[0])):
         text = text.replace(spoken, kept)
+    not_before = "|".join(map(re.escape, words()["spoken_hold_not_before"]))
+    for spoken, kept in words()["spoken_hold"].items():
+        text = re.sub(rf"{re.escape(spoken)}(?!{not_before})(?=[\u4e00-\u9fff“])", kept, text)
     return text
 
 

@@ -139,6 +139,13 @@ def test_a_day_of_the_month_typed_as_spoken_is_written_and_a_spoken_evening_is_h
     assert "获评市五星级职工之家" in found and "评上市" not in found, found
 
 
+def test_a_bare_spoken_hold_before_what_was_held_is_written_and_other_words_with_it_are_kept() -> None:
+    found = "".join(paragraphs({**BASE, "train_done": ["contest"], "contests": ["labor"], "contests_n": 2,
+                                "training_highlight": "5月全校搞青年教师教学比武，搞清楚了每个人的短板",
+                                "training_highlight_by": "union"}))
+    assert "全校开展青年教师教学比武" in found and "搞清楚了" in found, found
+
+
 def test_a_chairs_spoken_words_are_written_in_the_documents_register() -> None:
     found = "".join(paragraphs({**BASE, "activity_types": ["tugofwar"], "activities_n": 2,
                                 "culture_highlight": "6月份搞了一次教职工拔河比赛，8个队都上场了",
