@@ -564,6 +564,18 @@ def test_a_result_naming_its_own_period_and_donations_given_as_the_chair_says_ar
     assert "，全部捐给结对帮扶的石背村" in text and "用于全部" not in text, text
 
 
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_donations_a_story_tells_in_plain_yuan_are_told_once_and_a_typed_clause_takes_no_yong_yu(name: str) -> None:
+    text = text_of({**BASE, "unit_name": name, "welfare_done": ["donation"], "donations": 46700,
+                    "donations_for": "给一名教师的儿子治病",
+                    "welfare_highlight": "一名教师的儿子查出重病，工会发了倡议，三天捐了46700元，当天送到医院",
+                    "welfare_highlight_by": "union"})
+    assert "46700元" in text and "4.67万元" not in text, text
+    text = text_of({**BASE, "unit_name": name, "welfare_done": ["donation"], "donations": 32600,
+                    "donations_for": "一位职工的儿子出了车祸，捐给她家做手术"})
+    assert "3.26万元，一位职工的儿子" in text and "用于一位" not in text, text
+
+
 def test_a_community_health_centre_is_a_medical_unit_calling_itself_a_centre() -> None:
     answers = {**BASE, "unit_type": "hosp", "unit_name": "南塘街道社区卫生服务中心", "self_name": "centre",
                "rights_done": ["congress"], "congress_form": "all", "congress_month": 1, "congress_reps": 37,
