@@ -289,6 +289,16 @@ def test_a_birthday_party_ticked_and_told_in_a_welfare_story_is_told_once(birthd
     assert ("送上蛋糕" in text or "送去蛋糕" in text or "备好蛋糕" in text) == ("cake" in birthday), text
 
 
+def test_birthdays_a_story_naming_the_union_tells_whole_are_told_once_by_it() -> None:
+    for n in range(1, 21):
+        answers = {**BASE, "unit_type": "kinder", "unit_name": f"东门街道第{n}幼儿园", "self_name": "kinder",
+                   "welfare_done": ["birthday"], "birthday": ["cake"],
+                   "welfare_highlight": "老师过生日，工会订一个蛋糕，大家一起吃", "welfare_highlight_by": "union"}
+        sentences = [s for b in Composer().compose(answers).blocks if b.kind == "p" for s in b.sentences]
+        telling = [s for s in sentences if "蛋糕" in s.text]
+        assert len(telling) == 1 and "birthday" in telling[0].sources, telling
+
+
 def test_a_single_rights_story_nothing_tells_comes_before_the_unions_bookkeeping() -> None:
     text = "".join(paragraphs({**BASE, "rights_done": ["safety", "funds"], "safety": ["check"], "safety_checks": 6,
                                "funds_work": ["open"], "funds_spend": 32000,
