@@ -299,6 +299,17 @@ def test_birthdays_a_story_naming_the_union_tells_whole_are_told_once_by_it() ->
         assert len(telling) == 1 and "birthday" in telling[0].sources, telling
 
 
+def test_disputes_a_story_counts_and_settles_are_told_once_by_it() -> None:
+    for n in range(1, 21):
+        answers = {**BASE, "unit_type": "hosp", "unit_name": f"滨江市第{n}人民医院", "rights_done": ["dispute"],
+                   "disputes": 3,
+                   "disputes_solved": 3, "rights_highlight": "工会牵头定了离职结算办法，全年3件纠纷都调解好了",
+                   "rights_highlight_by": "union"}
+        sentences = [s for b in Composer().compose(answers).blocks if b.kind == "p" for s in b.sentences]
+        telling = [s for s in sentences if "3件" in s.text]
+        assert len(telling) == 1 and {"disputes", "disputes_solved"} <= telling[0].sources, telling
+
+
 def test_a_single_rights_story_nothing_tells_comes_before_the_unions_bookkeeping() -> None:
     text = "".join(paragraphs({**BASE, "rights_done": ["safety", "funds"], "safety": ["check"], "safety_checks": 6,
                                "funds_work": ["open"], "funds_spend": 32000,
