@@ -297,6 +297,27 @@ def untold(text: str, other: str | None) -> str:
     return clause(kept) if kept.strip("，；,; ") else text
 
 
+# A nomination: who was put forward and for what (推荐赵永刚报市五一劳动奖章, 推荐吴素芬参评…).
+_NOMINATION = re.compile(r"推荐([\u4e00-\u9fff]{2,4}?)(?:同志|老师|医生|师傅)?"
+                         r"(?:参评|申报|报|为|参选|角逐)([^，；、]{4,})")
+
+
+def unnominated(text: str, honours: str | None) -> str:
+    """The chair's clauses (between ，/；) without a nomination the honours tell was won, the same person and the
+    same award (推荐赵永刚报市五一劳动奖章 beside 赵永刚获市五一劳动奖章): the award won says it. Kept whole when every
+    clause would go."""
+    if not honours:
+        return text
+
+    def won(piece: str) -> bool:
+        nominated = _NOMINATION.search(piece)
+        return bool(nominated) and nominated.group(1) in honours and clause(nominated.group(2))[-6:] in honours
+
+    clauses = re.split(r"(?<=[，；,;])", text)
+    kept = "".join(piece for piece in clauses if not won(piece))
+    return clause(kept) if kept.strip("，；,; ") else text
+
+
 def starting_with(text: str, kind: str) -> bool:
     """Whether a chair's own words open with one of the words of a kind (settings.yaml: `use_heads`)."""
     return text.startswith(tuple(words()[kind]))
@@ -320,6 +341,6 @@ FILTERS = {"cn_list": cn_list, "and_list": and_list,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled,
            "first_free": first_free, "untimed": untimed, "unwished": unwished,
-           "untold": untold}
+           "untold": untold, "unnominated": unnominated}
 TESTS = {"cut": is_cut, "kind_of": kind_of, "starting_with": starting_with,
          "telling_count": telling_count, "retelling": retelling}

@@ -907,6 +907,14 @@ def test_what_was_agreed_is_led_by_no_verb_of_its_own_when_the_chair_typed_one()
             assert not re.search("(确定|约定|明确了以下事项|主要有)：" + verb, told) if verb else "：" in told, told
 
 
+def test_a_nomination_the_honours_tell_was_won_is_not_told_besides() -> None:
+    for n in range(1, 11):
+        text = text_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["model"],
+                        "honors_others": "采煤机司机赵永刚获市五一劳动奖章",
+                        "models": "评选“金牌工匠”10名，推荐赵永刚报市五一劳动奖章，推荐李梅参评省劳动模范"})
+        assert text.count("五一劳动奖章") == 1 and "金牌工匠" in text and "推荐李梅参评省劳动模范" in text, text
+
+
 def test_the_cadres_sent_to_training_are_sent_by_the_union_even_after_the_units_ethics_work() -> None:
     for n in range(1, 41):
         said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["ethics", "cadre"],
