@@ -325,8 +325,8 @@ def starting_with(text: str, kind: str) -> bool:
 
 def telling_count(story: str, number: int, thing: str) -> bool:
     """Whether a chair's story tells a count the part states: the thing and the whole number of people
-    (安排20名一线柜员到岚山疗休养 tells the 20 at rest; 120名 does not)."""
-    return thing in story and re.search(rf"(?<![0-9]){number}个?(?:名|人|位)", story) is not None
+    (安排20名一线柜员到岚山疗休养 tells the 20 at rest; 120名 does not), as the chair may have said it (30来人)."""
+    return thing in story and re.search(rf"(?<![0-9]){number}(?:来|多|余)?个?(?:名|人|位)", story) is not None
 
 
 def retelling(text: str, story: str) -> bool:

@@ -397,9 +397,10 @@ def test_a_story_of_the_chairs_own_activities_follows_the_list_that_names_them()
     assert text.index("太极拳") < text.index("15个年级组") < text.index("展演一等奖"), text
 
 
-def test_one_event_of_one_kind_told_by_the_chairs_story_is_told_once() -> None:
+@pytest.mark.parametrize("came", ["14个人参加", "14来人"])
+def test_one_event_of_one_kind_told_by_the_chairs_story_is_told_once(came: str) -> None:
     answers = {**BASE, "activity_types": ["walk"], "activities_n": 1, "activities_people": 14,
-               "culture_highlight": "五一前组织大家去湿地公园健步走，14个人参加", "culture_highlight_by": "union"}
+               "culture_highlight": f"五一前组织大家去湿地公园健步走，{came}", "culture_highlight_by": "union"}
     summary = Composer().compose(answers)
     sentences = [s for b in summary.blocks if b.kind == "p" for s in b.sentences]
     told = [s for s in sentences if "健步走" in s.text]
