@@ -576,6 +576,17 @@ def test_donations_a_story_tells_in_plain_yuan_are_told_once_and_a_typed_clause_
     assert "3.26万元，一位职工的儿子" in text and "用于一位" not in text, text
 
 
+@pytest.mark.parametrize("unit_type", ["ent", "school", "hosp"])
+def test_the_women_are_named_once_before_what_was_done_for_them(unit_type: str) -> None:
+    for n in range(1, 21):
+        for care in (["periods"], ["insure"], ["periods", "insure"]):
+            text = text_of({**BASE, "unit_type": unit_type, "unit_name": f"滨江市第{n}单位",
+                            "welfare_done": ["women"], "women_care": care})
+            assert not re.search("为女[^，。]{0,3}职工[^，。]{0,6}女[^，。]{0,3}职工", text), text
+            told = next(s for s in text.split("。") if "“三期”" in s or "专项保险" in s)
+            assert "3个方面" not in told and "2个方面" not in told, told
+
+
 def test_a_community_health_centre_is_a_medical_unit_calling_itself_a_centre() -> None:
     answers = {**BASE, "unit_type": "hosp", "unit_name": "南塘街道社区卫生服务中心", "self_name": "centre",
                "rights_done": ["congress"], "congress_form": "all", "congress_month": 1, "congress_reps": 37,
