@@ -309,7 +309,7 @@ def test_an_offices_members_congress_is_named_as_the_unions(form: str, name: str
 def test_an_institutes_congress_hears_its_heads_report_by_the_name_the_chair_gave_the_unit() -> None:
     congress = {**BASE, "unit_type": "inst", "rights_done": ["congress"], "congress_agenda": ["admin"]}
     assert "院长工作报告" in text_of({**congress, "self_name": "hosp"})
-    assert "单位负责人工作报告" in text_of(congress)
+    assert "行政工作报告" in text_of(congress)  # "单位负责人" is a form's label, not a report's name
     assert "行政工作报告" not in text_of({**congress, "self_name": "hosp"})
 
 
@@ -585,6 +585,17 @@ def test_the_women_are_named_once_before_what_was_done_for_them(unit_type: str) 
             assert not re.search("为女[^，。]{0,3}职工[^，。]{0,6}女[^，。]{0,3}职工", text), text
             told = next(s for s in text.split("。") if "“三期”" in s or "专项保险" in s)
             assert "3个方面" not in told and "2个方面" not in told, told
+
+
+@pytest.mark.parametrize(("unit_type", "self_name", "report"), [
+    ("inst", "unit", "行政工作报告"), ("inst", "institute", "所长工作报告"), ("inst", "hall", "馆长工作报告"),
+    ("inst", "centre", "中心主任工作报告"), ("gov", "bureau", "局工作报告"), ("gov", "town", "镇政府工作报告")])
+def test_the_congress_hears_the_report_of_the_head_the_unit_names_not_a_forms_label(
+        unit_type: str, self_name: str, report: str) -> None:
+    text = text_of({**BASE, "unit_type": unit_type, "self_name": self_name, "unit_name": "滨江市某单位",
+                    "rights_done": ["congress"], "congress_form": "rep", "congress_month": 3,
+                    "congress_agenda": ["admin"]})
+    assert report in text and "单位负责人工作报告" not in text, text
 
 
 def test_a_community_health_centre_is_a_medical_unit_calling_itself_a_centre() -> None:
