@@ -154,9 +154,9 @@ class Composer:
                 # What the chair wrote in their own words comes after the common items, as 其他 does; several
                 # typed with 、 where the bank asks for a list are items of it each (not 业务技能竞赛和优秀裁判文书
                 # 评比、书记员速录比赛); in a sentence (人员少、任务多，…) 、 is the chair's own.
-                typed_items = typography.clause(facts[follow_up])
                 listed = question.type == "multi" and bank.by_id[follow_up].spaces == LIST_SEPARATOR
-                phrases.extend(typed_items.split(LIST_SEPARATOR) if listed else [typed_items])
+                typed_items = facts[follow_up]
+                phrases.extend(typography.listed_items(typed_items) if listed else [typography.clause(typed_items)])
             return phrases
 
         def wordings(question_id: str) -> list[str]:

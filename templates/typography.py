@@ -105,6 +105,18 @@ def items(text: str | None) -> list[str]:
     return cleaned
 
 
+def listed_items(text: str) -> list[str]:
+    """What a chair typed where a list is asked, its 、-separated items each; but kinds sharing the last one's head
+    (采煤机司机、液压支架工、电钳工比武: settings.yaml `list_heads`) are one item, since the first ones alone are
+    no item (a 采煤机司机 is not a contest)."""
+    between = words()["list_separator"]
+    parts = [p for p in clause(text).split(between) if p]
+    heads = tuple(words()["list_heads"])
+    if len(parts) > 1 and parts[-1].endswith(heads) and not any(p.endswith(heads) for p in parts[:-1]):
+        return [and_list(parts)]
+    return parts
+
+
 def honours(text: str | None) -> list[str]:
     """A chair's honours typed in one line (、，；), each as a clause: 全国模范职工之家、省先进单位 → two."""
     return [h for h in (clause(part).strip() for part in re.split(r"[、，,；;]+", text or "")) if h]
@@ -128,8 +140,14 @@ def cn_list(values: list[str], limit: int = LIST_LIMIT) -> str:
     """、-joined, the last item after 和 (职业健康检查和安全隐患整改; 岗位练兵和业务技能竞赛) unless one of the two it
     would join has its own 和, 与 or 及 (settings.yaml `list_joins`), which would blur where an item ends. A list longer
     than `limit` is cut and says so with 等 and the count of all items; a list that was not cut never has 等."""
-    values = [v for v in values if v]
     between = words()["list_separator"]
+    # An item that is a list itself (采煤机司机、液压支架工和电钳工比武) goes last, after 以及: among the others its
+    # 、 would read as the list's own, splitting it into items that were never chosen.
+    nested = [v for v in values if v and between in v and any(joined in v for joined in words()["list_joins"])]
+    plain = [v for v in values if v and v not in nested]
+    if plain and nested and len(plain) + len(nested) <= limit:
+        return cn_list(plain, limit) + words()["list_last_nested"] + "，".join(nested)
+    values = plain + nested
     if len(values) > limit:
         return between.join(values[:limit]) + words()["cut"].format(n=len(values))
     if len(values) >= 2 and not any(joined in v for v in values[-2:] for joined in words()["list_joins"]):

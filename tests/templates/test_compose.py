@@ -897,6 +897,13 @@ def test_the_chairs_own_items_typed_as_a_list_are_items_of_the_list_each() -> No
         assert "人员少、任务多" in text, text
 
 
+def test_kinds_the_chair_typed_under_one_head_are_one_item_told_last() -> None:
+    text = text_of({**BASE, "train_done": ["contest"], "contests": ["labour", "skills", "other"],
+                    "contests_other": "采煤机司机、液压支架工、电钳工比武", "contests_n": 9})
+    assert "以及采煤机司机、液压支架工和电钳工比武" in text, text  # not 技术比武、采煤机司机、液压支架工…
+    assert "采煤机司机、液压支架工和电钳工比武、" not in text, text
+
+
 def test_the_ethics_work_names_the_unit_as_its_doer() -> None:
     for n in range(1, 41):
         said = sentences_of({**BASE, "unit_name": f"滨江市第{n}机械厂", "self_name": "factory",

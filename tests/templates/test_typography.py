@@ -13,6 +13,7 @@ from templates.typography import (
     fresh_lead,
     honours,
     items,
+    listed_items,
     renumbered,
     sentence,
     term_once,
@@ -130,6 +131,18 @@ def test_a_list_whose_item_joins_two_things_takes_no_second_conjunction() -> Non
     listed = ["政治理论", "法律法规及《工会法》", "健康与心理疏导"]
     assert cn_list(listed) == "政治理论、法律法规及《工会法》、健康与心理疏导"
     assert cn_list(["应急处置与安全防范", "岗前知识", "作业规范"]) == "应急处置与安全防范、岗前知识和作业规范"
+
+
+def test_an_item_that_is_a_list_itself_comes_last_after_yiji() -> None:
+    assert cn_list(["劳动竞赛", "采煤机司机、液压支架工和电钳工比武", "技术比武"]) == (
+        "劳动竞赛和技术比武以及采煤机司机、液压支架工和电钳工比武")
+    assert cn_list(["劳保用品发放", "夏季防暑、冬季防寒", "隐患整改"]) == "劳保用品发放、夏季防暑、冬季防寒和隐患整改"
+
+
+def test_kinds_typed_under_the_last_ones_head_are_one_item() -> None:
+    assert listed_items("篮球、乒乓球、羽毛球比赛") == ["篮球、乒乓球和羽毛球比赛"]
+    assert listed_items("业务技能竞赛、优秀文书评比") == ["业务技能竞赛", "优秀文书评比"]
+    assert listed_items("八段锦、太极拳") == ["八段锦", "太极拳"]
 
 
 def test_a_phrase_before_a_story_swaps_its_leading_event_verb_the_story_uses() -> None:
