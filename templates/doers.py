@@ -60,7 +60,9 @@ def _acts(rest: str, verbs: tuple[str, ...]) -> bool:
     recurring = _recurrence().match(rest)
     rest = rest[recurring.end() if recurring else 0 :]
     before = "|".join(map(re.escape, verbs))
-    together = rf"[与同和][^，。；]{{1,10}}?(?:{_either('joint_words')})"
+    # With someone (与区总工会联合…), or with a body and no word for it (和教务处开了…).
+    partner = rf"[^，。；]{{1,10}}?(?:{_either('joint_words')})|[^，。；]{{1,8}}?(?:{_either('body_ends')})"
+    together = rf"[与同和跟](?:{partner})"
     place = re.match(rf"(?:在[^，。；]{{1,10}}?|{together})(?={before})", rest)
     return rest[place.end() if place else 0 :].startswith(verbs)
 
@@ -178,7 +180,8 @@ def own_doer(story: str) -> tuple[str, str] | None:
     clauses = rest.split("，")
     for cut in range(1, len(clauses)):
         opening, after = "，".join(clauses[:cut]), "，".join(clauses[cut:])
-        if not _own_doers().match(after):
+        # …from a time of its own (代表连着提了两年，|7月厂里加了…).
+        if not _own_doers().match(_split_time(after)[1] if _story_time().match(after) else after):
             continue
         # A unit's act on something (采纳…，|院方为…) opens a story of the unit's, not an act of the union's.
         unacted = all(not _acts(clause, tuple(words()["union_acts"])) for clause in clauses[:cut]) or (
@@ -278,8 +281,10 @@ def credited(story: str, doer: str) -> str:
     joins = re.escape("".join(words()["list_joins"]) + words()["list_separator"])
     # Someone before the join (not 与工会会员代表座谈…), or 由工会….
     listed = re.match(rf"[^，。]+?[{joins}]工会|(?:{_either('union_doer_marks')})工会", rest)
-    if re.search(_credit(), rest):
-        # The story credits the union itself (医院在工会协助下为…): a lead would credit it twice.
+    later_union = rf"(?:{_either('union_told_before')})?{_ours()}"
+    if re.search(_credit(), rest) or any(re.match(later_union, clause) for clause in rest.split("，")[1:]):
+        # The story credits the union itself (医院在工会协助下为…) or tells its part in a clause of its own
+        # (…，这个是工会跟所长提的，所里同意了): a lead would credit it twice.
         lead = ""
     own = own_doer(story)
     as_written = "，".join(piece for piece in (when, rest) if piece)

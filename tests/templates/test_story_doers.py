@@ -678,3 +678,27 @@ def test_the_unions_help_is_kept_before_a_story_with_its_own_subject(unit_name: 
     told = text({**KINDERGARTEN, "unit_name": unit_name, "welfare_done": ["hardship"], "hardship_households": 3,
                  "welfare_highlight": "国庆前参加区教育系统合唱比赛，39人上台", "welfare_highlight_by": "union"})
     assert re.search("国庆前，(我园)?工会组织参加区教育系统合唱比赛", told), told
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+def test_the_suggestion_is_credited_before_what_was_done_not_before_what_went_wrong(unit_name: str) -> None:
+    story = "午睡室冬天太冷，孩子和老师都睡不踏实，老师们连着提了两年，11月园里给午睡室装了空调"
+    sentence = next(s for s in rights_story(story, "suggested", unit_name).split("。") if "空调" in s)
+    assert re.search(f"提了两年，{SUGGESTED}，11月园里给午睡室装了空调", sentence), sentence
+    assert sentence.startswith("午睡室冬天太冷"), sentence
+
+
+@pytest.mark.parametrize("by", ["suggested", "joint"])
+def test_a_story_telling_the_unions_part_itself_takes_no_credit_before_it(by: str) -> None:
+    story = "夏天最热那阵，每天给保育员送绿豆汤，午休延长半小时，这个是工会跟园长提的，园里同意了"
+    sentence = next(s for s in rights_story(story, by, UNIT_NAMES[2]).split("。") if "绿豆汤" in s)
+    assert not re.search(SUGGESTED, sentence) and not re.search(HELPED, sentence), sentence
+    assert sentence.startswith("夏天最热那阵，"), sentence
+
+
+@pytest.mark.parametrize("by", ["union", "joint"])
+def test_a_story_of_what_was_done_with_an_office_and_no_subject_takes_its_doer_before_it(by: str) -> None:
+    story = "暑假里和保健室开了两期急救培训，全园老师都考了证"
+    sentence = next(s for s in rights_story(story, by, UNIT_NAMES[3]).split("。") if "急救" in s)
+    assert sentence.startswith("暑假期间，"), sentence
+    assert re.search("(工会|园方)(配合园方)?和保健室开了两期", sentence), sentence
