@@ -98,11 +98,18 @@ def items(text: str | None) -> list[str]:
         return []
     parts = re.split(r"[；;\n]+|(?:^|\s)(?=\d+[.、．])|(?=[①-⑩])|[，,]?(?=第[一二三四五六七八九十][，,、：:])"
                      r"|(?<=[。])", text)
-    cleaned = [c for c in (clause(_OWN_NUMBERING.sub("", clause(p))) for p in parts) if c]
+    parts = [clause(p) for p in parts if clause(p)]
     # What the chair said before counting the items off (明年想做这么几件事，第一，…) announces them: it is not one.
-    if len(cleaned) > 2 and cleaned[0].endswith(tuple(words()["point_counts"])):
-        cleaned = cleaned[1:]
-    return cleaned
+    # A numbered item is one, whatever it ends on (一是…覆盖到每个作业点).
+    counts = tuple(words()["point_counts"])
+    if len(parts) > 2 and parts[0].endswith(counts) and not _OWN_NUMBERING.match(parts[0]):
+        parts = parts[1:]
+    # …nor is it where the chair's numbering was counted off after it (…几件事，一是把…；二是…).
+    first_point = words()["enumeration"].format(ordinal=words()["ordinals"][0], item="")
+    announced = re.match(rf"(.+?)[，：:]{first_point}(.+)", parts[0]) if len(parts) > 1 else None
+    if announced and announced.group(1).endswith(counts):
+        parts[0] = announced.group(2)
+    return [c for c in (clause(_OWN_NUMBERING.sub("", p)) for p in parts) if c]
 
 
 def listed_items(text: str) -> list[str]:

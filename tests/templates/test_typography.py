@@ -17,6 +17,7 @@ from templates.typography import (
     renumbered,
     sentence,
     term_once,
+    written,
 )
 from tests.templates.test_samples import NAMES, answers
 
@@ -198,3 +199,12 @@ def test_plans_numbered_by_hand_whatever_the_separator_are_each_a_plan() -> None
 def test_plans_counted_off_in_words_after_an_announcement_are_each_a_plan_and_the_announcement_none() -> None:
     plans = "明年想做这么几件事，第一，推进编外人员权益保障，第二，更新健身房器材，第三，办好短视频大赛"
     assert items(plans) == ["推进编外人员权益保障", "更新健身房器材", "办好短视频大赛"]
+    # As the document reads them: the chair's own words in the written register first.
+    assert items(written(plans)) == ["推进编外人员权益保障", "更新健身房器材", "办好短视频大赛"]
+    assert items(written("明年想做这么几件事：1.建好书屋 2.办好比武")) == ["建好书屋", "办好比武"]
+
+
+def test_a_numbered_plan_ending_on_a_counting_word_is_a_plan_not_an_announcement() -> None:
+    plans = "1.安康杯接着搞，群监员要覆盖到每个作业点 2.再办一届技能比武 3.困难职工档案每年更新一次"
+    assert items(written(plans))[0] == "安康杯继续开展，群监员要覆盖到每个作业点"
+    assert len(items(written(plans))) == 3
