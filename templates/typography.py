@@ -78,12 +78,16 @@ def renumbered(text: str) -> str:
 
 def written(text: str) -> str:
     """A chair's free text in the written register of the summary: 6月份 → 6月, 1月10号 → 1月10日, 搞了 → 开展了
-    (settings.yaml `written_words`), points numbered by hand counted off (`renumbered`)."""
+    (settings.yaml `written_words`) but 举办了 before an event (`held_events`), points numbered by hand counted off
+    (`renumbered`)."""
     text = renumbered(text)
     for spoken, kept in words()["after_a_number"].items():
         text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}", kept, text)
     for spoken, kept in words()["after_a_date"].items():
         text = re.sub(rf"([0-9]{{1,2}}月[0-9]{{1,2}}){re.escape(spoken)}", rf"\1{kept}", text)
+    events = "|".join(map(re.escape, words()["held_events"]))
+    text = re.sub(rf"搞(了?)(个|一次|一场)?(?=[^，。；、]{{0,12}}?(?:{events}))",
+                  lambda m: "举办" + m[1] + ("一次" if m[2] == "个" else m[2] or ""), text)
     for spoken, kept in sorted(words()["written_words"].items(), key=lambda pair: -len(pair[0])):
         text = text.replace(spoken, kept)
     not_before = "|".join(map(re.escape, words()["spoken_hold_not_before"]))

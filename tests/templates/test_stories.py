@@ -143,7 +143,7 @@ def test_a_bare_spoken_hold_before_what_was_held_is_written_and_other_words_with
     found = "".join(paragraphs({**BASE, "train_done": ["contest"], "contests": ["labor"], "contests_n": 2,
                                 "training_highlight": "5月全校搞青年教师教学比武，搞清楚了每个人的短板",
                                 "training_highlight_by": "union"}))
-    assert "全校开展青年教师教学比武" in found and "搞清楚了" in found, found
+    assert "全校举办青年教师教学比武" in found and "搞清楚了" in found, found
 
 
 def test_a_chairs_spoken_words_are_written_in_the_documents_register() -> None:
@@ -151,7 +151,7 @@ def test_a_chairs_spoken_words_are_written_in_the_documents_register() -> None:
                                 "culture_highlight": "6月份搞了一次教职工拔河比赛，8个队都上场了",
                                 "next_plans": "搞一次教职工运动会；把教工之家弄好点；多搞几次读书会，每人奖励100块钱；"
                                               "把集体合同签下来"}))
-    assert "6月，" in found and "开展了一次教职工拔河比赛" in found and "8个队全部上场" in found, found
+    assert "6月，" in found and "举办了一次教职工拔河比赛" in found and "8个队全部上场" in found, found
     assert "举办一次教职工运动会" in found and "把教工之家建好" in found, found
     assert "多举办几次读书会，每人奖励100元" in found and "把集体合同签订下来" in found, found
     assert not re.search("月份|搞|弄", found), found
@@ -164,6 +164,17 @@ def test_a_chairs_spoken_words_are_written_in_the_documents_register() -> None:
                                 "training_highlight": "3月请专家来校讲授康复技能，14位老师都上了课",
                                 "training_highlight_by": "union"}))
     assert "14位老师都上了课" in found, found
+
+
+def test_a_spoken_hold_of_an_event_is_written_as_holding_it_and_of_a_thing_made_is_left_as_said() -> None:
+    found = "".join(paragraphs({**BASE, "activity_types": ["tugofwar"], "activities_n": 2,
+                                "culture_highlight": "12月搞了教职工迎新年趣味运动会，12个组都来了",
+                                "culture_highlight_by": "union"}))
+    assert "举办了教职工迎新年趣味运动会" in found and "开展了教职工" not in found, found
+    found = "".join(paragraphs({**BASE, "unit_type": "ent", "train_done": ["courses"], "train_sessions": 3,
+                                "training_highlight": "机电区队搞的“托辊快速更换器”，换一个托辊从20分钟缩到5分钟",
+                                "training_highlight_by": "unit"}))
+    assert "开展的“托辊" not in found and "托辊快速更换器" in found, found
 
 
 def test_a_story_telling_a_donation_is_told_before_what_the_money_went_to() -> None:
