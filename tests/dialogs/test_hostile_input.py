@@ -90,6 +90,7 @@ def test_traditional_text_is_converted_phrase_by_phrase() -> None:
     meant = "老师们反映，给孩子们排了舞蹈活动，参加的吃了蛋糕"
     assert normalise_text(typed) == meant
     assert normalise_text("职工门诊和员工门禁") == "职工门诊和员工门禁"
+    assert normalise_text("矿上以经连续六年没出事，以经济效益为中心") == "矿上已经连续六年没出事，以经济效益为中心"
     # Simplified text keeps its words: no Taiwan-vocabulary swaps.
     assert normalise_text("开发报修小程序，新增会员12人") == "开发报修小程序，新增会员12人"
 
