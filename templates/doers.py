@@ -85,6 +85,13 @@ def _story_setting() -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{_either('story_settings')})[^，。；]+|{under}|{called}|{decided}|{said}|{why})(?=，)")
 
 
+@cache
+def _purpose() -> re.Pattern[str]:
+    """What a story's event was for, before its verb with no pause (纪念“一二·九”|办了…: settings.yaml
+    `purpose_words`), 为 or not."""
+    return re.compile(rf"^为?(?:{_either('purpose_words')})[^，。；]{{2,12}}?(?=(?:{_either('union_acts')}))")
+
+
 def _unit_word() -> str:
     """The unit as it names itself before its union (院, 我院, 本企业, 医院: settings.yaml `own_union_prefixes`)."""
     return rf"[我本]?(?:{_either('own_union_prefixes')})"
@@ -110,10 +117,11 @@ def _split_time(story: str) -> tuple[str, str]:
     rest = story
     for _ in range(2):
         timed = _story_time().match(rest)
-        found = timed or _story_setting().match(rest)
+        purpose = None if timed else _purpose().match(rest)
+        found = timed or _story_setting().match(rest) or purpose
         if not found:
             break
-        piece = found.group(0)
+        piece = found.group(0) if not purpose or found.group(0).startswith("为") else "为" + found.group(0)
         # 寒假期间，本校请…, not 寒假，本校请…; but 暑假省赛集训期间 is one time, not 暑假期间，省赛集训期间.
         spans = words()["season_spans"]
         after = rest[found.end():]

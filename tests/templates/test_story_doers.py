@@ -702,3 +702,11 @@ def test_a_story_of_what_was_done_with_an_office_and_no_subject_takes_its_doer_b
     sentence = next(s for s in rights_story(story, by, UNIT_NAMES[3]).split("。") if "急救" in s)
     assert sentence.startswith("暑假期间，"), sentence
     assert re.search("(工会|园方)(配合园方)?和保健室开了两期", sentence), sentence
+
+
+@pytest.mark.parametrize("by", ["union", "joint"])
+def test_what_an_event_was_for_run_into_its_verb_opens_the_story_before_its_doer(by: str) -> None:
+    story = "12月纪念“一二·九”办了教职工合唱比赛，每个年级组出一个合唱团"
+    sentence = next(s for s in rights_story(story, by, UNIT_NAMES[4]).split("。") if "合唱" in s)
+    doer = "(工会|园方)(在(我园)?工会协助下)?"
+    assert re.search(f"^12月，为纪念“一二·九”，.*{doer}办了教职工合唱比赛", sentence), sentence
