@@ -120,6 +120,10 @@ def test_the_unions_honours_are_told_once_a_kept_home_title_as_kept(name: str) -
                                    "home_facilities": "open",
                                    "home_title": "通过市总工会复验，保持市级模范职工之家称号"}).as_text()
         assert text.count(honour) == told and "保持市级模范职工之家称号" in text, text
+    # …and with the home named before it in the chair's words (新校区职工之家投用…).
+    text = Composer().compose({**BASE, "unit_name": name, "honors": "河南省模范职工之家", "home_facilities": "new",
+                               "home_title": "新建职工之家10月投用，通过省总工会验收，获评省模范职工之家"}).as_text()
+    assert "河南省模范职工之家" not in text and "获评省模范职工之家" in text, text
 
 
 def test_a_report_with_nothing_to_tell_makes_no_resolve_for_the_year_ahead() -> None:
