@@ -327,8 +327,8 @@ def untold(text: str, other: str | None) -> str:
 
 
 # A nomination: who was put forward and for what (推荐赵永刚报市五一劳动奖章, 推荐吴素芬参评…).
-_NOMINATION = re.compile(r"推荐([\u4e00-\u9fff]{2,4}?)(?:同志|老师|医生|师傅)?"
-                         r"(?:参评|申报|报|为|参选|角逐)([^，；、]{4,})")
+_NOMINATION = re.compile(r"推荐([\u4e00-\u9fff]{2,4}?)(?:同志|老师|医生|师傅|教授|主任|大夫|工程师)?"
+                         r"(?:参评|申报|报|为|参选|角逐)([^，；、]{4,}?)(?:并?(?:获评|获得|当选|获奖)|[，；、]|$)")
 
 
 def unnominated(text: str, honours: str | None) -> str:

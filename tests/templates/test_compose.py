@@ -942,6 +942,10 @@ def test_a_nomination_the_honours_tell_was_won_is_not_told_besides() -> None:
                         "honors_others": "采煤机司机赵永刚获市五一劳动奖章",
                         "models": "评选“金牌工匠”10名，推荐赵永刚报市五一劳动奖章，推荐李梅参评省劳动模范"})
         assert text.count("五一劳动奖章") == 1 and "金牌工匠" in text and "推荐李梅参评省劳动模范" in text, text
+    # …nor one the chair says was won (推荐…参评…并获评), the honoured named with a title.
+    text = text_of({**BASE, "train_done": ["model"], "honors_others": "罗振华教授获省五一劳动奖章",
+                    "models": "评选“师德标兵”10名，推荐罗振华教授参评省五一劳动奖章并获评"})
+    assert text.count("五一劳动奖章") == 1 and "师德标兵" in text, text
 
 
 def test_the_cadres_sent_to_training_are_sent_by_the_union_even_after_the_units_ethics_work() -> None:
