@@ -200,7 +200,8 @@ def sentence(text: str) -> str:
 
 def term_once(text: str, term: str, said: bool = False) -> str:
     """The period (本年度, 本学年) once a part, as a writer would: a later mention (every one, when `said`)
-    goes where the sentence reads as well without it, and stays where a word leans on it (本年度的…, 回顾本年度)."""
+    goes where the sentence reads as well without it, and stays where a word leans on it (本年度的…, 回顾本年度) or
+    another year in its sentence sets it apart (2023年获评…，本年度通过复核)."""
     if not term:
         return text
     kept_after, kept_before = tuple(words()["term_kept_after"]), tuple(words()["term_kept_before"])
@@ -209,6 +210,8 @@ def term_once(text: str, term: str, said: bool = False) -> str:
     for found in re.finditer(rf"(在)?{re.escape(term)}(，)?", text):
         before, after = text[:found.start()], text[found.end():]
         leaning = before.endswith(kept_after) or (not found.group(2) and after.startswith(kept_before))
+        # Set against another year in its sentence (2023年获评…，本年度通过复核), it tells when.
+        leaning = leaning or re.search(r"(?:19|20)[0-9]{2}年", re.split("[。！？]", before)[-1]) is not None
         if not said or leaning or not after:
             said = True
             continue

@@ -92,6 +92,8 @@ def test_the_period_is_said_once_a_part_and_kept_where_a_word_leans_on_it() -> N
     assert term_once("工会在本年度获得了先进称号。", "本年度", said=True) == "工会获得了先进称号。"
     kept = "回顾本年度工作，本年度的赛事不少，本年度未换届。"
     assert term_once(kept, "本年度", said=True) == kept
+    apart = "2023年获评省模范职工之家，本年度通过省总工会复核。"
+    assert term_once(apart, "本年度", said=True) == apart  # another year in the sentence: it tells when
     assert term_once("2025年上半年，工会帮扶8户。上半年共举办培训6期。", "上半年") == (
         "2025年上半年，工会帮扶8户。共举办培训6期。")
 
