@@ -166,6 +166,14 @@ def test_a_chairs_spoken_words_are_written_in_the_documents_register() -> None:
     assert "14位老师都上了课" in found, found
 
 
+def test_the_chairs_we_before_what_the_union_did_is_the_union() -> None:
+    found = "".join(paragraphs({**BASE, "activity_types": ["show"], "activities_n": 2,
+                                "culture_highlight": "6月到7月我们搞了首届短视频大赛，我们学校的老师都参加了",
+                                "culture_highlight_by": "union"}))
+    assert re.search("6月到7月，?(我校)?工会举办了首届短视频大赛", found), found
+    assert "我们学校的老师" in found, found  # not an act: the chair's words stay
+
+
 def test_a_spoken_hold_of_an_event_is_written_as_holding_it_and_of_a_thing_made_is_left_as_said() -> None:
     found = "".join(paragraphs({**BASE, "activity_types": ["tugofwar"], "activities_n": 2,
                                 "culture_highlight": "12月搞了教职工迎新年趣味运动会，12个组都来了",
