@@ -306,6 +306,17 @@ def test_an_offices_members_congress_is_named_as_the_unions(form: str, name: str
     assert name in text, text
 
 
+def test_a_mine_and_a_farm_are_named_by_their_own_words_not_a_firms() -> None:
+    congress = {**BASE, "rights_done": ["congress", "openness"], "congress_agenda": ["admin"],
+                "openness": ["board"], "openness_items": ["finance", "merit"], "party_org": "committee"}
+    mine = text_of({**congress, "unit_name": "石岭沟煤矿", "self_name": "mine"})
+    assert "矿长工作报告" in mine and "矿务公开" in mine and "我矿" in mine, mine
+    assert not re.search("厂务公开|本企业|总经理|厂长", mine), mine
+    farm = text_of({**congress, "unit_name": "青冈岭林场", "unit_type": "inst", "self_name": "farm"})
+    assert "场长工作报告" in farm and "场务公开" in farm and "我场" in farm, farm
+    assert not re.search("单位事务公开|行政工作报告|我单位", farm), farm
+
+
 def test_an_institutes_congress_hears_its_heads_report_by_the_name_the_chair_gave_the_unit() -> None:
     congress = {**BASE, "unit_type": "inst", "rights_done": ["congress"], "congress_agenda": ["admin"]}
     assert "院长工作报告" in text_of({**congress, "self_name": "hosp"})
