@@ -289,13 +289,24 @@ def credited(story: str, doer: str) -> str:
     joins = re.escape("".join(words()["list_joins"]) + words()["list_separator"])
     # Someone before the join (not 与工会会员代表座谈…), or 由工会….
     listed = re.match(rf"[^，。]+?[{joins}]工会|(?:{_either('union_doer_marks')})工会", rest)
-    later_union = rf"(?:{_either('union_told_before')})?{_ours()}"
+    # A suggestion is told by the union proposing it (工会跟所长提的); its help by any act of its own.
+    suggested = any(word in lead for word in words()["suggestion_words"])
+    telling = rf"[^，。；]*(?:{_either('suggestion_words')})" if suggested else ""
+    later_union = rf"(?:{_either('union_told_before')})?{_ours()}{telling}"
     if re.search(_credit(), rest) or any(re.match(later_union, clause) for clause in rest.split("，")[1:]):
         # The story credits the union itself (医院在工会协助下为…) or tells its part in a clause of its own
         # (…，这个是工会跟所长提的，所里同意了): a lead would credit it twice.
         lead = ""
     own = own_doer(story)
     as_written = "，".join(piece for piece in (when, rest) if piece)
+    if own and lead and suggested and re.match(_ours(), own[1]):
+        # The union found it out, the unit put it right (工会一查…，|公司全部退给她了): the suggestion before the
+        # unit's act.
+        clauses = rest.split("，")
+        acting = next((i for i, piece in enumerate(clauses) if i and _own_doers().match(piece)
+                       and not re.match(_ours(), piece)), None)
+        if acting:
+            return "，".join(piece for piece in (when, *clauses[:acting], lead, *clauses[acting:]) if piece)
     if own and lead and not re.match(_ours(), own[1]):
         # 根据职代会提案，在工会推动下，院方为…: the credit before the unit's own doer, not 医院…，院方为….
         return "，".join((own[0], lead, own[1]))

@@ -710,3 +710,11 @@ def test_what_an_event_was_for_run_into_its_verb_opens_the_story_before_its_doer
     sentence = next(s for s in rights_story(story, by, UNIT_NAMES[4]).split("。") if "合唱" in s)
     doer = "(工会|园方)(在(我园)?工会协助下)?"
     assert re.search(f"^12月，为纪念“一二·九”，.*{doer}办了教职工合唱比赛", sentence), sentence
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+def test_a_story_where_the_union_found_out_and_the_unit_put_right_credits_the_suggestion_before_the_unit(
+        unit_name: str) -> None:
+    story = "3月一位保育员反映被少发了加班费，工会一查是考勤算错了，园里当月就补发了"
+    sentence = next(s for s in rights_story(story, "suggested", unit_name).split("。") if "补发" in s)
+    assert re.search(f"工会一查是考勤算错了，{SUGGESTED}，园里当月就补发了", sentence), sentence
