@@ -83,6 +83,9 @@ def written(text: str) -> str:
     text = renumbered(text)
     for spoken, kept in words()["after_a_number"].items():
         text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}", kept, text)
+    before = "|".join(map(re.escape, words()["spoken_yuan_before"]))
+    for spoken, kept in words()["spoken_yuan"].items():
+        text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}(?=(?:{before})|$)", kept, text)
     for spoken, kept in words()["after_a_date"].items():
         text = re.sub(rf"([0-9]{{1,2}}月[0-9]{{1,2}}){re.escape(spoken)}", rf"\1{kept}", text)
     events = "|".join(map(re.escape, words()["held_events"]))
@@ -95,6 +98,7 @@ def written(text: str) -> str:
         text = re.sub(rf"{re.escape(spoken)}(?!{not_before})(?=[\u4e00-\u9fff“])", kept, text)
     acts = "|".join(map(re.escape, sorted([*words()["union_acts"], *words()["we_acts"]], key=len, reverse=True)))
     for we in words()["we_words"]:
+        text = re.sub(rf"{re.escape(we)}(?=工会)", "", text)  # 我们工会 is the union
         text = re.sub(rf"{re.escape(we)}(?=(?:{acts}))", "工会", text)
     return text
 

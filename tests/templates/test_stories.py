@@ -154,6 +154,10 @@ def test_a_chairs_spoken_words_are_written_in_the_documents_register() -> None:
     assert "6月，" in found and "举办了一次教职工拔河比赛" in found and "8个队全部上场" in found, found
     assert "举办一次教职工运动会" in found and "把教工之家建好" in found, found
     assert "多举办几次读书会，每人奖励100元" in found and "把集体合同签订下来" in found, found
+    found = "".join(paragraphs({**BASE, "activity_types": ["show"], "activities_n": 2,
+                                "culture_highlight": "5月做了2块展板，评了一等奖，每人奖了200块，补助从15块涨到25块",
+                                "culture_highlight_by": "union"}))
+    assert "2块展板" in found and "200元" in found and "从15元涨到25元" in found, found
     assert not re.search("月份|搞|弄", found), found
     found = "".join(paragraphs({**BASE, "train_done": ["contest"], "contests": ["labor"], "contests_n": 3,
                                 "training_highlight": "4月到6月搞“百日无疵布”劳动竞赛，三个班比一等品率",
@@ -172,6 +176,10 @@ def test_the_chairs_we_before_what_the_union_did_is_the_union() -> None:
                                 "culture_highlight_by": "union"}))
     assert re.search("6月到7月，?(我校)?工会举办了首届短视频大赛", found), found
     assert "我们学校的老师" in found, found  # not an act: the chair's words stay
+    found = "".join(paragraphs({**BASE, "activity_types": ["show"], "activities_n": 2,
+                                "culture_highlight": "三八节我们工会带女老师去学插花，我们跟学校要了半天假",
+                                "culture_highlight_by": "union"}))
+    assert "工会带女老师去学插花，工会跟学校要了半天假" in found and "工会工会" not in found, found
 
 
 def test_a_spoken_hold_of_an_event_is_written_as_holding_it_and_of_a_thing_made_is_left_as_said() -> None:
