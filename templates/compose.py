@@ -232,7 +232,7 @@ class Composer:
         signed = self.bank.fact(ctx["a"], "sign_date")
         return Summary(
             title=sources.strip_marks(self._render("title", ctx)).strip(),
-            blocks=tuple(parts.numbered(blocks)),
+            blocks=tuple(parts.numbered(parts.unheaded_when_thin(blocks))),
             signature=sources.strip_marks(self._render("signature", ctx)).strip(),
             date=formats.full_date(signed) if signed else "",
             signed_on=date.fromisoformat(signed) if isinstance(signed, str) else signed,

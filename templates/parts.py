@@ -20,6 +20,9 @@ from templates.typography import term_once, words
 
 BODY_KINDS = {"p", "figure"}
 THIN_PART_CHARS = 120  # welfare plus culture shorter than this share one heading
+# A report whose paragraphs are shorter than this together is told without headings, like a short human summary:
+# five numbered parts over a sentence or two each promise a structure the year did not fill.
+THIN_REPORT_CHARS = 600
 SOFT_BREAK = "~~"
 LONG_PARAGRAPH_CHARS = 240  # a paragraph longer than this is split at its soft breaks
 SHORTEST_PIECE_CHARS = 90  # but never into a piece shorter than this
@@ -179,6 +182,13 @@ def merge_thin(body: list[Block], heading_of: Callable[[str], str], merged_headi
     parts[named["welfare"]] = merged
     del parts[named["culture"]]
     return [block for part in parts for block in part]
+
+
+def unheaded_when_thin(blocks: list[Block]) -> list[Block]:
+    """A thin report as plain paragraphs in the order of its parts: no headings over a sentence or two."""
+    if sum(len(b.text) for b in blocks if b.kind == "p") >= THIN_REPORT_CHARS:
+        return blocks
+    return [block for block in blocks if block.kind not in ("h1", "h2")]
 
 
 def numbered(body: list[Block]) -> list[Block]:

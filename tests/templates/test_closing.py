@@ -8,6 +8,7 @@ import pytest
 
 from templates.compose import Composer
 from templates.summary import Summary
+from tests.support.ample import AMPLE
 
 BASE = {"unit_type": "ent", "period": "year", "year": 2025, "sign_date": "2026-01-08",
         "train_done": ["courses"], "train_sessions": 4, "rights_done": ["congress"], "welfare_done": ["visits"],
@@ -20,8 +21,14 @@ OUTLOOK = {"shortcomings", "next_plans"}
 
 
 def last_part(summary: Summary) -> list:
-    last_heading = max(i for i, b in enumerate(summary.blocks) if b.kind == "h1")
-    return [b for b in summary.blocks[last_heading + 1 :] if b.kind == "p"]
+    """The paragraphs under the last heading; in a report told without headings (a thin one), those from the first
+    that tells the shortcomings or the plans, or else the last."""
+    paragraphs = [b for b in summary.blocks if b.kind == "p"]
+    if any(b.kind == "h1" for b in summary.blocks):
+        last_heading = max(i for i, b in enumerate(summary.blocks) if b.kind == "h1")
+        return [b for b in summary.blocks[last_heading + 1 :] if b.kind == "p"]
+    first = next((i for i, b in enumerate(paragraphs) if any(OUTLOOK & s.sources for s in b.sentences)), None)
+    return paragraphs[first:] if first is not None else paragraphs[-1:]
 
 
 def closing_of(summary: Summary) -> str:
@@ -157,7 +164,8 @@ def test_the_opening_tells_the_unions_part_and_the_result_in_either_order_across
 
 @pytest.mark.parametrize("name", NAMES)
 def test_shortcomings_without_plans_follow_the_weighed_year_under_a_heading_and_a_resolve_closes(name: str) -> None:
-    summary = Composer().compose({**BASE, "unit_name": name, "shortcomings": ["variety", "reach"]})
+    summary = Composer().compose({**BASE, **AMPLE, "activity_types": BASE["activity_types"], "unit_name": name,
+                                  "shortcomings": ["variety", "reach"]})
     texts = [b.text for b in summary.blocks]
     shortcomings = next(i for i, t in enumerate(texts) if "一是活动" in t)
     assert summary.blocks[shortcomings - 1].kind == "h1"
@@ -174,8 +182,8 @@ def test_without_shortcomings_or_plans_the_weighed_year_closes_the_summary(name:
 def test_rights_may_come_before_training_and_the_closing_names_the_parts_in_the_documents_order() -> None:
     orders = set()
     for name in NAMES:
-        summary = Composer().compose({**BASE, "unit_name": name, "train_done": ["courses", "contest"], "contests": 2,
-                                      "congress_form": "rep"})
+        summary = Composer().compose({**BASE, **AMPLE, "activity_types": BASE["activity_types"], "unit_name": name,
+                                      "train_done": ["courses", "contest"], "contests": 2, "congress_form": "rep"})
         headings = [b.text for b in summary.blocks if b.kind == "h1"]
         training = next(i for i, h in enumerate(headings) if "培训" in h or "学" in h or "赛" in h)
         rights = next(i for i, h in enumerate(headings) if "民主" in h or "权" in h)

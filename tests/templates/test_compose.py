@@ -10,7 +10,9 @@ from dialogs.bank import load_bank
 from dialogs.formats import percent
 from templates.compose import Composer, phrasings, vocabulary
 from templates.maker import SummaryMaker
+from templates.summary import Summary
 from tests.support import samples
+from tests.support.ample import AMPLE
 
 BASE = {"unit_name": "红星机械厂", "unit_type": "ent", "period": "year", "year": 2025,
         "train_done": ["courses"], "train_sessions": 3, "rights_done": ["none"], "welfare_done": ["hardship", "health"],
@@ -39,26 +41,47 @@ def test_zero_and_skipped_facts_write_nothing() -> None:
     assert "None" not in text and "{{" not in text
 
 
+def test_a_thin_report_is_told_as_plain_paragraphs_and_a_fuller_one_under_headings() -> None:
+    thin = Composer().compose({**BASE, "hardship_households": 5})
+    assert not any(b.kind in ("h1", "h2") for b in thin.blocks), thin.as_text()
+    paragraphs = [b.text for b in thin.blocks if b.kind == "p"]
+    training = next(i for i, p in enumerate(paragraphs) if "培训班3期" in p)
+    assert any("5户" in p for p in paragraphs[training:]), paragraphs  # the parts keep their order
+    fuller = Composer().compose({**BASE, **AMPLE, "hardship_households": 5})
+    assert [b.text[:2] for b in fuller.blocks if b.kind == "h1"][:2] == ["一、", "二、"], fuller.as_text()
+
+
 def test_headings_of_empty_parts_are_dropped_and_the_rest_renumbered() -> None:
-    summary = Composer().compose({**BASE, "hardship_households": 5})
+    summary = Composer().compose({**BASE, **AMPLE, "hardship_households": 5})
     headings = [b.text for b in summary.blocks if b.kind == "h1"]
-    assert [h[:2] for h in headings] == ["一、", "二、"]
-    assert "培训班3期" in summary.as_text().split(headings[1])[0]
-    action, aim = headings[1][2:].split("，", 1)
+    assert [h[:2] for h in headings] == ["一、", "二、", "三、", "四、"]  # basic, training, welfare, culture: no rights
+    assert "培训班3期" in summary.as_text().split(headings[2])[0]
+    action, aim = headings[2][2:].split("，", 1)
     assert action in [v.format_map(vocabulary("ent")) for v in phrasings()["welfare_head_aid"]]
     assert aim in [v.format_map(vocabulary("ent")) for v in phrasings()["welfare_head_aim"]]
 
 
+def heading_over(summary: Summary, words: str) -> str:
+    """The heading of the part whose paragraph says `words` (a pattern)."""
+    heading = ""
+    for block in summary.blocks:
+        if block.kind == "h1":
+            heading = block.text
+        elif re.search(words, block.text):
+            return heading
+    raise AssertionError(words, summary.as_text())
+
+
 def test_a_parts_heading_promises_no_work_the_chair_did_not_report_in_it() -> None:
     for n in range(1, 31):
-        summary = Composer().compose({**BASE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["study"],
+        summary = Composer().compose({**BASE, **AMPLE, "unit_name": f"滨江市第{n}机械厂", "train_done": ["study"],
                                       "study_routine": "monthly", "rights_done": ["funds"], "funds_work": ["budget"]})
-        study, funds = [b.text for b in summary.blocks if b.kind == "h1"][:2]
+        study, funds = heading_over(summary, "集中学习"), heading_over(summary, "预算|预决算")
         assert not re.search("培训|竞赛|比武|本领", study), study
         assert not re.search("维权|权益|安全|民主|诉求|劳动保护", funds), funds
-        summary = Composer().compose({**BASE, "unit_name": f"滨江市第{n}机械厂", "rights_done": ["contract"],
+        summary = Composer().compose({**BASE, **AMPLE, "unit_name": f"滨江市第{n}机械厂", "rights_done": ["contract"],
                                       "contract": ["running"]})
-        rights = [b.text for b in summary.blocks if b.kind == "h1"][1]
+        rights = heading_over(summary, "集体合同")
         assert not re.search("安全|劳动保护|民主", rights), rights
 
 
@@ -261,7 +284,7 @@ def test_double_ninth_greetings_are_not_said_to_go_to_the_working_staff(name: st
 
 @pytest.mark.parametrize("name", MANY_NAMES)
 def test_the_aid_sub_heading_covers_the_health_checks_beneath_it(name: str) -> None:
-    summary = Composer().compose({**BASE, "unit_name": name, "welfare_done": ["hardship", "health", "women"],
+    summary = Composer().compose({**BASE, **AMPLE, "unit_name": name, "welfare_done": ["hardship", "health", "women"],
                                   "hardship_households": 5, "health_check": 300,
                                   "women_care": ["march8", "screen", "lecture"]})
     sub = next(b.text for b in summary.blocks if b.kind == "h2")
@@ -292,7 +315,7 @@ def test_the_funds_close_the_paragraph_of_the_safety_work_rather_than_standing_a
 @pytest.mark.parametrize("name", MANY_NAMES)
 def test_the_aid_sub_heading_covers_the_festival_greetings_beneath_it(name: str) -> None:
     done = ["hardship", "health", "festivals", "women"]
-    summary = Composer().compose({**BASE, "unit_name": name, "welfare_done": done, "hardship_households": 5,
+    summary = Composer().compose({**BASE, **AMPLE, "unit_name": name, "welfare_done": done, "hardship_households": 5,
                                   "health_check": 300, "festivals": ["spring"],
                                   "festival_spend": 20000, "women_care": ["march8", "screen", "lecture"]})
     sub = next(b.text for b in summary.blocks if b.kind == "h2")
@@ -836,7 +859,7 @@ def test_the_unions_watch_over_safety_is_told_in_report_language() -> None:
 
 def test_a_rights_part_telling_no_democratic_management_has_no_such_heading() -> None:
     for n in range(1, 41):
-        summary = Composer().compose({**BASE, "unit_name": f"滨江市第{n}机械厂", "rights_done": ["safety"],
+        summary = Composer().compose({**BASE, **AMPLE, "unit_name": f"滨江市第{n}机械厂", "rights_done": ["safety"],
                                       "safety": ["check"], "safety_checks": 6})
         headings = [b.text for b in summary.blocks if b.kind == "h1"]
         assert any("保障" in h or "维权" in h or "劳动保护" in h or "安全" in h for h in headings), headings
