@@ -44,6 +44,13 @@ def self_words() -> dict[str, dict[str, Any]]:
 
 
 @cache
+def name_words() -> dict[str, dict[str, str]]:
+    """Words that follow from how the unit's name ends (templates/name_words.yaml)."""
+    with (HERE / "name_words.yaml").open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@cache
 def phrasings() -> dict[str, list[str]]:
     """The recurring sentences and their variants: key → phrasings with {placeholders}."""
     with (HERE / "phrasings.yaml").open(encoding="utf-8") as f:
@@ -98,6 +105,7 @@ class Composer:
         self_words()
         phrasings()
         stories.table()
+        name_words()
         typography.words()
         for name in ENVIRONMENT.list_templates():
             ENVIRONMENT.get_template(name)
@@ -121,6 +129,10 @@ class Composer:
             follows = self_words().get(chosen.key, {})
             words.update({k: v for k, v in follows.items() if isinstance(v, str)})
             words.update(follows.get(self.bank.fact(answers, "unit_type") or "", {}))
+        name = self.bank.fact(answers, "unit_name") or ""
+        for ending, follows_name in name_words().items():
+            if name.endswith(ending):
+                words.update(follows_name)
         facts = {q.id: _safe(typography.written(answers[q.id]) if q.type == "text" and answers.get(q.id) else
                              answers.get(q.id)) for q in self.bank.questions}
         fact = self.bank.fact

@@ -329,6 +329,14 @@ def test_an_offices_members_congress_is_named_as_the_unions(form: str, name: str
     assert name in text, text
 
 
+def test_a_township_health_centre_is_not_called_a_hospital() -> None:
+    text = text_of({**BASE, "unit_name": "桐溪县马坪乡卫生院", "unit_type": "hosp", "self_name": "hosp",
+                    "centre_task": "基本公卫服务提质", "centre_union": "组织义诊", "welfare_done": ["hardship"],
+                    "hardship_households": 2, "welfare_highlight": "9月去最远的两个村义诊，看了一百多个老人",
+                    "welfare_highlight_by": "joint"})
+    assert "医院" not in text and "卫生院" in text, text
+
+
 def test_a_mine_and_a_farm_are_named_by_their_own_words_not_a_firms() -> None:
     congress = {**BASE, "rights_done": ["congress", "openness"], "congress_agenda": ["admin"],
                 "openness": ["board"], "openness_items": ["finance", "merit"], "party_org": "committee"}
