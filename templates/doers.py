@@ -224,6 +224,10 @@ def told_by(story: str, union: str) -> str:
         return "，".join(piece for piece in (when, rest) if piece)
     if unit and rest.startswith(tuple(words()["unit_acts"])):
         return f"{when}，{unit}{rest}" if when else unit + rest
+    later = None if _acts(rest, _all_acts()) or _placed(rest) or not union else _later_act(rest)
+    if later:
+        # How things stood, then what the union did about it (新来了40多个老师，|工会开展了入职营…).
+        return "，".join(piece for piece in (when, later[0], told_by(later[1], union)) if piece)
     if not _acts(rest, tuple(words()["union_acts"])) and not _placed(rest):
         if union.endswith(UNION) and _others_together(rest):
             # What the chair says the union organised, told with its own subject (镇机关和村干部一起开展…,
@@ -256,18 +260,26 @@ def _owned(rest: str) -> str:
 
 
 def _later_act(story: str) -> tuple[str, str] | None:
-    """A story that opens on how things stood, with no act in it, then tells from a time of its own what was done
-    with no doer of its own (培智部老师天天抱孩子…，好多人腰肌劳损，|3月起请医生…): cut before what was done, or
-    None. Without its own time a later act is the same subject's (局领导带队到田间地头，送去…)."""
+    """A story that opens on how things stood, with no act in it, then tells what was done with no doer of its own
+    (培智部老师天天抱孩子…，好多人腰肌劳损，|3月起请医生…; 新来了40多个老师，|开展了入职营…): cut before what was done,
+    or None. After a clause that acts, a later act is the same subject's (局领导带队到田间地头，送去…)."""
     clauses = story.split("，")
     for cut in range(1, len(clauses)):
         if _acts(_split_time(clauses[cut - 1])[1], _all_acts()):
             return None
         after = "，".join(clauses[cut:])
         rest = _split_time(after)[1]
-        if _story_time().match(after) and _acts(rest, _all_acts()):
+        # Without a time of its own, only after clauses that tell no act at all (not 园长带队到各班看望…，送去…).
+        stood = not any(act in clause for clause in clauses[:cut] for act in _acts_inside())
+        if _acts(rest, _all_acts()) and (_story_time().match(after) or stood):
             return "，".join(clauses[:cut]), after
     return None
+
+
+@cache
+def _acts_inside() -> tuple[str, ...]:
+    """Words of acting anywhere in a clause: the acts of two characters or more, and settings.yaml `acts_inside`."""
+    return (*(act for act in _all_acts() if len(act) > 1), *words()["acts_inside"])
 
 
 def credited(story: str, doer: str) -> str:

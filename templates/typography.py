@@ -78,8 +78,8 @@ def renumbered(text: str) -> str:
 
 def written(text: str) -> str:
     """A chair's free text in the written register of the summary: 6月份 → 6月, 1月10号 → 1月10日, 搞了 → 开展了
-    (settings.yaml `written_words`) but 举办了 before an event (`held_events`), 我们 before what the union did as 工会
-    (`we_words`), points numbered by hand counted off (`renumbered`)."""
+    (settings.yaml `written_words`) but 举办了 before an event (`held_events`), 我们 before what was done left out
+    for the story's doer to take its place (`we_words`), points numbered by hand counted off (`renumbered`)."""
     text = renumbered(text)
     for spoken, kept in words()["after_a_number"].items():
         text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}", kept, text)
@@ -97,9 +97,11 @@ def written(text: str) -> str:
     for spoken, kept in words()["spoken_hold"].items():
         text = re.sub(rf"{re.escape(spoken)}(?!{not_before})(?=[\u4e00-\u9fff“])", kept, text)
     acts = "|".join(map(re.escape, sorted([*words()["union_acts"], *words()["we_acts"]], key=len, reverse=True)))
+    together = "|".join(map(re.escape, words()["we_with"]))
     for we in words()["we_words"]:
         text = re.sub(rf"{re.escape(we)}(?=工会)", "", text)  # 我们工会 is the union
-        text = re.sub(rf"{re.escape(we)}(?=(?:{acts}))", "工会", text)
+        text = re.sub(rf"{re.escape(we)}(?=(?:{together}))", "工会", text)
+        text = re.sub(rf"{re.escape(we)}(?=(?:{acts}))", "", text)
     return text
 
 

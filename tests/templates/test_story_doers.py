@@ -718,3 +718,13 @@ def test_a_story_where_the_union_found_out_and_the_unit_put_right_credits_the_su
     story = "3月一位保育员反映被少发了加班费，工会一查是考勤算错了，园里当月就补发了"
     sentence = next(s for s in rights_story(story, "suggested", unit_name).split("。") if "补发" in s)
     assert re.search(f"工会一查是考勤算错了，{SUGGESTED}，园里当月就补发了", sentence), sentence
+
+
+@pytest.mark.parametrize("unit_name", UNIT_NAMES)
+def test_the_chairs_we_takes_the_doer_the_chair_named_and_how_things_stood_comes_first(unit_name: str) -> None:
+    story = "暑假新来了12个老师，大部分是应届生，我们搞了两周入职培训，开学后一个都没走"
+    joint = next(s for s in rights_story(story, "joint", unit_name).split("。") if "入职培训" in s)
+    assert re.search(f"大部分是应届生，{HELPED}(开展|举办)了两周入职培训", joint), joint
+    assert "我们" not in joint and not re.search("(^|，)(我园)?工会(开展|举办)了两周", joint), joint
+    union = next(s for s in rights_story(story, "union", unit_name).split("。") if "入职培训" in s)
+    assert re.search("大部分是应届生，(我园)?工会(开展|举办)了两周入职培训", union), union
