@@ -728,3 +728,10 @@ def test_the_chairs_we_takes_the_doer_the_chair_named_and_how_things_stood_comes
     assert "我们" not in joint and not re.search("(^|，)(我园)?工会(开展|举办)了两周", joint), joint
     union = next(s for s in rights_story(story, "union", unit_name).split("。") if "入职培训" in s)
     assert re.search("大部分是应届生，(我园)?工会(开展|举办)了两周入职培训", union), union
+
+
+@pytest.mark.parametrize("by", ["union", "joint"])
+def test_a_clause_doing_something_with_a_bare_verb_keeps_its_subject_for_what_follows(by: str) -> None:
+    story = "5月青年教师读书会办了一期分享会，请两位老教师讲怎么带班，40多人到场"
+    sentence = next(s for s in rights_story(story, by, UNIT_NAMES[0]).split("。") if "分享会" in s)
+    assert "分享会，请两位老教师" in sentence, sentence
