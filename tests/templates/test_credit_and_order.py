@@ -347,3 +347,10 @@ def test_the_unions_honour_after_a_title_the_home_got_says_neither_huoping_nor_t
         home = next(p for p in found if "省工会工作先进单位" in p)
         honour = next(s for s in home.split("。") if "省工会工作先进单位" in s)
         assert "获评省工会" not in honour and honour.count("同时") <= 1, home
+
+
+def test_a_womens_committee_title_is_the_womens_committees_not_the_unions() -> None:
+    for honours in ("省教育系统先进女职工委员会", "市模范职工之家、省先进女职工委员会"):
+        found = "".join(paragraphs({**BASE, "honors": honours}))
+        assert re.search("女职工委员会(获评|荣获)省(教育系统)?先进女职工委员会", found), found
+        assert not re.search("工会(获评|荣获|被评为)[^。；，]*先进女职工委员会", found), found
