@@ -271,7 +271,9 @@ def _later_act(story: str) -> tuple[str, str] | None:
         rest = _split_time(after)[1]
         # Without a time of its own, only after clauses that tell no act at all (not 园长带队到各班看望…，送去…).
         stood = not any(act in clause for clause in clauses[:cut] for act in _acts_inside())
-        if _acts(rest, _all_acts()) and (_story_time().match(after) or stood):
+        # …and then only with an act of two characters or more (开展了…), not 去了25个 or 请厂医讲….
+        long_act = _acts(rest, tuple(act for act in _all_acts() if len(act) > 1))
+        if _acts(rest, _all_acts()) and (_story_time().match(after) or (stood and long_act)):
             return "，".join(clauses[:cut]), after
     return None
 

@@ -193,6 +193,16 @@ def test_rights_may_come_before_training_and_the_closing_names_the_parts_in_the_
     assert orders == {True, False}
 
 
+def test_the_opening_points_back_to_a_central_work_only_after_calling_it_one() -> None:
+    for n in range(1, 41):
+        opening = next(b.text for b in Composer().compose({
+            **BASE, "unit_name": f"滨江市第{n}机械厂", "centre_task": "迎接三级甲等医院复审",
+            "centre_union": "组织护理技能练兵", "centre_result": "11月通过复审"}).blocks if b.kind == "p")
+        first, *later = opening.split("。")
+        if any("这项中心工作" in sentence or "这些中心工作" in sentence for sentence in later):
+            assert re.search("中心(工作|任务)", first), opening
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_the_opening_says_around_the_central_work_once(name: str) -> None:
     opening = next(b.text for b in Composer().compose({

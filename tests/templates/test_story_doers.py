@@ -735,3 +735,9 @@ def test_a_clause_doing_something_with_a_bare_verb_keeps_its_subject_for_what_fo
     story = "5月青年教师读书会办了一期分享会，请两位老教师讲怎么带班，40多人到场"
     sentence = next(s for s in rights_story(story, by, UNIT_NAMES[0]).split("。") if "分享会" in s)
     assert "分享会，请两位老教师" in sentence, sentence
+
+
+def test_after_how_things_stood_a_bare_go_or_ask_is_not_given_a_doer_of_its_own() -> None:
+    story = "女工委带保育员学茶艺，请园医讲了颈椎保养，30多人参加"
+    sentence = next(s for s in rights_story(story, "union", UNIT_NAMES[0]).split("。") if "茶艺" in s)
+    assert "学茶艺，请园医" in sentence, sentence
