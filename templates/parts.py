@@ -23,6 +23,7 @@ THIN_PART_CHARS = 120  # welfare plus culture shorter than this share one headin
 # A report whose paragraphs are shorter than this together is told without headings, like a short human summary:
 # five numbered parts over a sentence or two each promise a structure the year did not fill.
 THIN_REPORT_CHARS = 600
+ONE_LINE_CHARS = 28  # a paragraph shorter than one line of the page
 SOFT_BREAK = "~~"
 LONG_PARAGRAPH_CHARS = 240  # a paragraph longer than this is split at its soft breaks
 SHORTEST_PIECE_CHARS = 90  # but never into a piece shorter than this
@@ -188,7 +189,18 @@ def unheaded_when_thin(blocks: list[Block]) -> list[Block]:
     """A thin report as plain paragraphs in the order of its parts: no headings over a sentence or two."""
     if sum(len(b.text) for b in blocks if b.kind == "p") >= THIN_REPORT_CHARS:
         return blocks
-    return [block for block in blocks if block.kind not in ("h1", "h2")]
+    result: list[Block] = []
+    for block in blocks:
+        if block.kind in ("h1", "h2"):
+            continue
+        last = result[-1] if result else None
+        # A part of one short sentence joins the part before it: 职工之家向职工开放。 alone is no paragraph.
+        if block.kind == "p" and last and last.kind == "p" and len(result) > 1 and (
+                len(block.text) < ONE_LINE_CHARS or len(last.text) < ONE_LINE_CHARS):
+            result[-1] = Block("p", last.text + block.text, sentences=last.sentences + block.sentences)
+        else:
+            result.append(block)
+    return result
 
 
 def numbered(body: list[Block]) -> list[Block]:

@@ -10,6 +10,7 @@ AMPLE = {
                     "开展“搬迁我出力”合理化建议征集",
     "staff_total": 612, "retirees_total": 210, "members": 598, "members_female": 137, "new_members": 64,
     "union_groups": 18, "org_change": "elect", "org_change_n": 7, "honors": "省模范职工之家",
+    "home_facilities": "open", "home_items": ["room", "books", "gym", "mother"],
     "honors_others": "装配车间二班获评省工人先锋号；焊工赵建军获市五一劳动奖章",
     "activity_types": ["basketball", "pingpong"], "activities_n": 6,
     "culture_highlight": "5月举办职工篮球联赛，8个车间组队参赛，历时一个月共打了28场比赛，装配车间队夺得冠军，"

@@ -47,6 +47,12 @@ def test_a_thin_report_is_told_as_plain_paragraphs_and_a_fuller_one_under_headin
     paragraphs = [b.text for b in thin.blocks if b.kind == "p"]
     training = next(i for i, p in enumerate(paragraphs) if "培训班3期" in p)
     assert any("5户" in p for p in paragraphs[training:]), paragraphs  # the parts keep their order
+    # A part of one short sentence joins the one before it: no paragraph of a few words stands alone.
+    short = Composer().compose({**BASE, "unit_type": "inst", "train_done": ["study"], "study_routine": "monthly",
+                                "home_facilities": "open", "home_items": ["books"], "staff_total": 23, "members": 23,
+                                "hardship_households": 2})
+    said = [b.text for b in short.blocks if b.kind == "p"]
+    assert all(len(p) >= 28 for p in said[1:]), said
     fuller = Composer().compose({**BASE, **AMPLE, "hardship_households": 5})
     assert [b.text[:2] for b in fuller.blocks if b.kind == "h1"][:2] == ["一、", "二、"], fuller.as_text()
 

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from templates.compose import Composer
+from tests.support.ample import AMPLE
 
 BASE = {"unit_type": "ent", "period": "year", "year": 2025, "train_done": ["none"], "rights_done": ["none"],
         "welfare_done": ["none"], "activity_types": ["none"], "sign_date": "2026-01-08"}
@@ -40,7 +41,7 @@ def test_the_unions_own_honour_alone_is_weighed_without_crediting_others(name: s
 def test_a_care_story_nothing_places_names_the_union_joins_the_visits_and_comes_before_the_womens_work(
         name: str) -> None:
     story = "汛期为坚守一线的12名同事送去防汛物资和慰问信"
-    found = paragraphs({**BASE, "unit_name": name, "welfare_done": ["visits", "women"], "visits_n": 19,
+    found = paragraphs({**BASE, **AMPLE, "unit_name": name, "welfare_done": ["visits", "women"], "visits_n": 19,
                         "women_care": ["march8"], "welfare_highlight": story})
     told = next(p for p in found if "防汛物资" in p)
     assert "19人次。汛期，" in told and "工会为坚守一线" in told
@@ -158,7 +159,7 @@ def test_what_the_donations_went_to_follows_their_amount(name: str) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_donations_are_told_with_the_aid_not_the_health_checks(name: str) -> None:
-    found = paragraphs({**BASE, "unit_name": name, "welfare_done": ["hardship", "donation", "health"],
+    found = paragraphs({**BASE, **AMPLE, "unit_name": name, "welfare_done": ["hardship", "donation", "health"],
                         "hardship_households": 12, "donations": 28700, "health_check": 600})
     aid = next(p for p in found if "12户次" in p)
     assert "2.87万元" in aid and "600人" not in aid
@@ -244,7 +245,7 @@ def test_a_retirees_story_on_a_festival_follows_the_festivals_that_name_the_day(
 
 @pytest.mark.parametrize("name", NAMES)
 def test_donations_without_other_aid_close_the_care_paragraph_with_the_union_as_doer(name: str) -> None:
-    found = paragraphs({**BASE, "unit_name": name, "welfare_done": ["visits", "donation"], "visits_n": 11,
+    found = paragraphs({**BASE, **AMPLE, "unit_name": name, "welfare_done": ["visits", "donation"], "visits_n": 11,
                         "donations": 5400})
     told = next(p for p in found if "5400元" in p)
     assert told.index("11人次") < told.index("5400元") and told.endswith("5400元。"), told
@@ -314,7 +315,7 @@ def test_after_the_homes_title_the_unions_honour_is_not_recognised_or_rated_a_se
 @pytest.mark.parametrize("name", NAMES)
 def test_a_title_won_is_a_title_and_a_prize_is_not(name: str) -> None:
     for honours in ("省先进基层工会", "市模范职工之家、区先进基层工会", "市职工技能大赛团体一等奖"):
-        found = paragraphs({**BASE, "unit_name": name, "honors": honours})
+        found = paragraphs({**BASE, **AMPLE, "honors_others": None, "unit_name": name, "honors": honours})
         told = next(p for p in found if honours[:3] in p)
         if "荣获" in told:
             assert told.endswith("称号。") == (not honours.endswith("奖")), told

@@ -9,6 +9,7 @@ import pytest
 
 from dialogs.bank import load_bank
 from templates.compose import Composer
+from tests.support.ample import AMPLE
 
 BANK = load_bank()
 KINDERGARTEN = {"unit_name": "滨江市机关第二幼儿园", "unit_type": "kinder", "self_name": "kinder", "period": "year",
@@ -231,7 +232,7 @@ def test_what_the_unit_did_alone_closes_the_part_after_the_unions_own_work() -> 
 
 def test_the_unions_suggestion_the_unit_acted_on_is_told_with_the_proposals() -> None:
     found = [b.text for b in Composer().compose({
-        **KINDERGARTEN, "rights_done": ["proposals", "safety", "funds"], "proposals": 9, "safety_checks": 10,
+        **KINDERGARTEN, **AMPLE, "rights_done": ["proposals", "safety", "funds"], "proposals": 9, "safety_checks": 10,
         "funds_spend": 68000, "rights_highlight": "为教师办公室配齐护眼台灯，9月已全部到位",
         "rights_highlight_by": "suggested"}).blocks if b.kind == "p"]
     told = next(p for p in found if "护眼台灯" in p)
