@@ -318,6 +318,14 @@ def test_a_plans_time_is_said_once_when_the_announcement_names_it(period: str) -
         assert items.startswith(f"{ahead}组织") == (period == "half" and ahead not in announced), plans
 
 
+def test_a_single_plan_after_half_a_year_does_not_open_on_its_second_half_after_the_verb() -> None:
+    for n in range(1, 21):
+        summary = Composer().compose({**BASE, "unit_name": f"滨江市第{n}机械厂", "period": "half",
+                                      "next_plans": "下半年举办一次羽毛球比赛"})
+        plan = next(b.text for b in summary.blocks if b.kind == "p" and "羽毛球" in b.text)
+        assert not re.search("(将|要|拟|准备|打算)[^，。]{0,4}下半年举办", plan), plan
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_the_plans_are_not_said_to_serve_a_central_work_they_do_not_name(name: str) -> None:
     for period in ("year", "half"):
