@@ -186,21 +186,40 @@ def merge_thin(body: list[Block], heading_of: Callable[[str], str], merged_headi
 
 
 def unheaded_when_thin(blocks: list[Block]) -> list[Block]:
-    """A thin report as plain paragraphs in the order of its parts: no headings over a sentence or two."""
+    """A thin report as plain paragraphs in the order of its parts: no headings over a sentence or two. A paragraph of
+    one short sentence is no paragraph: it joins the one before it in its own part (职工之家向职工开放。 after the
+    members), or else the next part's first (集中学习 before the congress), as a writer groups a short report."""
     if sum(len(b.text) for b in blocks if b.kind == "p") >= THIN_REPORT_CHARS:
         return blocks
-    result: list[Block] = []
+    part = 0
+    placed: list[tuple[int, Block]] = []  # each block with the part it was told in
     for block in blocks:
-        if block.kind in ("h1", "h2"):
-            continue
-        last = result[-1] if result else None
-        # A part of one short sentence joins the part before it: 职工之家向职工开放。 alone is no paragraph.
-        if block.kind == "p" and last and last.kind == "p" and len(result) > 1 and (
-                len(block.text) < ONE_LINE_CHARS or len(last.text) < ONE_LINE_CHARS):
-            result[-1] = Block("p", last.text + block.text, sentences=last.sentences + block.sentences)
+        if block.kind == "h1":
+            part += 1
+        elif block.kind != "h2":
+            placed.append((part, block))
+    result: list[tuple[int, Block]] = []
+    held: Block | None = None  # a short paragraph waiting for the next one
+    for part, block in placed:
+        if held and block.kind == "p":
+            block, held = _joined(held, block), None
+        short = block.kind == "p" and len(block.text) < ONE_LINE_CHARS and len(result) > 0
+        if short and result[-1][0] == part and result[-1][1].kind == "p":
+            result[-1] = (part, _joined(result[-1][1], block))
+        elif short:
+            held = block
         else:
-            result.append(block)
-    return result
+            result.append((part, block))
+    if held:
+        last_part, last = result[-1]
+        result[-1] = (last_part, _joined(last, held)) if last.kind == "p" else result[-1]
+        if last.kind != "p":
+            result.append((last_part, held))
+    return [block for _, block in result]
+
+
+def _joined(first: Block, second: Block) -> Block:
+    return Block("p", first.text + second.text, sentences=first.sentences + second.sentences)
 
 
 def numbered(body: list[Block]) -> list[Block]:

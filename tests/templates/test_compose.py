@@ -53,6 +53,9 @@ def test_a_thin_report_is_told_as_plain_paragraphs_and_a_fuller_one_under_headin
                                 "hardship_households": 2})
     said = [b.text for b in short.blocks if b.kind == "p"]
     assert all(len(p) >= 28 for p in said[1:]), said
+    # …in its own part (the home beside the members), or else with the next part (the study with the aid after it).
+    assert any("23人" in p and "职工之家" in p for p in said), said
+    assert not any("23人" in p and "集中学习" in p for p in said), said
     fuller = Composer().compose({**BASE, **AMPLE, "hardship_households": 5})
     assert [b.text[:2] for b in fuller.blocks if b.kind == "h1"][:2] == ["一、", "二、"], fuller.as_text()
 
