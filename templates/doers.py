@@ -155,7 +155,7 @@ def opens_on_what_it_acted_on(story: str) -> bool:
 def _own_doers() -> re.Pattern[str]:
     """A doer a story names itself: one of settings.yaml `own_doers`, the chair's own union, or a body (物业公司为…,
     组织部为…: `body_ends`) that starts with no place or act (在职工食堂为…, 协调物业公司为…: `not_body_starts`)."""
-    verbs = [verb for verb in _all_acts() if len(verb) > 1]
+    verbs = _long_acts()
     acts = "|".join(map(re.escape, [*words()["not_body_starts"], *verbs]))
     ends = _either("body_ends")
     body = rf"(?!(?:{acts})(?!{ends}))[^，。；0-9]{{0,8}}?(?:{ends})(?=[为向对给与在把从])"
@@ -272,16 +272,21 @@ def _later_act(story: str) -> tuple[str, str] | None:
         # Without a time of its own, only after clauses that tell no act at all (not 园长带队到各班看望…，送去…).
         stood = not any(act in clause for clause in clauses[:cut] for act in _acts_inside())
         # …and then only with an act of two characters or more (开展了…), not 去了25个 or 请厂医讲….
-        long_act = _acts(rest, tuple(act for act in _all_acts() if len(act) > 1))
-        if _acts(rest, _all_acts()) and (_story_time().match(after) or (stood and long_act)):
+        if _acts(rest, _all_acts()) and (_story_time().match(after) or (stood and _acts(rest, _long_acts()))):
             return "，".join(clauses[:cut]), after
     return None
 
 
 @cache
+def _long_acts() -> tuple[str, ...]:
+    """The acts of two characters or more: an act whatever stands around them (not 去, 请, 办)."""
+    return tuple(act for act in _all_acts() if len(act) > 1)
+
+
+@cache
 def _acts_inside() -> tuple[str, ...]:
-    """Words of acting anywhere in a clause: the acts of two characters or more, and settings.yaml `acts_inside`."""
-    return (*(act for act in _all_acts() if len(act) > 1), *words()["acts_inside"])
+    """Words of acting anywhere in a clause: the long acts and settings.yaml `acts_inside`."""
+    return (*_long_acts(), *words()["acts_inside"])
 
 
 def credited(story: str, doer: str) -> str:

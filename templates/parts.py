@@ -210,10 +210,11 @@ def unheaded_when_thin(blocks: list[Block]) -> list[Block]:
             held = block
         else:
             result.append((part, block))
-    if held:
+    if held:  # the last part's short paragraph: it joins the one before it
         last_part, last = result[-1]
-        result[-1] = (last_part, _joined(last, held)) if last.kind == "p" else result[-1]
-        if last.kind != "p":
+        if last.kind == "p":
+            result[-1] = (last_part, _joined(last, held))
+        else:
             result.append((last_part, held))
     return [block for _, block in result]
 
