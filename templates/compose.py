@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from dialogs import formats
 from dialogs.bank import Bank, load_bank
-from templates import doers, parts, sources, stories, typography
+from templates import doers, parts, recap, sources, stories, typography
 from templates.summary import Block, Summary
 
 HERE = Path(__file__).parent
@@ -106,6 +106,7 @@ class Composer:
         phrasings()
         stories.table()
         name_words()
+        recap.table()
         typography.words()
         for name in ENVIRONMENT.list_templates():
             ENVIRONMENT.get_template(name)
@@ -203,24 +204,41 @@ class Composer:
                                    first_month=self.settings["school_year_first_month"] if school_year else 1,
                                    unit=(prose("self_name") or [words["self"]])[0])
         return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
-                "heading": heading,
+                "heading": heading, "year_deeds": lambda: recap.year_deeds(facts, prose, pick, words),
                 "here": told.here, "here_all": told.here_all, "loose": told.loose,
                 # The year is weighed once: at the head of the part of the shortcomings and plans when the chair gave
                 # any (outlook.j2), else in the closing (closing.j2).
+                # The order of the parts is free in human summaries: rights and democratic management often come first.
+                "rights_first": pick("part-order", False, True),
+                "thin": False,  # a report told without headings (parts.is_thin) is told again without its 总之
                 "looks_ahead": bool(prose("shortcomings") or typography.items(facts.get("next_plans"))),
                 "period": formats.period(fact(facts, "year"), fact(facts, "period")),
                 "party": party,
                 "term": formats.term(fact(facts, "period")), "ahead": formats.ahead(fact(facts, "period"))}
 
     def compose(self, answers: dict[str, Any]) -> Summary:
-        ctx = self.context(answers)
+        ctx, blocks = self._told(answers, thin=False)
+        if parts.is_thin(blocks):
+            # A report this short weighs no year in a 总之 (开好职代会，做好帮扶… just after telling them): told again
+            # without it, from a fresh context (a story told once is placed and credited anew).
+            ctx, blocks = self._told(answers, thin=True)
+        signed = self.bank.fact(ctx["a"], "sign_date")
+        return Summary(
+            title=sources.strip_marks(self._render("title", ctx)).strip(),
+            blocks=tuple(parts.numbered(parts.unheaded_when_thin(blocks))),
+            signature=sources.strip_marks(self._render("signature", ctx)).strip(),
+            date=formats.full_date(signed) if signed else "",
+            signed_on=date.fromisoformat(signed) if isinstance(signed, str) else signed,
+        )
+
+    def _told(self, answers: dict[str, Any], thin: bool) -> tuple[dict[str, Any], list[Block]]:
+        """The context and the opening, the body's parts in the order drawn for this report, and the closing."""
+        ctx = {**self.context(answers), "thin": thin}
         words = ctx["v"]
         # The union, the staff and the union's home by the unit's name once a part (我院工会, 我院职工,
         # 我院职工之家), then 工会, 职工, 职工之家.
         named = {words["self"] + "工会": "工会", words["self"] + words["staff"]: words["staff"],
                  words["self"] + words["home"]: words["home"]}
-        # The order of the parts is free in human summaries: rights and democratic management often come first.
-        ctx["rights_first"] = ctx["pick"]("part-order", False, True)
         order = list(self.body_parts)
         if ctx["rights_first"] and TRAINING in order and RIGHTS in order:
             training, rights = order.index(TRAINING), order.index(RIGHTS)
@@ -236,19 +254,11 @@ class Composer:
         def heading_of(name: str) -> str:
             return sources.strip_marks(self._render(name, ctx).strip().splitlines()[0].lstrip("# "))
 
-        blocks = [
+        return ctx, [
             *parts.blocks(self._render("opening", ctx)),
             *parts.merge_thin(body, heading_of, sources.strip_marks(self._render("welfare_culture_head", ctx).strip())),
             *parts.blocks(self._render("closing", ctx), named=named, term=ctx["term"]),
         ]
-        signed = self.bank.fact(ctx["a"], "sign_date")
-        return Summary(
-            title=sources.strip_marks(self._render("title", ctx)).strip(),
-            blocks=tuple(parts.numbered(parts.unheaded_when_thin(blocks))),
-            signature=sources.strip_marks(self._render("signature", ctx)).strip(),
-            date=formats.full_date(signed) if signed else "",
-            signed_on=date.fromisoformat(signed) if isinstance(signed, str) else signed,
-        )
 
     def empty_sections(self, answers: dict[str, Any]) -> list[str]:
         """Titles of the body's sections that the answers give nothing to write about."""

@@ -185,11 +185,15 @@ def merge_thin(body: list[Block], heading_of: Callable[[str], str], merged_headi
     return [block for part in parts for block in part]
 
 
+def is_thin(blocks: list[Block]) -> bool:
+    return sum(len(b.text) for b in blocks if b.kind == "p") < THIN_REPORT_CHARS
+
+
 def unheaded_when_thin(blocks: list[Block]) -> list[Block]:
     """A thin report as plain paragraphs in the order of its parts: no headings over a sentence or two. A paragraph of
     one short sentence is no paragraph: it joins the one before it in its own part (职工之家向职工开放。 after the
     members), or else the next part's first (集中学习 before the congress), as a writer groups a short report."""
-    if sum(len(b.text) for b in blocks if b.kind == "p") >= THIN_REPORT_CHARS:
+    if not is_thin(blocks):
         return blocks
     part = 0
     placed: list[tuple[int, Block]] = []  # each block with the part it was told in

@@ -17,7 +17,7 @@ EVERY_DOCUMENT = {
     "opening_lead", "opening_leadership", "opening_guidance", "opening_centre", "opening_role", "opening_frame",
     "training_head_aim", "rights_head", "rights_head_aim", "welfare_head_aim", "culture_head", "culture_head_aim",
     "welfare_culture_head",
-    "shortcomings_head", "plans_head", "outlook_head", "closing_sum_plain", "closing_resolve",
+    "shortcomings_head", "plans_head", "outlook_head", "closing_deeds_union", "closing_resolve",
 }
 SHARED_RUN = 10  # two variants of one key may not share this many Chinese characters in a row
 
