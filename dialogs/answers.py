@@ -79,6 +79,7 @@ class InputWords:
     yes: frozenset[str]
     no: frozenset[str]
     today: frozenset[str]
+    nothing: frozenset[str]
     chinese_digits: re.Pattern[str]
     month: re.Pattern[str]
     date: re.Pattern[str]
@@ -103,6 +104,7 @@ def words() -> InputWords:
         yes=frozenset(raw["yes"]),
         no=frozenset(raw["no"]),
         today=frozenset(raw["today"]),
+        nothing=frozenset(raw["nothing"]),
         chinese_digits=re.compile(f"[{raw['chinese_digits']}]"),
         month=re.compile(raw["month"]),
         date=re.compile(raw["date"]),
@@ -171,7 +173,19 @@ def parse_number(text: str, *, example: str = "12") -> float:
     return value
 
 
-def parse_int(q: Question, text: str, ctx: ParseContext) -> int:
+def says_nothing(text: str) -> bool:
+    """The whole answer is "nothing" (没有, 无。): no content to tell, whatever the question."""
+    return _normalise(text).rstrip("。.!！~～") in words().nothing
+
+
+def parse_int(q: Question, text: str, ctx: ParseContext) -> int | None:
+    if says_nothing(text):
+        # None of them: 0 where the question counts from 0, else the question is left as skipped (本期办了几期? 没有).
+        if q.min is None or q.min <= 0:
+            return 0
+        if q.optional:
+            return None
+        raise AnswerError(say("err_nothing_required"))
     if ctx.all_of is not None and _normalise(text).rstrip("。.!！") in words().all_of_them:
         return ctx.all_of
     value = parse_number(text, example=q.example or "12")
@@ -192,7 +206,11 @@ def parse_money(q: Question, text: str, _ctx: ParseContext) -> float:
     return round(value, 2)
 
 
-def parse_text(q: Question, text: str, _ctx: ParseContext) -> str:
+def parse_text(q: Question, text: str, _ctx: ParseContext) -> str | None:
+    if says_nothing(text):
+        if q.optional:
+            return None  # skipped: the summary tells nothing of it
+        raise AnswerError(say("err_nothing_required"))
     # A leading # is a hashtag mark, not content; in the summary's templates it would start a heading.
     value = normalise_text(clean_text(text), q.spaces).lstrip("#＃ ")
     if q.spaces == "、":

@@ -255,6 +255,8 @@ class Interview:
             )
         except AnswerError as error:
             return [Notice(str(error)), self.prompt(turn)]
+        if value is None:  # "nothing" typed where the question may be skipped
+            return [Notice(say("skipped_nothing")), *self.store_answer(turn, question, None)]
         return self.store_answer(turn, question, value)
 
     def store_answer(self, turn: Turn, question: Question, value: Any) -> Decision:

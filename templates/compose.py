@@ -19,6 +19,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from dialogs import formats
+from dialogs.answers import says_nothing
 from dialogs.bank import Bank, load_bank
 from templates import doers, parts, recap, sources, stories, typography
 from templates.summary import Block, Summary
@@ -134,7 +135,9 @@ class Composer:
         for ending, follows_name in name_words().items():
             if name.endswith(ending):
                 words.update(follows_name)
-        facts = {q.id: _safe(typography.written(answers[q.id]) if q.type == "text" and answers.get(q.id) else
+        # A text answer of "nothing" (没有, 无; stored before the interview read it as a skip) tells nothing.
+        facts = {q.id: _safe(None if q.type == "text" and answers.get(q.id) and says_nothing(answers[q.id]) else
+                             typography.written(answers[q.id]) if q.type == "text" and answers.get(q.id) else
                              answers.get(q.id)) for q in self.bank.questions}
         fact = self.bank.fact
         seed = f"{fact(facts, 'unit_name')}|{fact(facts, 'year')}"

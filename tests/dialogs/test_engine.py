@@ -157,3 +157,22 @@ async def test_a_summary_too_thin_to_hand_in_is_not_written_silently(database) -
     assert "内容还很少" in chair.notices[0] and "干部与职工培训" in chair.notices[0]
     replies = await chair.send("仍然生成")
     assert any(isinstance(r, Document) for r in replies)
+
+
+async def test_nothing_typed_is_none_of_a_count_and_a_skip_of_text_never_words_of_the_summary(database) -> None:
+    chair = Chair(make_engine(database))
+    await chair.send(Start())
+    await chair.send("无")  # the unit's name: the summary cannot do without it
+    assert "不能填“没有”" in chair.notices[0] and chair.prompt.question_id == "unit_name"
+    await chair.answer_until("retirees_total")
+    await chair.send("没有")  # 没有请填 0
+    assert (await answers_of(chair))["retirees_total"] == 0
+    await chair.answer_until("honors")
+    await chair.send("没有。")
+    assert any("记为“没有”" in n for n in chair.notices) and chair.prompt.question_id != "honors"
+    answers = await answers_of(chair)
+    assert "honors" in answers and answers["honors"] is None
+    await chair.answer_until("train_sessions", typed={"train_done": "1"})
+    await chair.send("没有")  # counted from 1: none is no count, the question is left as skipped
+    assert chair.prompt.question_id != "train_sessions"
+    assert (await answers_of(chair))["train_sessions"] is None

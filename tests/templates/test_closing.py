@@ -444,3 +444,11 @@ def test_a_report_too_thin_for_headings_weighs_no_year_it_has_just_told() -> Non
     for block in summary.blocks:
         for sentence in block.sentences:
             assert len(parts & sentence.sources) <= 1, sentence.text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_stored_text_answer_of_nothing_is_not_told_as_what_was_done(name: str) -> None:
+    text = Composer().compose({**BASE, "unit_name": name, "honors": "没有", "honors_others": "无",
+                               "centre_task": "老旧小区改造", "centre_union": "没有。"}).as_text()
+    assert not re.search("没有[，。]|无称号|被评为无|获得无", text), text
+    assert "老旧小区改造" in text
