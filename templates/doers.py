@@ -310,11 +310,13 @@ def credited(story: str, doer: str) -> str:
     listed = re.match(rf"[^，。]+?[{joins}]工会|(?:{_either('union_doer_marks')})工会", rest)
     # A suggestion is told by the union proposing it (工会跟所长提的); its help by any act of its own.
     suggested = any(word in lead for word in words()["suggestion_words"])
-    telling = rf"[^，。；]*(?:{_either('suggestion_words')})" if suggested else ""
-    later_union = rf"(?:{_either('union_told_before')})?{_ours()}{telling}"
-    if re.search(_credit(), rest) or any(re.match(later_union, clause) for clause in rest.split("，")[1:]):
-        # The story credits the union itself (医院在工会协助下为…) or tells its part in a clause of its own
-        # (…，这个是工会跟所长提的，所里同意了): a lead would credit it twice.
+    # …in the union's own sentence, in any clause of it (工会把72个首末站跑了一遍，列了清单报给公司).
+    telling = rf"[^。；]*(?:{_either('suggestion_words')})" if suggested else ""
+    later_union = rf"(?:^|[，。；])(?:{_either('union_told_before')})?{_ours()}{telling}"
+    if re.search(_credit(), rest) or re.search(later_union, rest):
+        # The story credits the union itself (医院在工会协助下为…) or tells its part in a clause or a sentence of its
+        # own (…，这个是工会跟所长提的，所里同意了; …，工会提了建议，公司开了…; …。工会…列了清单报给公司): a lead would
+        # credit it twice.
         lead = ""
     own = own_doer(story)
     as_written = "，".join(piece for piece in (when, rest) if piece)

@@ -742,3 +742,14 @@ def test_after_how_things_stood_a_bare_go_or_ask_is_not_given_a_doer_of_its_own(
     story = "女工委带保育员学茶艺，请园医讲了颈椎保养，30多人参加"
     sentence = next(s for s in rights_story(story, "union", UNIT_NAMES[0]).split("。") if "茶艺" in s)
     assert "学茶艺，请园医" in sentence, sentence
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+@pytest.mark.parametrize("story", [
+    "老师们反映午休没地方躺，工会提了建议，园里把多功能室隔出一间休息室",
+    "保育员反映洗消间太热，有的人中暑了。工会把各班洗消间挨个看了一遍，列了清单报给园长，7月装上了空调"])
+def test_a_suggestion_the_story_tells_in_the_unions_own_sentence_is_not_credited_again(name: str, story: str) -> None:
+    told = rights_story(story, "suggested", name)
+    assert not re.search(SUGGESTED, told), told
+    opening = story.split("，")[0]
+    assert re.search(f"{opening}，(?!在)", told), told  # no credit put in after the first clause
