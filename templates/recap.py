@@ -10,13 +10,14 @@ from typing import Any
 
 import yaml
 
-from templates.typography import and_list
-
 HERE = Path(__file__).parent
 EVERY = "every"  # a deed for whatever the chair ticked of its question
 NONE = "none"
 UNION = "工会"
 VERB_CHARS = 2  # the verb a deed opens with (开展, 组织…): one deed's verb is not the next one's
+CONTEST = "contest"
+TRAINING_STORIES = ("training_highlight", "training_highlight_2")
+UNIONS_OWN = "union"  # a story's doer question: the union did it
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,13 @@ def table() -> dict[str, Any]:
         return yaml.safe_load(f)
 
 
-def _activities(chosen: list[str]) -> str:
-    """One or two activities by name (篮球赛和拔河比赛); of more, the first two and 等 with the kind they are."""
-    if len(chosen) <= 2:
-        return and_list(chosen)
-    more = table()["more_activities"]
-    # Not 歌咏活动等文体活动: the kind they all are says it once.
-    named = [name.removesuffix(more[-2:]) if len(name) > len(more[-2:]) + 1 else name for name in chosen[:2]]
-    return "、".join(named) + more
+def _contest_helped(facts: dict[str, Any]) -> list[str]:
+    """The training stories (and their doers) that tell a contest of the year as the unit's, the union helping or
+    suggesting: none when the union held them."""
+    return [asked for story in TRAINING_STORIES
+            if facts.get(story) and facts.get(f"{story}_by") not in (None, UNIONS_OWN)
+            and any(word in facts[story] for word in table()["contest_words"])
+            for asked in (story, f"{story}_by")]
 
 
 def year_deeds(facts: dict[str, Any], prose: Callable[[str], list[str]], pick: Callable[..., str],
@@ -48,8 +48,7 @@ def year_deeds(facts: dict[str, Any], prose: Callable[[str], list[str]], pick: C
     fields = {**words,
               # The union is the sentence's subject: it holds a 会员代表大会, not a 工会会员代表大会 of its own.
               "congress": words["congress"].removeprefix(UNION),
-              "contest": next(iter(prose("contests") if facts.get("contests") else []), words["contests"]),
-              "activities": _activities(prose("activity_types") if facts.get("activity_types") else [])}
+              "contest": next(iter(prose("contests") if facts.get("contests") else []), words["contests"])}
     deeds: list[Deed] = []
     for question_id, by_option in table()["parts"].items():
         chosen = facts.get(question_id) or []
@@ -58,10 +57,15 @@ def year_deeds(facts: dict[str, Any], prose: Callable[[str], list[str]], pick: C
         key = EVERY if EVERY in by_option else next((k for k in by_option if k in chosen), None)
         if key is None:
             continue
+        sources = [question_id]
+        ways = by_option[key]
+        if key == CONTEST:
+            sources += ["contests"] if facts.get("contests") else []
+            helped = _contest_helped(facts)
+            if helped:
+                ways, sources = table()["helped_contest"], sources + helped
         used = {deed.text[:VERB_CHARS] for deed in deeds}
-        variants = [v.format_map(fields) for v in by_option[key]]
+        variants = [way.format_map(fields) for way in ways]
         free = [v for v in variants if v[:VERB_CHARS] not in used] or variants
-        sources = [question_id] + [asked for field, asked in (("{contest}", "contests"),)
-                                   if field in by_option[key][0] and facts.get(asked)]
         deeds.append(Deed(pick(f"deed-{question_id}", *free), tuple(sources)))
     return deeds

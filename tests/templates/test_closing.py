@@ -452,3 +452,13 @@ def test_a_stored_text_answer_of_nothing_is_not_told_as_what_was_done(name: str)
                                "centre_task": "老旧小区改造", "centre_union": "没有。"}).as_text()
     assert not re.search("没有[，。]|无称号|被评为无|获得无", text), text
     assert "老旧小区改造" in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_contest_the_chair_told_as_the_units_is_weighed_as_the_unions_help_not_its_own(name: str) -> None:
+    contests = {**BASE, "unit_name": name, "train_done": ["courses", "contest"], "contests": ["skills"],
+                "training_highlight": "9月企业举办焊工技术比武，60多人报名，前三名直接晋级"}
+    helped = closing({**contests, "training_highlight_by": "joint"}).split("。")[0]
+    assert re.search("(配合|协助|协同)企业[^，]*技术比武", helped), helped
+    own = closing({**contests, "training_highlight_by": "union"}).split("。")[0]
+    assert "技术比武" in own and not re.search("(配合|协助|协同)企业", own), own
