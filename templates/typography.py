@@ -98,8 +98,9 @@ def written(text: str) -> str:
         text = re.sub(rf"{re.escape(spoken)}(?!{not_before})(?=[\u4e00-\u9fff“])", kept, text)
     acts = "|".join(map(re.escape, sorted([*words()["union_acts"], *words()["we_acts"]], key=len, reverse=True)))
     together = "|".join(map(re.escape, words()["we_with"]))
+    whole = "|".join(map(re.escape, words()["whole_doers"]))
     for we in words()["we_words"]:
-        text = re.sub(rf"{re.escape(we)}(?=工会)", "", text)  # 我们工会 is the union
+        text = re.sub(rf"{re.escape(we)}(?=工会|{whole})", "", text)  # 我们工会 is the union, 咱们全体老师 all of them
         text = re.sub(rf"{re.escape(we)}(?=(?:{together}))", "工会", text)
         text = re.sub(rf"{re.escape(we)}(?=(?:{acts}))", "", text)
     return text

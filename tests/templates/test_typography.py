@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from templates.compose import Composer
@@ -210,3 +212,24 @@ def test_a_numbered_plan_ending_on_a_counting_word_is_a_plan_not_an_announcement
     plans = "1.安康杯接着搞，群监员要覆盖到每个作业点 2.再办一届技能比武 3.困难职工档案每年更新一次"
     assert items(written(plans))[0] == "安康杯继续开展，群监员要覆盖到每个作业点"
     assert len(items(written(plans))) == 3
+
+
+@pytest.mark.parametrize("typed, reads", [
+    ("咱们全体老师签了师德承诺书，查了有偿补课，没发现问题", "全体老师签订了师德承诺书，查了有偿补课，未发现问题"),
+    ("七夕跟电子厂搞了青年联谊会，听说成了3对", "七夕跟电子厂举办了青年联谊会，据了解成了3对"),
+    ("一圈跑下来一个多钟头，检测从半个钟头缩短到10分钟", "一圈跑下来一个多小时，检测从半小时缩短到10分钟"),
+    ("6个年级组打，高二组拿第一", "6个年级组打，高二组获得第一名"),
+])
+def test_a_chairs_spoken_words_read_in_the_written_register(typed: str, reads: str) -> None:
+    assert written(typed) == reads
+
+
+@pytest.mark.parametrize("name", ["桐溪县第二中学", "和平街道社区卫生服务中心"])
+def test_the_whole_staff_as_the_doer_of_the_ethics_work_takes_no_unit_before_it(name: str) -> None:
+    for unit_type, self_name, typed in (("school", "school", "咱们全体老师签了师德承诺书"),
+                                        ("hosp", "centre", "全中心签了医德医风承诺书")):
+        text = Composer().compose({"unit_name": name, "unit_type": unit_type, "self_name": self_name,
+                                   "period": "year", "year": 2025, "train_done": ["ethics"],
+                                   "ethics_work": typed}).as_text()
+        assert re.search("全(体老师|中心)签订了", text), text
+        assert not re.search("我(校|中心)(咱们)?全", text), text
