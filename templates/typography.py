@@ -340,14 +340,15 @@ def untold(text: str, other: str | None) -> str:
 
 
 # A nomination: who was put forward and for what (推荐赵永刚报市五一劳动奖章, 推荐吴素芬参评…).
+_WON_REMARK = re.compile(r"^(?:已|并|均|也|都)?(?:评上|获评|当选|入选|评选上|获得通过)(?:了)?$")
 _NOMINATION = re.compile(r"推荐([\u4e00-\u9fff]{2,4}?)(?:同志|老师|医生|师傅|教授|主任|大夫|工程师)?"
                          r"(?:参评|申报|报|为|参选|角逐)([^，；、]{4,}?)(?:并?(?:获评|获得|当选|获奖)|[，；、]|$)")
 
 
 def unnominated(text: str, honours: str | None) -> str:
     """The chair's clauses (between ，/；) without a nomination the honours tell was won, the same person and the
-    same award (推荐赵永刚报市五一劳动奖章 beside 赵永刚获市五一劳动奖章): the award won says it. Kept whole when every
-    clause would go."""
+    same award (推荐赵永刚报市五一劳动奖章 beside 赵永刚获市五一劳动奖章): the award won says it. Nothing when every
+    clause goes: the honours tell it all."""
     if not honours:
         return text
 
@@ -356,8 +357,11 @@ def unnominated(text: str, honours: str | None) -> str:
         return bool(nominated) and nominated.group(1) in honours and clause(nominated.group(2))[-6:] in honours
 
     clauses = re.split(r"(?<=[，；,;])", text)
-    kept = "".join(piece for piece in clauses if not won(piece))
-    return clause(kept) if kept.strip("，；,; ") else text
+    dropped = [won(piece) for piece in clauses]
+    # …and the chair's word that it was won, after the nomination dropped (推荐王丽萍参评…，已评上).
+    dropped = [gone or (i > 0 and dropped[i - 1] and _WON_REMARK.match(clause(piece)) is not None)
+               for i, (piece, gone) in enumerate(zip(clauses, dropped, strict=True))]
+    return clause("".join(piece for piece, gone in zip(clauses, dropped, strict=True) if not gone))
 
 
 def starting_with(text: str, kind: str) -> bool:

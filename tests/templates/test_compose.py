@@ -1066,3 +1066,12 @@ def test_a_township_hears_its_governments_report_and_a_college_negotiates_with_t
     text = text_of({**BASE, "unit_type": "school", "unit_name": "衡岭职业技术学院", "self_name": "college",
                     "rights_done": ["contract"], "contract": ["signed"]})
     assert "与学院" in text and "与学校" not in text, text
+
+
+def test_a_nomination_won_and_said_so_in_a_clause_of_its_own_is_told_once_by_the_honour() -> None:
+    for n in range(1, 11):
+        text = text_of({**BASE, "unit_name": f"和平街道第{n}社区卫生服务中心", "train_done": ["model"],
+                        "honors_others": "全科医生王丽萍获评区优秀家庭医生",
+                        "models": "推荐王丽萍参评区优秀家庭医生，已评上"})
+        assert text.count("优秀家庭医生") == 1 and "王丽萍获评区优秀家庭医生" in text, text
+        assert "已评上" not in text and "选树先进典型" not in text, text
