@@ -400,6 +400,19 @@ def done_by(text: str, union: str) -> str:
     return f"{when}，{union}{rest}" if when else union + rest
 
 
+def held(story: str) -> str:
+    """A story that opens on an event it names with no verb (11月青年老师教学比武，28个老师都上了课) with 举办 before
+    the event, so that its doer holds it (11月，学校举办青年老师教学比武…), not a doer before a bare noun."""
+    when, rest = _split_time(story)
+    first = re.split("[，。；]", rest, maxsplit=1)[0]
+    said = words()
+    if (not first.endswith(tuple(said["held_events"])) or len(first) > said["bare_event_chars"]
+            or _acts(rest, _all_acts()) or _placed(rest) or _opens_on_union(rest) or names_own_doer(story)
+            or any(act in first for act in _acts_inside())):
+        return story
+    return "，".join(piece for piece in (when, said["held_verb"] + rest) if piece)
+
+
 def led(text: str, lead: str) -> str:
     """A chair's story after its connector (此外，); a story that opens with its date needs none."""
     return f"{lead}，{text}" if lead and not _story_time().match(text) else text

@@ -23,6 +23,7 @@ from templates.doers import (
     after_opening,
     credited,
     has_own_subject,
+    held,
     led,
     month_of,
     names_own_doer,
@@ -202,6 +203,7 @@ class Storyteller:
         return chosen
 
     def _told(self, story_id: str, story: str, doer: str) -> str:
+        story = held(story)
         partner = partnered(story, self.unit) if self.unit else None
         if partner:
             return partner

@@ -753,3 +753,16 @@ def test_a_suggestion_the_story_tells_in_the_unions_own_sentence_is_not_credited
     assert not re.search(SUGGESTED, told), told
     opening = story.split("，")[0]
     assert re.search(f"{opening}，(?!在)", told), told  # no credit put in after the first clause
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+@pytest.mark.parametrize("by, doer", [("union", "工会"), ("joint", "园方")])
+def test_a_story_opening_on_an_event_with_no_verb_tells_its_doer_holding_it(name: str, by: str, doer: str) -> None:
+    told = text({**KINDERGARTEN, "unit_name": name, "training_highlight": "11月青年教师教学比武，12名老师都上了课",
+                 "training_highlight_by": by})
+    sentence = next(s for s in told.split("。") if "教学比武，12名" in s)
+    assert re.search(f"^11月，.*{doer}[^，]*举办青年教师教学比武", sentence), sentence
+    # An event with its verb, or a longer opening that says more than its name, is told as typed.
+    told = text({**KINDERGARTEN, "unit_name": name, "training_highlight": "11月开展青年教师教学比武，12名老师都上了课",
+                 "training_highlight_by": by})
+    assert "举办" not in next(s for s in told.split("。") if "教学比武，12名" in s)
