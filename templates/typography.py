@@ -27,6 +27,13 @@ def words() -> dict[str, Any]:
         return yaml.safe_load(f)["typography"]
 
 
+@cache
+def earner_verbs() -> tuple[str, ...]:
+    """The verbs that join an honour or a prize to whoever won it (settings.yaml `earner_verbs`)."""
+    with (HERE / "settings.yaml").open(encoding="utf-8") as f:
+        return tuple(yaml.safe_load(f)["earner_verbs"])
+
+
 def clause(text: str) -> str:
     """Free text placed mid-sentence: no trailing full stop doubling the template's own."""
     return text.strip().rstrip("。.；;，,！!")
@@ -240,13 +247,17 @@ def prizes(text: str | None) -> dict[str, list[Any]]:
     """A chair's list of prizes won outside, sorted by who won them, so the sentence can credit each:
     `counted` [(prize, n)] for 二等奖2人 (and 1 for a 个人 prize), `team` [(prize, the team)] for 团体第三名 and
     篮球赛第四名 (篮球队), `ranked` for a place that names no team or count (…项目第五名: the unit's 选手, one or
-    several), `plain` for the rest (as the chair wrote them)."""
-    found: dict[str, list[Any]] = {"counted": [], "team": [], "ranked": [], "plain": []}
+    several), `plain` for the rest (as the chair wrote them); `told` for a sentence that names who won it."""
+    found: dict[str, list[Any]] = {"counted": [], "team": [], "ranked": [], "plain": [], "told": []}
     typography = words()
     grades = "|".join(map(re.escape, typography["prize_grades"]))
     event, last = "", ""
     for item in re.split(r"[，,、；;]+", clause(text or "")):
         item = clause(item)
+        if any(verb in item[2:] for verb in earner_verbs()):
+            # The chair's own sentence of who won what (赵敏代表学校参加省赛获三等奖): told as typed, not as the unit's.
+            found["told"].append(item)
+            continue
         named = None if re.match(grades, item) else re.match(rf"(.+?)(?={grades})", item)
         group = _prize_group(item)
         if named:

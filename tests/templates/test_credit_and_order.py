@@ -355,3 +355,11 @@ def test_a_womens_committee_title_is_the_womens_committees_not_the_unions() -> N
         found = "".join(paragraphs({**BASE, "honors": honours}))
         assert re.search("女职工委员会(获评|荣获)省(教育系统)?先进女职工委员会", found), found
         assert not re.search("工会(获评|荣获|被评为)[^。；，]*先进女职工委员会", found), found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_prize_the_chair_tells_with_its_winner_is_told_as_typed_and_adds_no_winners(name: str) -> None:
+    text = "".join(paragraphs({**BASE, "unit_name": name, "self_name": "factory", "train_done": ["contest"],
+                               "train_awards": "市焊工技能大赛一等奖1人、二等奖2人，赵敏代表我厂参加省赛获三等奖"}))
+    assert "我厂有1名职工获市焊工技能大赛一等奖，2名职工获二等奖" in text, text
+    assert "赵敏代表我厂参加省赛获三等奖" in text and "获得赵敏" not in text and "另有" not in text, text
