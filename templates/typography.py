@@ -353,7 +353,8 @@ def untold(text: str, other: str | None) -> str:
 # A nomination: who was put forward and for what (推荐赵永刚报市五一劳动奖章, 推荐吴素芬参评…).
 _WON_REMARK = re.compile(r"^(?:已|并|均|也|都)?(?:评上|获评|当选|入选|评选上|获得通过)(?:了)?$")
 _NOMINATION = re.compile(r"推荐([\u4e00-\u9fff]{2,4}?)(?:同志|老师|医生|师傅|教授|主任|大夫|工程师)?"
-                         r"(?:参评|申报|报|为|参选|角逐)([^，；、]{4,}?)(?:并?(?:获评|获得|当选|获奖)|[，；、]|$)")
+                         r"(?:参评|申报|报|为|参选|角逐|评上了?|获评|荣获|当选)([^，；、]{4,}?)"
+                         r"(?:并?(?:获评|获得|当选|获奖)|[，；、]|$)")
 
 
 def unnominated(text: str, honours: str | None) -> str:
@@ -363,9 +364,11 @@ def unnominated(text: str, honours: str | None) -> str:
     if not honours:
         return text
 
+    unquoted = re.sub("[“”\"]", "", honours)
+
     def won(piece: str) -> bool:
-        nominated = _NOMINATION.search(piece)
-        return bool(nominated) and nominated.group(1) in honours and clause(nominated.group(2))[-6:] in honours
+        nominated = _NOMINATION.search(re.sub("[“”\"]", "", piece))
+        return bool(nominated) and nominated.group(1) in unquoted and clause(nominated.group(2))[-6:] in unquoted
 
     clauses = re.split(r"(?<=[，；,;])", text)
     dropped = [won(piece) for piece in clauses]

@@ -1075,3 +1075,14 @@ def test_a_nomination_won_and_said_so_in_a_clause_of_its_own_is_told_once_by_the
                         "models": "推荐王丽萍参评区优秀家庭医生，已评上"})
         assert text.count("优秀家庭医生") == 1 and "王丽萍获评区优秀家庭医生" in text, text
         assert "已评上" not in text and "选树先进典型" not in text, text
+
+
+@pytest.mark.parametrize("models, honours", [
+    ("评了年度十佳驾驶员10名，推荐刘建平评上了市五一劳动奖章", "驾驶员刘建平获市五一劳动奖章"),
+    ("评了“暖心护理员”5名，推荐向春梅参评州最美护理员，评上了", "护理员向春梅获评州“最美护理员”")])
+def test_a_nomination_said_won_in_the_chairs_words_is_told_once_by_the_honour(models: str, honours: str) -> None:
+    for n in range(1, 6):
+        text = text_of({**BASE, "unit_name": f"荆阳市第{n}公交公司", "train_done": ["model"],
+                        "honors_others": honours, "models": models})
+        name = "刘建平" if "刘建平" in models else "向春梅"
+        assert text.count(name) == 1 and "评出了" in text and "评上了" not in text, text
