@@ -105,6 +105,9 @@ def written(text: str) -> str:
         text = re.sub(rf"{re.escape(spoken)}(?!{not_before})(?=[\u4e00-\u9fff“])", kept, text)
     acts = "|".join(map(re.escape, sorted([*words()["union_acts"], *words()["we_acts"]], key=len, reverse=True)))
     together = "|".join(map(re.escape, words()["we_with"]))
+    # Whom the union gave to, said first (加班的老师工会给送了…): the union first, then whom for (工会为…送了…).
+    gives = "|".join(map(re.escape, words()["give_verbs"]))
+    text = re.sub(rf"(^|[，；])([^，。；]{{2,12}}?)工会给(?={gives})", r"\1工会为\2", text)
     whole = "|".join(map(re.escape, words()["whole_doers"]))
     for we in words()["we_words"]:
         text = re.sub(rf"{re.escape(we)}(?=工会|{whole})", "", text)  # 我们工会 is the union, 咱们全体老师 all of them

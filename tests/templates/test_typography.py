@@ -219,6 +219,10 @@ def test_a_numbered_plan_ending_on_a_counting_word_is_a_plan_not_an_announcement
     ("七夕跟电子厂搞了青年联谊会，听说成了3对", "七夕跟电子厂举办了青年联谊会，据了解成了3对"),
     ("一圈跑下来一个多钟头，检测从半个钟头缩短到10分钟", "一圈跑下来一个多小时，检测从半小时缩短到10分钟"),
     ("6个年级组打，高二组拿第一", "6个年级组打，高二组获得第一名"),
+    ("9月通过了省里的星级评定，评上三星级", "9月通过了省级星级评定，获评三星级"),
+    ("动员老师们整理材料，暑假加班的老师工会给送了水果和盒饭",
+     "动员老师们整理材料，工会为暑假加班的老师送了水果和盒饭"),
+    ("工会给每人配了防晒袖套", "工会给每人配了防晒袖套"),
 ])
 def test_a_chairs_spoken_words_read_in_the_written_register(typed: str, reads: str) -> None:
     assert written(typed) == reads
@@ -233,3 +237,7 @@ def test_the_whole_staff_as_the_doer_of_the_ethics_work_takes_no_unit_before_it(
                                    "ethics_work": typed}).as_text()
         assert re.search("全(体老师|中心)签订了", text), text
         assert not re.search("我(校|中心)(咱们)?全", text), text
+
+
+def test_what_the_union_did_for_the_central_work_opening_on_mobilising_takes_the_union_as_its_doer() -> None:
+    assert done_by("动员老师们整理课程材料，工会为加班的老师送了盒饭", "我院工会").startswith("我院工会动员老师们")
