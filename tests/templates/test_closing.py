@@ -462,3 +462,14 @@ def test_a_contest_the_chair_told_as_the_units_is_weighed_as_the_unions_help_not
     assert re.search("(配合|协助|协同)企业[^，]*技术比武", helped), helped
     own = closing({**contests, "training_highlight_by": "union"}).split("。")[0]
     assert "技术比武" in own and not re.search("(配合|协助|协同)企业", own), own
+
+
+def test_a_report_too_thin_for_headings_announces_no_parts() -> None:
+    for n in range(1, 31):
+        summary = Composer().compose({"unit_type": "gov", "self_name": "court", "period": "year", "year": 2025,
+                                      "unit_name": f"滨江市第{n}区人民法院", "sign_date": "2026-01-08",
+                                      "train_done": ["none"], "rights_done": ["none"], "welfare_done": ["visits"],
+                                      "visits_n": 22, "activity_types": ["none"], "staff_total": 150})
+        opening = summary.blocks[0].text
+        assert not any(b.kind == "h1" for b in summary.blocks)
+        assert "方面" not in opening and "分述" not in opening, opening

@@ -363,3 +363,15 @@ def test_a_prize_the_chair_tells_with_its_winner_is_told_as_typed_and_adds_no_wi
                                "train_awards": "市焊工技能大赛一等奖1人、二等奖2人，赵敏代表我厂参加省赛获三等奖"}))
     assert "我厂有1名职工获市焊工技能大赛一等奖，2名职工获二等奖" in text, text
     assert "赵敏代表我厂参加省赛获三等奖" in text and "获得赵敏" not in text and "另有" not in text, text
+
+
+def test_a_share_of_places_the_chair_claims_for_the_unit_is_told_as_typed() -> None:
+    text = "".join(paragraphs({**BASE, "unit_name": "兴业银行赣州分行", "train_done": ["contest"],
+                               "train_awards": "市银行业点钞技能比赛团体一等奖，个人前十名我行占了4个"}))
+    assert "个人前十名我行占了4个" in text and "职工获" not in text, text
+
+
+def test_a_courts_staff_are_its_officers() -> None:
+    text = "".join(paragraphs({**BASE, "unit_name": "芦淞区人民法院", "unit_type": "gov", "self_name": "court",
+                               "staff_total": 150, "welfare_done": ["visits"], "visits_n": 22}))
+    assert "在职干警" in text and "看望慰问干警" in text and "干部职工" not in text, text
