@@ -15,7 +15,7 @@ EVERY = "every"  # a deed for whatever the chair ticked of its question
 NONE = "none"
 UNION = "工会"
 VERB_CHARS = 2  # the verb a deed opens with (开展, 组织…): one deed's verb is not the next one's
-CONTEST = "contest"
+CONTEST, CONGRESS = "contest", "congress"
 TRAINING_STORIES = ("training_highlight", "training_highlight_2")
 UNIONS_OWN = "union"  # a story's doer question: the union did it
 
@@ -59,6 +59,8 @@ def year_deeds(facts: dict[str, Any], prose: Callable[[str], list[str]], pick: C
             continue
         sources = [question_id]
         ways = by_option[key]
+        if key == CONGRESS and facts.get("congress_form") in table()["members_forms"]:
+            ways, sources = table()["members_congress"], [*sources, "congress_form"]
         if key == CONTEST:
             sources += ["contests"] if facts.get("contests") else []
             helped = _contest_helped(facts)

@@ -461,7 +461,7 @@ def test_a_contest_the_chair_told_as_the_units_is_weighed_as_the_unions_help_not
     helped = closing({**contests, "training_highlight_by": "joint"}).split("。")[0]
     assert re.search("(配合|协助|协同)企业[^，]*技术比武", helped), helped
     own = closing({**contests, "training_highlight_by": "union"}).split("。")[0]
-    assert "技术比武" in own and not re.search("(配合|协助|协同)企业", own), own
+    assert "技术比武" in own and not re.search("(配合|协助|协同)企业[^，]*技术比武", own), own
 
 
 def test_a_report_too_thin_for_headings_announces_no_parts() -> None:
@@ -473,3 +473,12 @@ def test_a_report_too_thin_for_headings_announces_no_parts() -> None:
         opening = summary.blocks[0].text
         assert not any(b.kind == "h1" for b in summary.blocks)
         assert "方面" not in opening and "分述" not in opening, opening
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_units_congress_is_weighed_as_the_unions_help_and_a_members_congress_as_its_own(name: str) -> None:
+    staff = closing({**BASE, "unit_name": name, "congress_form": "rep"}).split("。")[0]
+    assert re.search("(协助|配合)企业开好职代会|职代会的筹备和服务工作", staff), staff
+    members = closing({**BASE, "unit_name": name, "unit_type": "gov", "self_name": "bureau",
+                       "congress_form": "mrep"}).split("。")[0]
+    assert re.search("(召开|开好)会员代表大会", members) and not re.search("(协助|配合)机关", members), members
