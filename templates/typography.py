@@ -101,6 +101,8 @@ def written(text: str) -> str:
     for spoken, kept in sorted(words()["written_words"].items(), key=lambda pair: -len(pair[0])):
         text = text.replace(spoken, kept)
     not_before = "|".join(map(re.escape, words()["spoken_hold_not_before"]))
+    for spoken, kept in words()["spoken_chosen"].items():
+        text = re.sub(rf"(?<![{words()['spoken_chosen_not_after']}]){re.escape(spoken)}", kept, text)
     for spoken, kept in words()["spoken_hold"].items():
         text = re.sub(rf"{re.escape(spoken)}(?!{not_before})(?=[\u4e00-\u9fff“])", kept, text)
     acts = "|".join(map(re.escape, sorted([*words()["union_acts"], *words()["we_acts"]], key=len, reverse=True)))

@@ -92,6 +92,7 @@ def test_traditional_text_is_converted_phrase_by_phrase() -> None:
     assert normalise_text("职工门诊和员工门禁") == "职工门诊和员工门禁"
     assert normalise_text("矿上以经连续六年没出事，以经济效益为中心") == "矿上已经连续六年没出事，以经济效益为中心"
     assert normalise_text("职工家属扭秧哥，明年在办一期培训班") == "职工家属扭秧歌，明年再办一期培训班"
+    assert normalise_text("迎接市级示范高中复平，11月通过复评了") == "迎接市级示范高中复评，11月通过复评了"
     # Simplified text keeps its words: no Taiwan-vocabulary swaps.
     assert normalise_text("开发报修小程序，新增会员12人") == "开发报修小程序，新增会员12人"
 
