@@ -482,3 +482,9 @@ def test_the_units_congress_is_weighed_as_the_unions_help_and_a_members_congress
     members = closing({**BASE, "unit_name": name, "unit_type": "gov", "self_name": "bureau",
                        "congress_form": "mrep"}).split("。")[0]
     assert re.search("(召开|开好)会员代表大会", members) and not re.search("(协助|配合)机关", members), members
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_weighing_names_what_was_done_for_the_staffs_lives_before_a_visit_to_the_sick(name: str) -> None:
+    weighed = closing({**BASE, "unit_name": name, "welfare_done": ["visits", "rest"], "rest_n": 40}).split("。")[0]
+    assert "疗休养" in weighed and "看望" not in weighed, weighed
