@@ -97,6 +97,14 @@ def _safe(value: Any) -> Any:
     return value
 
 
+def _as_told(question_type: str, value: Any) -> Any:
+    """An answer as the document tells it: a chair's text in the written register, and a text of "nothing" (没有, 无;
+    stored before the interview read it as a skip) as no answer at all."""
+    if question_type != "text" or not value:
+        return value
+    return None if says_nothing(value) else typography.written(value)
+
+
 class Composer:
     def __init__(self, bank: Bank | None = None, guiding_thought: str | None = None) -> None:
         self.bank = bank or load_bank()
@@ -135,10 +143,7 @@ class Composer:
         for ending, follows_name in name_words().items():
             if name.endswith(ending):
                 words.update(follows_name)
-        # A text answer of "nothing" (没有, 无; stored before the interview read it as a skip) tells nothing.
-        facts = {q.id: _safe(None if q.type == "text" and answers.get(q.id) and says_nothing(answers[q.id]) else
-                             typography.written(answers[q.id]) if q.type == "text" and answers.get(q.id) else
-                             answers.get(q.id)) for q in self.bank.questions}
+        facts = {q.id: _safe(_as_told(q.type, answers.get(q.id))) for q in self.bank.questions}
         fact = self.bank.fact
         seed = f"{fact(facts, 'unit_name')}|{fact(facts, 'year')}"
 
@@ -209,11 +214,11 @@ class Composer:
         return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
                 "heading": heading, "year_deeds": lambda: recap.year_deeds(facts, prose, pick, words),
                 "here": told.here, "here_all": told.here_all, "loose": told.loose,
-                # The year is weighed once: at the head of the part of the shortcomings and plans when the chair gave
-                # any (outlook.j2), else in the closing (closing.j2).
                 # The order of the parts is free in human summaries: rights and democratic management often come first.
                 "rights_first": pick("part-order", False, True),
                 "thin": False,  # a report told without headings (parts.is_thin) is told again without its 总之
+                # The year is weighed once: at the head of the part of the shortcomings and plans when the chair gave
+                # any (outlook.j2), else in the closing (closing.j2).
                 "looks_ahead": bool(prose("shortcomings") or typography.items(facts.get("next_plans"))),
                 "period": formats.period(fact(facts, "year"), fact(facts, "period")),
                 "party": party,
