@@ -115,7 +115,7 @@ def written(text: str) -> str:
         text = re.sub(rf"{re.escape(we)}(?=工会|{whole})", "", text)  # 我们工会 is the union, 咱们全体老师 all of them
         text = re.sub(rf"{re.escape(we)}(?=(?:{together}))", "工会", text)
         text = re.sub(rf"{re.escape(we)}(?=(?:{acts}))", "", text)
-    return text
+    return text.replace(words()["spoken_we"], "")
 
 
 def items(text: str | None) -> list[str]:

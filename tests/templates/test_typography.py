@@ -223,6 +223,7 @@ def test_a_numbered_plan_ending_on_a_counting_word_is_a_plan_not_an_announcement
     ("动员老师们整理材料，暑假加班的老师工会给送了水果和盒饭",
      "动员老师们整理材料，工会为暑假加班的老师送了水果和盒饭"),
     ("工会给每人配了防晒袖套", "工会给每人配了防晒袖套"),
+    ("咱们400多人连续抢修三天三夜，咱们留守儿童多", "400多人连续抢修三天三夜，留守儿童多"),
     ("评了年度十佳驾驶员10名，我校11月通过复评了", "评出了年度十佳驾驶员10名，我校11月通过复评了"),
 ])
 def test_a_chairs_spoken_words_read_in_the_written_register(typed: str, reads: str) -> None:
