@@ -34,6 +34,19 @@ def earner_verbs() -> tuple[str, ...]:
         return tuple(yaml.safe_load(f)["earner_verbs"])
 
 
+def spaced_earner(item: str) -> str:
+    """An honour typed after its earner with a space between them (邓春梅 县优秀乡村教师, stored 邓春梅、县…): the
+    earner, a person's name or a team (石门教学点), and the honour joined by 获评; any other item as typed (市文明单位、
+    省卫生先进单位 are two honours)."""
+    earner, separator, honour = item.partition("、")
+    if not separator or "、" in honour or any(verb in item for verb in earner_verbs()):
+        return item
+    said = words()
+    person = re.fullmatch(r"[\u4e00-\u9fff]{2,3}", earner) and not any(w in earner for w in said["honour_words"])
+    team = earner.endswith(tuple(said["earner_team_ends"]))
+    return f"{earner}{said['earned_verb']}{honour}" if person or team else item
+
+
 def clause(text: str) -> str:
     """Free text placed mid-sentence: no trailing full stop doubling the template's own."""
     return text.strip().rstrip("。.；;，,！!")
@@ -402,7 +415,7 @@ def retelling(text: str, story: str) -> bool:
     return sum(pair in story for pair in pairs) >= words()["retold_pairs"]
 
 
-FILTERS = {"cn_list": cn_list, "and_list": and_list,
+FILTERS = {"cn_list": cn_list, "and_list": and_list, "spaced_earner": spaced_earner,
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled,
            "first_free": first_free, "untimed": untimed, "unwished": unwished,

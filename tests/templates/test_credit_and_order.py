@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from dialogs.answers import ParseContext, parse_text
+from dialogs.bank import load_bank
 from templates.compose import Composer
 from tests.support.ample import AMPLE
 
@@ -375,3 +377,15 @@ def test_a_courts_staff_are_its_officers() -> None:
     text = "".join(paragraphs({**BASE, "unit_name": "芦淞区人民法院", "unit_type": "gov", "self_name": "court",
                                "staff_total": 150, "welfare_done": ["visits"], "visits_n": 22}))
     assert "在职干警" in text and "看望慰问干警" in text and "干部职工" not in text, text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_honour_typed_after_its_earner_with_a_space_goes_to_that_earner(name: str) -> None:
+    typed = parse_text(load_bank().by_id["honors_others"], "邓春梅 县优秀乡村教师；石门教学点 县文明校园",
+                       ParseContext(today=None, year=2025, period="year", all_of=None))
+    text = "".join(paragraphs({**BASE, "unit_name": name, "unit_type": "school", "self_name": "school",
+                               "honors_others": typed}))
+    assert "邓春梅获评县优秀乡村教师" in text and "石门教学点获评县文明校园" in text, text
+    assert "获得邓春梅" not in text, text
+    two = "".join(paragraphs({**BASE, "unit_name": name, "honors_others": "市文明单位、省卫生先进单位"}))
+    assert "获评省卫生先进单位" not in two and "市文明单位" in two, two
