@@ -1086,3 +1086,16 @@ def test_a_nomination_said_won_in_the_chairs_words_is_told_once_by_the_honour(mo
                         "honors_others": honours, "models": models})
         name = "刘建平" if "刘建平" in models else "向春梅"
         assert text.count(name) == 1 and "评出了" in text and "评上了" not in text, text
+
+
+@pytest.mark.parametrize("n", range(1, 9))
+def test_a_womens_contracts_own_terms_are_told_as_its_and_the_others_as_the_negotiations(n: int) -> None:
+    text = text_of({**BASE, "unit_name": f"滨江市第{n}人民医院", "rights_done": ["contract"],
+                    "contract": ["running", "women"],
+                    "contract_content": "夜班费每班提高30元，哺乳期女职工每天的哺乳时间延长至1.5小时"})
+    agreed = next(s for s in text.split("。") if "夜班费" in s)
+    assert re.search("夜班费每班提高30元；女职工专项合同约定，哺乳期女职工", agreed), agreed
+    # A clause naming a contract is no term of it.
+    text = text_of({**BASE, "unit_name": f"兴业银行第{n}支行", "rights_done": ["contract"],
+                    "contract": ["running", "women"], "contract_content": "女员工专项集体合同续签，孕期可申请调离柜台"})
+    assert "女职工专项合同约定，孕期可申请调离柜台" in text and "续签；" not in text, text
