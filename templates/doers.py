@@ -290,6 +290,26 @@ def _acts_inside() -> tuple[str, ...]:
 
 
 def credited(story: str, doer: str) -> str:
+    """A chair's story told with the doer they named for it (`_credited`); where its own sentence tells the union's
+    suggestion (工会…列了清单报给公司，到年底新建…), what was done after it is the unit's, its doer named
+    (…报给公司，到年底，公司新建…), not left to read as the union's."""
+    told = _credited(story, doer)
+    lead, _, subject = doer.rpartition("，")
+    if not subject or UNION in subject or not any(word in lead for word in words()["suggestion_words"]):
+        return told
+    suggestion = re.search(rf"(?:^|[，。；]){_ours()}[^。；]*(?:{_either('suggestion_words')})[^，。；]*[，。；]", told)
+    if not suggestion:
+        return told
+    after = told[suggestion.end():]
+    clause, separator, rest = (*re.split(r"([，。；])", after, maxsplit=1), "", "")[:3]
+    when, act = _split_time(clause)
+    if not act or not (act.startswith("把") or _acts(act, _all_acts())) or _own_doers().match(act):
+        return told
+    done = f"{when}，{subject}{act}" if when else subject + act
+    return told[: suggestion.end()] + done + separator + rest
+
+
+def _credited(story: str, doer: str) -> str:
     """A chair's story told with the doer they named for it, before its verb (暑期组织… → 暑期，工会协助园方
     组织…). A doer with ， is a lead and then the doer (经工会建议，园方):
     - a story that names its own doer after its opening keeps it, the lead before that doer (根据职代会提案，在工会

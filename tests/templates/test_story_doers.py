@@ -766,3 +766,15 @@ def test_a_story_opening_on_an_event_with_no_verb_tells_its_doer_holding_it(name
     told = text({**KINDERGARTEN, "unit_name": name, "training_highlight": "11月开展青年教师教学比武，12名老师都上了课",
                  "training_highlight_by": by})
     assert "举办" not in next(s for s in told.split("。") if "教学比武，12名" in s)
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_what_the_unit_did_after_the_union_told_its_suggestion_is_the_units_named(name: str) -> None:
+    story = "保育员反映午休没地方躺，工会把情况报给园长，把多功能室隔出一间休息室，9月投入使用"
+    told = rights_story(story, "suggested", name)
+    sentence = next(s for s in told.split("。") if "多功能室" in s)
+    assert re.search("工会把情况报给园长，园方把多功能室隔出一间休息室", sentence), sentence
+    # A clause with its own doer keeps it.
+    story = "保育员反映午休没地方躺，工会把情况报给园长，园长当场同意，9月隔出一间休息室"
+    told = rights_story(story, "suggested", name)
+    assert "园方园长" not in told and "，园长当场同意" in told, told
