@@ -292,7 +292,7 @@ def _acts_inside() -> tuple[str, ...]:
 def credited(story: str, doer: str) -> str:
     """A chair's story told with the doer they named for it (`_credited`); where its own sentence tells the union's
     suggestion (工会…列了清单报给公司，到年底新建…), what was done after it is the unit's, its doer named
-    (…报给公司，到年底，公司新建…), not left to read as the union's."""
+    (…报给公司，公司到年底新建…), not left to read as the union's."""
     told = _credited(story, doer)
     lead, _, subject = doer.rpartition("，")
     if not subject or UNION in subject or not any(word in lead for word in words()["suggestion_words"]):
