@@ -23,6 +23,7 @@ from dialogs.answers import says_nothing
 from dialogs.bank import Bank, load_bank
 from templates import doers, parts, recap, sources, stories, typography
 from templates.summary import Block, Summary
+from templates.typography import settings
 
 HERE = Path(__file__).parent
 OTHER = "other"
@@ -56,12 +57,6 @@ def phrasings() -> dict[str, list[str]]:
     """The recurring sentences and their variants: key → phrasings with {placeholders}."""
     with (HERE / "phrasings.yaml").open(encoding="utf-8") as f:
         return yaml.safe_load(f) or {}
-
-
-@cache
-def settings() -> dict[str, Any]:
-    with (HERE / "settings.yaml").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
 
 
 def vocabulary(unit_type: str | None) -> dict[str, str]:

@@ -295,9 +295,9 @@ def credited(story: str, doer: str) -> str:
     (…报给公司，公司到年底新建…), not left to read as the union's."""
     told = _credited(story, doer)
     lead, _, subject = doer.rpartition("，")
-    if not subject or UNION in subject or not any(word in lead for word in words()["suggestion_words"]):
+    if not subject or UNION in subject or not _suggests(lead):
         return told
-    suggestion = re.search(rf"(?:^|[，。；]){_ours()}[^。；]*(?:{_either('suggestion_words')})[^，。；]*[，。；]", told)
+    suggestion = re.search(rf"(?:^|[，。；]){_ours()}{_telling()}[^，。；]*[，。；]", told)
     if not suggestion:
         return told
     after = told[suggestion.end():]
@@ -307,6 +307,17 @@ def credited(story: str, doer: str) -> str:
         return told
     done = f"{when}，{subject}{act}" if when else subject + act
     return told[: suggestion.end()] + done + separator + rest
+
+
+def _suggests(lead: str) -> bool:
+    """Whether a credit names the union's suggestion (经工会建议), not its help."""
+    return any(word in lead for word in words()["suggestion_words"])
+
+
+def _telling() -> str:
+    """After the union, its suggestion told in its own sentence, in any clause of it (工会把72个首末站跑了一遍，列了清单
+    报给公司)."""
+    return rf"[^。；]*(?:{_either('suggestion_words')})"
 
 
 def _credited(story: str, doer: str) -> str:
@@ -329,10 +340,8 @@ def _credited(story: str, doer: str) -> str:
     # Someone before the join (not 与工会会员代表座谈…), or 由工会….
     listed = re.match(rf"[^，。]+?[{joins}]工会|(?:{_either('union_doer_marks')})工会", rest)
     # A suggestion is told by the union proposing it (工会跟所长提的); its help by any act of its own.
-    suggested = any(word in lead for word in words()["suggestion_words"])
-    # …in the union's own sentence, in any clause of it (工会把72个首末站跑了一遍，列了清单报给公司).
-    telling = rf"[^。；]*(?:{_either('suggestion_words')})" if suggested else ""
-    later_union = rf"(?:^|[，。；])(?:{_either('union_told_before')})?{_ours()}{telling}"
+    suggested = _suggests(lead)
+    later_union = rf"(?:^|[，。；])(?:{_either('union_told_before')})?{_ours()}{_telling() if suggested else ''}"
     if re.search(_credit(), rest) or re.search(later_union, rest):
         # The story credits the union itself (医院在工会协助下为…) or tells its part in a clause or a sentence of its
         # own (…，这个是工会跟所长提的，所里同意了; …，工会提了建议，公司开了…; …。工会…列了清单报给公司): a lead would

@@ -10,10 +10,11 @@ from typing import Any
 
 import yaml
 
+from templates.doers import UNION
+
 HERE = Path(__file__).parent
 EVERY = "every"  # a deed for whatever the chair ticked of its question
 NONE = "none"
-UNION = "工会"
 VERB_CHARS = 2  # the verb a deed opens with (开展, 组织…): one deed's verb is not the next one's
 CONTEST, CONGRESS = "contest", "congress"
 TRAINING_STORIES = ("training_highlight", "training_highlight_2")

@@ -22,16 +22,19 @@ _OWN_NUMBERING = re.compile(
 
 
 @cache
+def settings() -> dict[str, Any]:
+    """templates/settings.yaml, read once for the templates, the typography and the page."""
+    with (HERE / "settings.yaml").open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
 def words() -> dict[str, Any]:
-    with (HERE / "settings.yaml").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)["typography"]
+    return settings()["typography"]
 
 
-@cache
-def earner_verbs() -> tuple[str, ...]:
+def earner_verbs() -> list[str]:
     """The verbs that join an honour or a prize to whoever won it (settings.yaml `earner_verbs`)."""
-    with (HERE / "settings.yaml").open(encoding="utf-8") as f:
-        return tuple(yaml.safe_load(f)["earner_verbs"])
+    return settings()["earner_verbs"]
 
 
 def spaced_earner(item: str) -> str:
