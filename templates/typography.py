@@ -28,6 +28,7 @@ def settings() -> dict[str, Any]:
         return yaml.safe_load(f)
 
 
+@cache
 def words() -> dict[str, Any]:
     return settings()["typography"]
 
