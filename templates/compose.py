@@ -208,6 +208,7 @@ class Composer:
                                    unit=(prose("self_name") or [words["self"]])[0])
         return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
                 "heading": heading, "year_deeds": lambda: recap.year_deeds(facts, prose, pick, words),
+                "union_deed": recap.union_deed, "beside": recap.beside,
                 "here": told.here, "here_all": told.here_all, "loose": told.loose,
                 # The order of the parts is free in human summaries: rights and democratic management often come first.
                 "rights_first": pick("part-order", False, True),
@@ -237,6 +238,9 @@ class Composer:
     def _told(self, answers: dict[str, Any], thin: bool) -> tuple[dict[str, Any], list[Block]]:
         """The context and the opening, the body's parts in the order drawn for this report, and the closing."""
         ctx = {**self.context(answers), "thin": thin}
+        # A report told under headings with more than one deed weighs its year in a 总之 (recap.j2); the opening
+        # leaves to it what the union did for the central work.
+        ctx["weighs_year"] = not thin and len(ctx["year_deeds"]()) > 1
         words = ctx["v"]
         # The union, the staff and the union's home by the unit's name once a part (我院工会, 我院职工,
         # 我院职工之家), then 工会, 职工, 职工之家.

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from templates import doers
 from templates.doers import UNION
 
 HERE = Path(__file__).parent
@@ -72,3 +73,26 @@ def year_deeds(facts: dict[str, Any], prose: Callable[[str], list[str]], pick: C
         free = [v for v in variants if v[:VERB_CHARS] not in used] or variants
         deeds.append(Deed(pick(f"deed-{question_id}", *free), tuple(sources)))
     return deeds
+
+
+def union_deed(did: str, union: str) -> str:
+    """What the chair said the union did for the central work (centre_union), as the 总之 can tell it after the union
+    as its subject (…围绕创建省一级幼儿园，组织迎检练兵，为加班教职工送去晚餐): only what the union alone opens, with no
+    time or other doer of its own and in one sentence; else empty, and the opening tells it as a sentence of its own."""
+    if any(stop in did for stop in "。；！？"):
+        return ""
+    if doers.done_by(did, union) == union + did:
+        return did
+    for name in (union, UNION):
+        rest = did.removeprefix(name)
+        if rest != did and doers.done_by(rest, union) == union + rest:
+            return rest
+    return ""
+
+
+def beside(deeds: list[Deed], union_did: str) -> list[Deed]:
+    """The year's deeds that the union's deed for the central work does not already tell (a contest, a meal…)."""
+    contest_words = table()["contest_words"]
+    return [deed for deed in deeds
+            if deed.text[VERB_CHARS:] not in union_did
+            and not any(word in deed.text and word in union_did for word in contest_words)]

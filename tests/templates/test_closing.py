@@ -161,12 +161,48 @@ def test_the_year_is_weighed_before_the_chairs_own_plans_and_the_summary_ends_on
 def test_the_opening_tells_the_unions_part_and_the_result_in_either_order_across_units() -> None:
     orders = set()
     for name in NAMES:
+        # Told with its own time, the union's part stays in the opening, weighed year or not.
         opening = next(b.text for b in Composer().compose({
             **BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
-            "centre_union": "组织职工分批参观新厂区", "centre_result": "9月迁入新厂区"}).blocks if b.kind == "p")
+            "centre_union": "搬迁前组织职工分批参观新厂区", "centre_result": "9月迁入新厂区"}).blocks if b.kind == "p")
         assert "我公司工会组织职工分批参观新厂区" in opening and "9月迁入新厂区" in opening, opening
         orders.add(opening.index("迁入") < opening.index("参观"))
     assert orders == {True, False}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_weighed_year_names_what_the_union_did_for_the_central_work_once_in_the_weighing(name: str) -> None:
+    summary = Composer().compose({**BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
+                                  "centre_union": "组织职工分批参观新厂区", "centre_result": "9月迁入新厂区"})
+    opening = next(b.text for b in summary.blocks if b.kind == "p")
+    weighed = closing_of(summary)
+    assert "9月迁入新厂区" in opening and "参观" not in opening, opening
+    assert re.search("完成新厂区搬迁(为(中心|主线))?，组织职工分批参观新厂区；", weighed), weighed
+    assert "职代会" in weighed and summary.as_text().count("分批参观") == 1
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_report_too_thin_to_weigh_tells_what_the_union_did_for_the_central_work_in_its_opening(name: str) -> None:
+    thin = {key: value for key, value in BASE.items() if "highlight" not in key}
+    opening = next(b.text for b in Composer().compose({
+        **thin, "unit_name": name, "self_name": "company", "train_done": ["none"], "welfare_done": ["none"],
+        "activity_types": ["none"], "centre_task": "完成新厂区搬迁", "centre_union": "组织职工分批参观新厂区"}).blocks
+        if b.kind == "p")
+    assert "我公司工会组织职工分批参观新厂区" in opening, opening
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_weighing_names_no_deed_the_unions_part_in_the_central_work_already_told(name: str) -> None:
+    weighed = closing({**BASE, "unit_name": name, "train_done": ["contest"], "contests": ["labor"],
+                       "centre_task": "全年产值突破5亿元", "centre_union": "开展“建功新厂区”劳动竞赛"})
+    assert weighed.count("竞赛") == 1 and "职代会" in weighed, weighed
+
+
+def test_a_central_work_typed_as_a_verb_phrase_is_never_held_to_as_a_noun() -> None:
+    for n in range(40):
+        weighed = closing({**BASE, "unit_name": f"滨江市第{n}机械厂", "centre_task": "完成新厂区搬迁并实现满产",
+                           "centre_union": "组织职工突击队"})
+        assert not re.search("(紧扣|聚焦|立足)完成", weighed), weighed
 
 
 @pytest.mark.parametrize("name", NAMES)
