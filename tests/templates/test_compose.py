@@ -292,6 +292,15 @@ def test_double_ninth_greetings_are_not_said_to_go_to_the_working_staff(name: st
 
 
 @pytest.mark.parametrize("name", MANY_NAMES)
+def test_the_funds_stand_apart_from_the_safety_work_and_the_disputes_told_together(name: str) -> None:
+    summary = Composer().compose({**BASE, "unit_name": name, "rights_done": ["safety", "dispute", "funds"],
+                                  "safety": ["check", "season"], "safety_checks": 4, "disputes": 3,
+                                  "funds_work": ["budget", "audit"], "funds_spend": 586000})
+    paragraph = next(b.text for b in summary.blocks if "经费审查委员会" in b.text)
+    assert "58.6万元" in paragraph and not re.search("安全|争议", paragraph), paragraph
+
+
+@pytest.mark.parametrize("name", MANY_NAMES)
 def test_the_aid_sub_heading_covers_the_health_checks_beneath_it(name: str) -> None:
     summary = Composer().compose({**BASE, **AMPLE, "unit_name": name, "welfare_done": ["hardship", "health", "women"],
                                   "hardship_households": 5, "health_check": 300,
