@@ -52,6 +52,26 @@ def test_a_care_story_nothing_places_names_the_union_joins_the_visits_and_comes_
     assert not any(p.strip() == "" for p in found)
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_a_festivals_highlight_stands_after_the_routine_care_not_among_the_greetings(name: str) -> None:
+    found = paragraphs({**BASE, **AMPLE, "unit_name": name, "welfare_done": ["visits", "festivals", "health"],
+                        "visits_n": 73, "festivals": ["spring", "autumn"], "festival_spend": 365000,
+                        "health_check": 605,
+                        "welfare_highlight": "春节前，公司为留厂过年的46名外地职工准备年夜饭，每人发放300元红包",
+                        "welfare_highlight_by": "joint"})
+    story = next(p for p in found if "年夜饭" in p)
+    assert story.startswith("春节前") and "体检" not in story and "73人次" not in story, story
+    care = next(p for p in found if "73人次" in p)
+    assert found.index(care) < found.index(story) and "36.5万元" in care, care
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_summer_care_ticked_without_a_story_is_no_sentence_of_its_own(name: str) -> None:
+    found = paragraphs({**BASE, **AMPLE, "unit_name": name, "welfare_done": ["visits", "cool"], "visits_n": 12})
+    said = [s for p in found for s in p.split("。") if "夏送清凉" in s and "新厂区" not in s]  # not the weighing
+    assert len(said) == 1 and ("还" in said[0] or "此外" in said[0]), said
+
+
 @pytest.mark.parametrize("unit_type, reading_room, safety", [
     ("school", "教工书屋", "校园安全"), ("kinder", "教工书屋", "园所安全"), ("ent", "职工书屋", "安全生产监督"),
 ])
@@ -80,7 +100,7 @@ def test_the_union_not_the_unit_signs_a_contract_with_the_unit(unit_type: str) -
 def test_a_lone_sentence_on_retirees_does_not_stand_as_a_paragraph() -> None:
     found = paragraphs({**BASE, "unit_name": NAMES[0], "retirees_total": 71,
                         "welfare_done": ["retirees", "festivals"], "retirees_visits": 71,
-                        "festivals": ["spring", "midautumn"], "festival_spend": 74000})
+                        "festivals": ["spring", "autumn"], "festival_spend": 74000})
     retirees = next(p for p in found if "71人次" in p)
     assert "节日" in retirees
 
