@@ -524,3 +524,12 @@ def test_the_units_congress_is_weighed_as_the_unions_help_and_a_members_congress
 def test_the_weighing_names_what_was_done_for_the_staffs_lives_before_a_visit_to_the_sick(name: str) -> None:
     weighed = closing({**BASE, "unit_name": name, "welfare_done": ["visits", "rest"], "rest_n": 40}).split("。")[0]
     assert "疗休养" in weighed and "看望" not in weighed, weighed
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_ticked_shortcomings_hold_beside_a_year_of_many_activities_and_many_who_came(name: str) -> None:
+    text = Composer().compose({**BASE, **AMPLE, "unit_name": name, "activities_n": 40, "activities_people": 9800,
+                               "activity_types": ["basketball", "tugofwar", "show", "reading"],
+                               "funds_spend": 4860000, "shortcomings": ["variety", "reach", "funds"]}).as_text()
+    faults = text[text.index("一是"):].split("。")[0]
+    assert not re.search("单一|不高|不够广|有限|不宽裕", faults), faults
