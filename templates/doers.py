@@ -419,10 +419,12 @@ def partnered(story: str, unit: str) -> str | None:
 def done_by(text: str, union: str) -> str:
     """What the union did, told by the chair, with the union as its doer whatever the verb
     (搬迁期间开通班车 → 搬迁期间，我厂工会开通班车); text that names its doer (the union, the unit, the whole staff:
-    全体教师…, 全中心…) is left as written, and so is text
+    全体教师…, 全中心…) or has a subject of its own (老师跟留守娃结对…) is left as written, and so is text
     whose first clause has another subject and a later one names the union (老师们周末加班布置环境，工会买了…)."""
     when, rest = _split_time(text)
     if rest.startswith((union, union.removesuffix(UNION), UNION, *words()["whole_doers"])):
+        return text
+    if has_own_subject(text):
         return text
     if UNION in rest.partition("，")[2] and not _acts(rest, _all_acts()):
         return "，".join(piece for piece in (when, rest) if piece)

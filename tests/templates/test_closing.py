@@ -111,6 +111,15 @@ def test_what_others_did_for_the_central_work_is_not_the_unions_when_the_chair_n
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_what_the_staff_did_for_the_central_work_is_never_the_unions_deed(name: str) -> None:
+    summary = Composer().compose({**BASE, "unit_name": name, "unit_type": "school", "self_name": "school",
+                                  "centre_task": "乡村学校提质", "centre_union": "老师跟留守娃结对，一人包5个"})
+    text = summary.as_text()
+    assert "老师跟留守娃结对" in text and "工会老师" not in text, text
+    assert "留守娃" not in closing_of(summary)
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_the_closing_ties_the_year_to_the_central_work_the_chair_named_only_with_what_the_union_did_for_it(
         name: str) -> None:
     assert "完成新厂区搬迁" in closing({**BASE, "unit_name": name, "centre_task": "完成新厂区搬迁",
