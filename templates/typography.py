@@ -111,12 +111,20 @@ def written(text: str) -> str:
     for spoken, kept in words()["spoken_yuan"].items():
         text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}(?=(?:{before})|$)", kept, text)
     for spoken, kept in words()["after_a_date"].items():
-        text = re.sub(rf"([0-9]{{1,2}}月[0-9]{{1,2}}){re.escape(spoken)}", rf"\1{kept}", text)
+        text = re.sub(rf"((?:[0-9]{{1,2}}|每)月[0-9]{{1,2}}){re.escape(spoken)}", rf"\1{kept}", text)
     events = "|".join(map(re.escape, words()["held_events"]))
     text = re.sub(rf"搞(了?)(个|一次|一场)?(?=[^，。；、]{{0,12}}?(?:{events}))",
                   lambda m: "举办" + m[1] + ("一次" if m[2] == "个" else m[2] or ""), text)
     for spoken, kept in sorted(words()["written_words"].items(), key=lambda pair: -len(pair[0])):
         text = text.replace(spoken, kept)
+    said = words()
+    text = re.sub(rf"(?:^|(?<=我[{said['spoken_filler_after']}])){said['spoken_filler']}", "", text)
+    for spoken, kept in said["spoken_none_found"].items():
+        text = re.sub(rf"{spoken}(?=[，。；]|$)", kept, text)
+    kin = "".join(said["kin_words"])
+    text = re.sub(rf"我[{kin}][（(]([^）)]{{1,8}})[）)]", r"\1", text)
+    for spoken, kept in said["spoken_put_forward"].items():
+        text = re.sub(rf"{spoken}(?=[0-9一两二三四五六七八九十])", kept, text)
     not_before = "|".join(map(re.escape, words()["spoken_hold_not_before"]))
     for spoken, kept in words()["spoken_chosen"].items():
         text = re.sub(rf"(?<![{words()['spoken_chosen_not_after']}]){re.escape(spoken)}", kept, text)
