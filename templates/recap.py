@@ -77,22 +77,27 @@ def year_deeds(facts: dict[str, Any], prose: Callable[[str], list[str]], pick: C
 
 def union_deed(did: str, union: str) -> str:
     """What the chair said the union did for the central work (centre_union), as the 总之 can tell it after the union
-    as its subject (…围绕创建省一级幼儿园，组织迎检练兵，为加班教职工送去晚餐): only what the union alone opens, with no
-    time or other doer of its own and in one sentence; else empty, and the opening tells it as a sentence of its own."""
+    as its subject (…围绕创建省一级幼儿园，组织迎检练兵，为加班教职工送去晚餐; …，搬迁期间开通通勤班车): only what the
+    union opens, after its time if any, in one sentence, the union not named again; else empty, and the opening tells
+    it as a sentence of its own."""
     if any(stop in did for stop in "。；！？"):
         return ""
-    if doers.done_by(did, union) == union + did:
-        return did
-    for name in (union, UNION):
-        rest = did.removeprefix(name)
-        if rest != did and doers.done_by(rest, union) == union + rest:
-            return rest
+    for told in (did, *(did.removeprefix(name) for name in (union, UNION) if did.startswith(name))):
+        when = doers.story_time(told)
+        head = f"{when}，{union}" if when else union
+        said = doers.done_by(told, union)
+        if said.startswith(head) and said != told:
+            deed = f"{when}，{said[len(head):]}" if when else said[len(head):]
+            # The union is the whole sentence's subject: not named again in a later clause (…，工会为加班的老师送了…).
+            return deed.replace(f"，{UNION}", "，")
     return ""
 
 
 def beside(deeds: list[Deed], union_did: str) -> list[Deed]:
-    """The year's deeds that the union's deed for the central work does not already tell (a contest, a meal…)."""
+    """The year's deeds that the union's deed for the central work does not already tell: what it names, and any
+    contest when it tells one (not 开展服务提升竞赛…；此外还配合我行开展技术比武)."""
     contest_words = table()["contest_words"]
+    told_contest = any(word in union_did for word in contest_words)
     return [deed for deed in deeds
             if deed.text[VERB_CHARS:] not in union_did
-            and not any(word in deed.text and word in union_did for word in contest_words)]
+            and not (told_contest and any(word in deed.text for word in contest_words))]

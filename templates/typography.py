@@ -121,6 +121,8 @@ def written(text: str) -> str:
     text = re.sub(rf"(?:^|(?<=我[{said['spoken_filler_after']}])){said['spoken_filler']}", "", text)
     for spoken, kept in said["spoken_none_found"].items():
         text = re.sub(rf"{spoken}(?=[，。；]|$)", kept, text)
+    spans = "|".join(map(re.escape, said["spoken_span"]))
+    text = re.sub(rf"(?<=[\u4e00-\u9fff])(?:{spans})", said["spoken_span_written"], text)
     kin = "".join(said["kin_words"])
     text = re.sub(rf"我[{kin}][（(]([^）)]{{1,8}})[）)]", r"\1", text)
     for spoken, kept in said["spoken_put_forward"].items():
