@@ -87,9 +87,9 @@ def union_deed(did: str, union: str) -> str:
         head = f"{when}，{union}" if when else union
         said = doers.done_by(told, union)
         if said.startswith(head) and said != told:
-            deed = f"{when}，{said[len(head):]}" if when else said[len(head):]
-            # The union is the whole sentence's subject: not named again in a later clause (…，工会为加班的老师送了…).
-            return deed.replace(f"，{UNION}", "，")
+            # As the chair typed it (搬迁期间开通…), the union being the whole sentence's subject: not named again in a
+            # later clause (…，工会为加班的老师送了…).
+            return told.replace(f"，{UNION}", "，")
     return ""
 
 
