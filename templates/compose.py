@@ -238,8 +238,7 @@ class Composer:
     def _told(self, answers: dict[str, Any], thin: bool) -> tuple[dict[str, Any], list[Block]]:
         """The context and the opening, the body's parts in the order drawn for this report, and the closing."""
         ctx = {**self.context(answers), "thin": thin}
-        # A report told under headings with more than one deed weighs its year in a 总之 (recap.j2); the opening
-        # leaves to it what the union did for the central work.
+        # A report told under headings with more than one deed weighs its year in a 总之 (recap.j2).
         ctx["weighs_year"] = not thin and len(ctx["year_deeds"]()) > 1
         words = ctx["v"]
         # The union, the staff and the union's home by the unit's name once a part (我院工会, 我院职工,

@@ -26,6 +26,7 @@ UNIONS_OWN = "union"  # a story's doer question: the union did it
 class Deed:
     text: str
     sources: tuple[str, ...]
+    routine: bool = False  # what every union does each year (its congress, greetings, activities)
 
 
 @cache
@@ -71,7 +72,7 @@ def year_deeds(facts: dict[str, Any], prose: Callable[[str], list[str]], pick: C
         used = {deed.text[:VERB_CHARS] for deed in deeds}
         variants = [way.format_map(fields) for way in ways]
         free = [v for v in variants if v[:VERB_CHARS] not in used] or variants
-        deeds.append(Deed(pick(f"deed-{question_id}", *free), tuple(sources)))
+        deeds.append(Deed(pick(f"deed-{question_id}", *free), tuple(sources), key in table()["routine"]))
     return deeds
 
 
@@ -94,10 +95,11 @@ def union_deed(did: str, union: str) -> str:
 
 
 def beside(deeds: list[Deed], union_did: str) -> list[Deed]:
-    """The year's deeds that the union's deed for the central work does not already tell: what it names, and any
-    contest when it tells one (not 开展服务提升竞赛…；此外还配合我行开展技术比武)."""
+    """The year's deeds beside the union's deed for the central work: none that every union does each year
+    (readers: 筹备职代会、开展文体活动这类常规工作不要再列), nor what it tells already: what it names, and any contest
+    when it tells one (not 开展服务提升竞赛…；此外还配合我行开展技术比武)."""
     contest_words = table()["contest_words"]
     told_contest = any(word in union_did for word in contest_words)
     return [deed for deed in deeds
-            if deed.text[VERB_CHARS:] not in union_did
+            if not deed.routine and deed.text[VERB_CHARS:] not in union_did
             and not (told_contest and any(word in deed.text for word in contest_words))]
