@@ -72,6 +72,14 @@ def test_summer_care_ticked_without_a_story_is_no_sentence_of_its_own(name: str)
     assert len(said) == 1 and ("还" in said[0] or "此外" in said[0]), said
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_the_years_classes_are_told_as_the_units_whoever_held_them(name: str) -> None:
+    found = paragraphs({**BASE, **AMPLE, "unit_name": name, "unit_type": "hosp", "self_name": None,
+                        "train_done": ["courses"], "train_sessions": 12, "train_people": 1650})
+    said = next(s for p in found for s in p.split("。") if "培训班12期" in s)
+    assert "我院" in said and "工会" not in said, said
+
+
 @pytest.mark.parametrize("unit_type, reading_room, safety", [
     ("school", "教工书屋", "校园安全"), ("kinder", "教工书屋", "园所安全"), ("ent", "职工书屋", "安全生产监督"),
 ])
