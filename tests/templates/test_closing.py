@@ -551,9 +551,11 @@ def test_a_report_too_thin_for_headings_announces_no_parts() -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_the_units_congress_is_weighed_as_the_unions_help_and_a_members_congress_as_its_own(name: str) -> None:
+def test_the_units_congress_is_weighed_by_the_rights_it_carries_and_a_members_congress_as_the_unions_own(
+        name: str) -> None:
     staff = closing({**BASE, "unit_name": name, "congress_form": "rep"}).split("。")[0]
-    assert re.search("职代会的(筹备和服务|各项筹备)工作|认真筹备职代会", staff), staff
+    # The staff's congress is the unit's: the union neither convenes it nor is said to prepare it.
+    assert "职代会" in staff and not re.search("(召开|开好|筹备)职代会|职代会的筹备", staff), staff
     members = closing({**BASE, "unit_name": name, "unit_type": "gov", "self_name": "bureau",
                        "congress_form": "mrep"}).split("。")[0]
     assert re.search("(召开|开好)会员代表大会", members) and not re.search("(协助|配合)机关", members), members
