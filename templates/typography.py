@@ -127,6 +127,11 @@ def written(text: str) -> str:
     text = re.sub(rf"我[{kin}][（(]([^）)]{{1,8}})[）)]", r"\1", text)
     for spoken, kept in said["spoken_put_forward"].items():
         text = re.sub(rf"{spoken}(?=[0-9一两二三四五六七八九十])", kept, text)
+    done = "|".join(map(re.escape, said["spoken_done_ends"]))
+    text = re.sub(rf"((?:{done})[^，。；了]{{1,12}})了(?=[，。；]|$)", r"\1", text)
+    posts = "|".join(map(re.escape, said["we_before_posts"]))
+    for we in said["we_words"]:
+        text = re.sub(rf"{re.escape(we)}(?={posts})", "", text)
     not_before = "|".join(map(re.escape, words()["spoken_hold_not_before"]))
     for spoken, kept in words()["spoken_chosen"].items():
         text = re.sub(rf"(?<![{words()['spoken_chosen_not_after']}]){re.escape(spoken)}", kept, text)
