@@ -135,6 +135,14 @@ def test_what_the_staff_did_for_the_central_work_is_never_the_unions_deed(name: 
     assert "结对" not in closing_of(summary)
 
 
+def test_a_central_work_the_union_did_nothing_for_is_not_one_it_planned_or_focused_on() -> None:
+    for n in range(40):
+        opening = next(b.text for b in Composer().compose({
+            **BASE, "unit_name": f"滨江市第{n}街道办事处", "unit_type": "gov", "centre_task": "老旧小区改造",
+            "centre_union": "没有"}).blocks if b.kind == "p")
+        assert "老旧小区改造" in opening and not re.search("谋划|聚焦", opening), opening
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_the_closing_ties_the_year_to_the_central_work_the_chair_named_only_with_what_the_union_did_for_it(
         name: str) -> None:
