@@ -57,7 +57,10 @@ def year_deeds(facts: dict[str, Any], prose: Callable[[str], list[str]], pick: C
         chosen = facts.get(question_id) or []
         if not chosen or NONE in chosen:
             continue
-        key = EVERY if EVERY in by_option else next((k for k in by_option if k in chosen), None)
+        # The part's first deed in the table's order, one beyond what every union does each year where it has one.
+        ticked = [k for k in by_option if k in chosen]
+        key = EVERY if EVERY in by_option else next(
+            (k for k in ticked if k not in table()["routine"]), next(iter(ticked), None))
         if key is None:
             continue
         sources = [question_id]
