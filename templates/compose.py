@@ -139,9 +139,6 @@ class Composer:
             if name.endswith(ending):
                 words.update(follows_name)
         facts = {q.id: _safe(_as_told(q.type, answers.get(q.id))) for q in self.bank.questions}
-        # The text questions the chair answered with 没有: told as no answer, yet what they deny is not claimed.
-        denied = {q.id for q in self.bank.questions
-                  if q.type == "text" and isinstance(answers.get(q.id), str) and says_nothing(answers[q.id])}
         fact = self.bank.fact
         seed = f"{fact(facts, 'unit_name')}|{fact(facts, 'year')}"
 
@@ -209,8 +206,7 @@ class Composer:
         told = stories.Storyteller(facts, pick, sources.src, wordings,
                                    first_month=self.settings["school_year_first_month"] if school_year else 1,
                                    unit=(prose("self_name") or [words["self"]])[0])
-        return {"a": facts, "denied": denied, "v": words, "s": self.settings, "prose": prose, "pick": pick,
-                "phrase": phrase,
+        return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
                 "heading": heading, "year_deeds": lambda: recap.year_deeds(facts, prose, pick, words),
                 "union_deed": recap.union_deed, "beside": recap.beside,
                 "here": told.here, "here_all": told.here_all, "loose": told.loose,

@@ -135,11 +135,12 @@ def test_what_the_staff_did_for_the_central_work_is_never_the_unions_deed(name: 
     assert "结对" not in closing_of(summary)
 
 
-def test_a_central_work_the_union_did_nothing_for_is_not_one_it_planned_or_focused_on() -> None:
+@pytest.mark.parametrize("did", ["没有", None])  # stored as typed before the interview read it as a skip, or skipped
+def test_a_central_work_the_union_did_nothing_for_is_not_one_it_planned_or_focused_on(did: str | None) -> None:
     for n in range(40):
         opening = next(b.text for b in Composer().compose({
             **BASE, "unit_name": f"滨江市第{n}街道办事处", "unit_type": "gov", "centre_task": "老旧小区改造",
-            "centre_union": "没有"}).blocks if b.kind == "p")
+            "centre_union": did}).blocks if b.kind == "p")
         assert "老旧小区改造" in opening and not re.search("谋划|聚焦", opening), opening
 
 
@@ -211,7 +212,7 @@ def test_a_weighed_year_names_what_the_union_did_for_the_central_work_and_what_i
     opening = next(b.text for b in summary.blocks if b.kind == "p")
     weighed = closing_of(summary)
     assert "9月迁入新厂区" in opening and "组织职工分批参观新厂区" in opening, opening  # told in the body
-    served = f"完成新厂区搬迁{HELD}，组织职工分批参观新厂区，(助力|助推|为)?我公司9月迁入新厂区"
+    served = f"完成新厂区搬迁{HELD}，组织职工分批参观新厂区，(助力)?我公司9月迁入新厂区"
     assert re.search(served, weighed), weighed
     assert "帮扶" in weighed and not re.search("职代会|文体|看望", weighed), weighed
 
