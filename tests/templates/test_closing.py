@@ -127,6 +127,14 @@ def test_what_others_did_for_the_central_work_is_not_the_unions_when_the_chair_n
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_what_the_union_did_in_the_busy_season_for_the_central_work_names_the_union_after_the_season(name: str) -> None:
+    opening = next(b.text for b in Composer().compose({
+        **THIN, "unit_name": name, "self_name": "company", "centre_task": "保障618和双11旺季",
+        "centre_union": "旺季给夜班分拣员每晚发夜宵补贴"}).blocks if b.kind == "p")
+    assert "旺季，我公司工会给夜班分拣员" in opening, opening
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_what_the_staff_did_for_the_central_work_is_never_the_unions_deed(name: str) -> None:
     summary = Composer().compose({**BASE, "unit_name": name, "unit_type": "school", "self_name": "school",
                                   "centre_task": "乡村学校提质", "centre_union": "老师跟留守娃结对，一人包5个"})
