@@ -82,8 +82,8 @@ def year_deeds(facts: dict[str, Any], prose: Callable[[str], list[str]], pick: C
 def union_deed(did: str, union: str) -> str:
     """What the chair said the union did for the central work (centre_union), as the 总之 can tell it after the union
     as its subject (…围绕创建省一级幼儿园，组织迎检练兵，为加班教职工送去晚餐; …，搬迁期间开通通勤班车): only what the
-    union opens, after its time if any, in one sentence, the union not named again; else empty, and the opening tells
-    it as a sentence of its own."""
+    union opens, after its time if any, in one sentence, the union not named again; else empty, and the 总之 names
+    the year's deeds alone."""
     if any(stop in did for stop in "。；！？"):
         return ""
     for told in (did, *(did.removeprefix(name) for name in (union, UNION) if did.startswith(name))):

@@ -53,6 +53,11 @@ def closing(answers: dict) -> str:
     return closing_of(Composer().compose(answers))
 
 
+def first_paragraph(answers: dict) -> str:
+    """The first paragraph: the central work, what the union did for it and how it came out."""
+    return next(b.text for b in Composer().compose(answers).blocks if b.kind == "p")
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_the_closing_claims_no_election_contest_or_aid_the_chair_did_not_report(name: str) -> None:
     text = closing({**BASE, "unit_name": name, "org_change": "none"})
@@ -102,9 +107,9 @@ THIN = {**{key: value for key, value in BASE.items() if "highlight" not in key},
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_opening_says_what_the_union_did_for_the_central_work_with_the_union_as_doer(name: str) -> None:
-    opening = next(b.text for b in Composer().compose({
+    opening = first_paragraph({
         **THIN, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
-        "centre_union": "搬迁期间开通上下班通勤班车"}).blocks if b.kind == "p")
+        "centre_union": "搬迁期间开通上下班通勤班车"})
     assert "我公司工会" in opening and "开通上下班通勤班车" in opening
     assert "期间开通" not in opening  # never without its doer
 
@@ -120,17 +125,17 @@ def test_the_weighing_tells_the_unions_part_in_the_central_work_after_its_time(n
 @pytest.mark.parametrize("name", NAMES)
 def test_what_others_did_for_the_central_work_is_not_the_unions_when_the_chair_names_the_union_after_it(
         name: str) -> None:
-    opening = next(b.text for b in Composer().compose({
+    opening = first_paragraph({
         **BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
-        "centre_union": "搬迁期间，职工周末加班整理设备，工会买了点心送过去"}).blocks if b.kind == "p")
+        "centre_union": "搬迁期间，职工周末加班整理设备，工会买了点心送过去"})
     assert "搬迁期间，职工周末加班整理设备，工会买了点心送过去" in opening, opening
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_what_the_union_did_in_the_busy_season_for_the_central_work_names_the_union_after_the_season(name: str) -> None:
-    opening = next(b.text for b in Composer().compose({
+    opening = first_paragraph({
         **THIN, "unit_name": name, "self_name": "company", "centre_task": "保障618和双11旺季",
-        "centre_union": "旺季给夜班分拣员每晚发夜宵补贴"}).blocks if b.kind == "p")
+        "centre_union": "旺季给夜班分拣员每晚发夜宵补贴"})
     assert "旺季，我公司工会给夜班分拣员" in opening, opening
 
 
@@ -146,9 +151,9 @@ def test_what_the_staff_did_for_the_central_work_is_never_the_unions_deed(name: 
 @pytest.mark.parametrize("did", ["没有", None])  # stored as typed before the interview read it as a skip, or skipped
 def test_a_central_work_the_union_did_nothing_for_is_not_one_it_planned_or_focused_on(did: str | None) -> None:
     for n in range(40):
-        opening = next(b.text for b in Composer().compose({
+        opening = first_paragraph({
             **BASE, "unit_name": f"滨江市第{n}街道办事处", "unit_type": "gov", "centre_task": "老旧小区改造",
-            "centre_union": did}).blocks if b.kind == "p")
+            "centre_union": did})
         assert "老旧小区改造" in opening and not re.search("谋划|聚焦", opening), opening
 
 
@@ -203,9 +208,9 @@ def test_the_year_is_weighed_before_the_chairs_own_plans_and_the_summary_ends_on
 def test_the_opening_tells_the_unions_part_and_the_result_in_either_order_across_units() -> None:
     orders = set()
     for name in NAMES:
-        opening = next(b.text for b in Composer().compose({
+        opening = first_paragraph({
             **THIN, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
-            "centre_union": "搬迁前组织职工分批参观新厂区", "centre_result": "9月迁入新厂区"}).blocks if b.kind == "p")
+            "centre_union": "搬迁前组织职工分批参观新厂区", "centre_result": "9月迁入新厂区"})
         assert "我公司工会组织职工分批参观新厂区" in opening and "9月迁入新厂区" in opening, opening
         orders.add(opening.index("迁入") < opening.index("参观"))
     assert orders == {True, False}
@@ -237,9 +242,9 @@ def test_a_result_still_awaited_or_of_several_clauses_is_not_one_the_unions_part
 
 @pytest.mark.parametrize("name", NAMES)
 def test_a_report_too_thin_to_weigh_tells_what_the_union_did_for_the_central_work_in_its_opening(name: str) -> None:
-    opening = next(b.text for b in Composer().compose({
+    opening = first_paragraph({
         **THIN, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
-        "centre_union": "组织职工分批参观新厂区"}).blocks if b.kind == "p")
+        "centre_union": "组织职工分批参观新厂区"})
     assert "我公司工会组织职工分批参观新厂区" in opening, opening
 
 
@@ -295,9 +300,9 @@ def test_rights_may_come_before_training_and_the_closing_names_the_parts_in_the_
 
 def test_the_opening_points_back_to_a_central_work_only_after_calling_it_one() -> None:
     for n in range(1, 41):
-        opening = next(b.text for b in Composer().compose({
+        opening = first_paragraph({
             **BASE, "unit_name": f"滨江市第{n}机械厂", "centre_task": "迎接三级甲等医院复审",
-            "centre_union": "组织护理技能练兵", "centre_result": "11月通过复审"}).blocks if b.kind == "p")
+            "centre_union": "组织护理技能练兵", "centre_result": "11月通过复审"})
         first, *later = opening.split("。")
         if any("这项中心工作" in sentence or "这些中心工作" in sentence for sentence in later):
             assert re.search("中心(工作|任务)", first), opening
@@ -305,9 +310,9 @@ def test_the_opening_points_back_to_a_central_work_only_after_calling_it_one() -
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_opening_says_around_the_central_work_once(name: str) -> None:
-    opening = next(b.text for b in Composer().compose({
+    opening = first_paragraph({
         **BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
-        "centre_union": "组织职工分批参观新厂区", "centre_result": "9月迁入新厂区"}).blocks if b.kind == "p")
+        "centre_union": "组织职工分批参观新厂区", "centre_result": "9月迁入新厂区"})
     assert opening.count("围绕") <= 1 and opening.count("回顾") <= 1, opening
 
 
