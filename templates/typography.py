@@ -314,6 +314,52 @@ def prizes(text: str | None) -> dict[str, list[Any]]:
     return found
 
 
+# A prize's grade, with the 团体/个人 before it: 团体二等奖, 一等奖, 第三名.
+_GRADE = re.compile(r"(?:团体|个人)?(?:[特一二三]等奖|优秀奖|[金银铜]奖|第[0-9一二三四五六七八九十]+名)")
+
+
+def telling_prize(item: str, story: str | list[str] | None) -> bool:
+    """Whether a chair's story tells the prize an honour or award names, so one of the two can go: the same grade
+    (团体二等奖), the same earner (赵敏), and the place the prize was won at (安庆市…竞赛 beside 参加安庆市比赛，获团体
+    二等奖), or two of its words where it names no place. A prize more than one person won (二等奖2人) is told by
+    no story of one of them. Of several stories, any one may tell it."""
+    if isinstance(story, list):
+        return any(telling_prize(item, one) for one in story)
+    grade = _GRADE.search(item)
+    counted = _COUNTED_PRIZE.match(item)
+    if not story or not grade or grade[0] not in story or (counted and int(counted["n"]) > 1):
+        return False
+    verb = next((verb for verb in earner_verbs() if verb in item[1:grade.start()]), None)
+    earner, prize = item[:grade.start()].split(verb, 1) if verb else ("", item[:grade.start()])
+    if earner and earner[-2:] not in story:
+        return False
+    place = re.match(rf"^.{{0,6}}?(?:{'|'.join(words()['prize_places'])})", prize)
+    if place:
+        return place[0] in story
+    pairs = {prize[i:i + 2] for i in range(len(prize) - 1)}
+    return sum(pair in story for pair in pairs) >= 2
+
+
+def untold_prizes(text: str, story: str | None) -> str:
+    """A chair's list of prizes without those their story of the part tells (the highlight's 获团体二等奖 of the
+    安庆市 contest beside 安庆市护理技能竞赛团体二等奖). A prize that goes gives its contest to the next one when that
+    names only a grade (…比赛一等奖1人、二等奖2人 → …比赛二等奖2人)."""
+    items = re.split(r"([，,、；;]+)", clause(text))
+    kept: list[str] = []
+    dropped = ""
+    for at in range(0, len(items), 2):
+        item, after = items[at], items[at + 1] if at + 1 < len(items) else ""
+        if re.match(_GRADE, item):
+            item = dropped + item
+        grade = _GRADE.search(item)
+        if telling_prize(item, story):
+            dropped = item[:grade.start()] if grade else ""
+        else:
+            kept += [item, after]
+            dropped = ""
+    return clause("".join(kept).strip("，,、；; "))
+
+
 def _prize_group(item: str) -> str:
     """Who won a prize, as `prizes` sorts them."""
     typography = words()
@@ -438,6 +484,6 @@ FILTERS = {"cn_list": cn_list, "and_list": and_list, "spaced_earner": spaced_ear
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled,
            "first_free": first_free, "untimed": untimed, "unwished": unwished,
-           "untold": untold, "unnominated": unnominated}
+           "untold": untold, "unnominated": unnominated, "untold_prizes": untold_prizes}
 TESTS = {"cut": is_cut, "kind_of": kind_of, "starting_with": starting_with,
-         "telling_count": telling_count, "retelling": retelling}
+         "telling_count": telling_count, "retelling": retelling, "telling_prize": telling_prize}

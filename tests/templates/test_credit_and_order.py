@@ -417,3 +417,41 @@ def test_an_honour_typed_after_its_earner_with_a_space_goes_to_that_earner(name:
     assert "获得邓春梅" not in text, text
     two = "".join(paragraphs({**BASE, "unit_name": name, "honors_others": "市文明单位、省卫生先进单位"}))
     assert "获评省卫生先进单位" not in two and "市文明单位" in two, two
+
+
+NURSES = {**BASE, "unit_type": "hosp", "unit_name": "太湖县人民医院", "self_name": "hospital",
+          "train_done": ["contest"], "contests": ["skills"], "contests_n": 9,
+          "training_highlight": "5月举办护理技能大赛，182名护士参赛，前三名代表医院参加安庆市比赛，获团体二等奖"}
+
+
+def test_a_prize_the_parts_story_tells_is_not_told_again_among_its_prizes() -> None:
+    text = "".join(paragraphs({**NURSES, "train_awards": "安庆市护理技能竞赛团体二等奖；县急救技能竞赛个人一等奖1人"}))
+    assert text.count("团体二等奖") == 1, text
+    assert "1名职工获县急救技能竞赛个人一等奖" in text, text
+
+
+def test_a_prize_of_the_same_grade_won_elsewhere_or_by_several_is_still_told() -> None:
+    text = "".join(paragraphs({**NURSES, "train_awards": "全省护理技能竞赛团体二等奖，安庆市急救竞赛团体二等奖3人"}))
+    assert "全省护理技能竞赛团体二等奖" in text and "3名职工获安庆市急救竞赛团体二等奖" in text, text
+
+
+def test_a_prize_the_story_tells_gives_its_contest_to_the_grade_typed_after_it() -> None:
+    text = "".join(paragraphs({**BASE, "unit_type": "school", "unit_name": "江城职业技术学院机电学院",
+                               "self_name": "college", "train_done": ["contest"], "contests": ["teaching"],
+                               "contests_n": 1,
+                               "training_highlight": "11月办青年教师讲课比赛，前两名推荐到学校，赵敏最后拿了学校一等奖",
+                               "train_awards": "学校青年教师讲课比赛一等奖1人、二等奖2人"}))
+    assert "赵敏最后获得学校一等奖" in text and text.count("一等奖") == 1, text
+    assert "2名教师获学校青年教师讲课比赛二等奖" in text, text
+
+
+def test_an_honour_a_part_tells_with_its_winner_is_not_told_again_among_the_honours() -> None:
+    text = "".join(paragraphs({**NURSES, "training_highlight": NURSES["training_highlight"] + "，陈静获个人一等奖",
+                               "honors_others": "护士陈静获安庆市护理技能竞赛个人一等奖；急诊科获评市青年文明号",
+                               "train_awards": "安庆市护理技能竞赛个人一等奖1人"}))
+    assert text.count("个人一等奖") == 1 and "急诊科获评市青年文明号" in text, text
+
+
+def test_an_honour_whose_winner_no_part_names_stays_among_the_honours() -> None:
+    text = "".join(paragraphs({**NURSES, "honors_others": "护士陈静获安庆市护理技能竞赛团体二等奖"}))
+    assert "陈静获安庆市护理技能竞赛团体二等奖" in text, text

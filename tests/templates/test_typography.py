@@ -239,6 +239,7 @@ def test_a_numbered_plan_ending_on_a_counting_word_is_a_plan_not_an_announcement
     ("十月份去农庄亲子游，20来个家庭，家长都笑疯了", "10月去农庄亲子游，20余个家庭，家长都笑得前仰后合"),
     ("有个保育员阿姨腰扭了，给娃穿衣服", "有个保育员腰扭了，给孩子穿衣服"),
     ("推了2个县优秀教师，老师跟留守娃结对", "推荐了2个县优秀教师，老师跟留守儿童结对"),
+    ("赵敏最后拿了学校一等奖，代表队拿了团体第二", "赵敏最后获得学校一等奖，代表队获得团体第二"),
 ])
 def test_a_chairs_spoken_words_read_in_the_written_register(typed: str, reads: str) -> None:
     assert written(typed) == reads
