@@ -51,6 +51,14 @@ def spaced_earner(item: str) -> str:
     return f"{earner}{said['earned_verb']}{honour}" if person or team else item
 
 
+def honoured(item: str) -> str:
+    """An honour with the verb of one who was chosen (陈晓峰评了“最美医生” → 陈晓峰获评…, 陶建平评为… → 陶建平被评为…):
+    a bare 评 reads as if the earner did the choosing (settings.yaml `honour_verbs`)."""
+    for said, meant in settings()["honour_verbs"].items():
+        item = re.sub(rf"(?<![被获荣]){re.escape(said)}", meant, item)
+    return item
+
+
 def clause(text: str) -> str:
     """Free text placed mid-sentence: no trailing full stop doubling the template's own."""
     return text.strip().rstrip("。.；;，,！!")
@@ -277,7 +285,21 @@ def term_once(text: str, term: str, said: bool = False) -> str:
 # A place in a contest: 第五名, 第1名.
 _RANKED = re.compile(r"第[0-9一二三四五六七八九十]+名$")
 # A prize counted by the people who won it: 二等奖2人, 三等奖1名.
-_COUNTED_PRIZE = re.compile(r"^(?P<prize>.+?)(?P<n>[0-9]+)\s*[人名]次?$")
+_COUNTED_PRIZE = re.compile(r"^(?P<prize>.+?)(?P<n>[0-9]+)\s*[人名]次?(?:[（(](?P<who>[^）)]+)[）)])?$")
+# Prizes counted as prizes (一等奖1个, 二等奖2项), who won them in brackets after or not at all.
+_PRIZES_COUNTED = re.compile(r"^(?P<prize>.+?[奖名])(?P<n>[0-9]+)\s*[个项](?P<who>[（(][^）)]+[）)])?$")
+
+
+# Between two prizes: not inside the brackets that name who won one (一等奖1人（张磊、王涛）).
+_PRIZE_BREAK = re.compile(r"([，,、；;]+)(?![^（(]*[）)])")
+
+
+def _who_closes(text: str) -> str:
+    """Who won, in brackets, ends a prize even where the chair typed the next at once (…1个（张磊、王涛）二等奖2个);
+    a winner said after the prize (三等奖1个，李想拿的) is put in brackets too."""
+    won_it = "|".join(words()["won_it"])
+    text = re.sub(rf"[，,、；;]([\u4e00-\u9fff]{{2,4}}?)(?:{won_it})(?=[，,、；;]|$)", r"（\1）", text)
+    return re.sub(r"([）)])(?=[^，,、；;）)])", r"\1；", text)
 
 
 def prizes(text: str | None) -> dict[str, list[Any]]:
@@ -289,8 +311,11 @@ def prizes(text: str | None) -> dict[str, list[Any]]:
     typography = words()
     grades = "|".join(map(re.escape, typography["prize_grades"]))
     event, last = "", ""
-    for item in re.split(r"[，,、；;]+", clause(text or "")):
+    for item in _PRIZE_BREAK.split(_who_closes(clause(text or "")))[::2]:
         item = clause(item)
+        by_count = _PRIZES_COUNTED.match(item)
+        if by_count:
+            item = f"{by_count['prize']}{by_count['n']}项{by_count['who'] or ''}"
         if any(verb in item[2:] for verb in earner_verbs()):
             # The chair's own sentence of who won what (赵敏代表学校参加省赛获三等奖): told as typed, not as the unit's.
             found["told"].append(item)
@@ -305,7 +330,7 @@ def prizes(text: str | None) -> dict[str, list[Any]]:
         last = group
         if group == "counted":
             counted = _COUNTED_PRIZE.match(item)
-            found["counted"].append((counted["prize"], counted["n"]) if counted else (item, "1"))
+            found["counted"].append((counted["prize"], counted["n"], counted["who"]) if counted else (item, "1", None))
         elif group == "team":
             squad = next((name for word, name in typography["squads"].items() if word in item), typography["squad"])
             found["team"].append((item, squad))
@@ -344,7 +369,7 @@ def untold_prizes(text: str, story: str | None) -> str:
     """A chair's list of prizes without those their story of the part tells (the highlight's 获团体二等奖 of the
     安庆市 contest beside 安庆市护理技能竞赛团体二等奖). A prize that goes gives its contest to the next one when that
     names only a grade (…比赛一等奖1人、二等奖2人 → …比赛二等奖2人)."""
-    items = re.split(r"([，,、；;]+)", clause(text))
+    items = _PRIZE_BREAK.split(_who_closes(clause(text)))
     kept: list[str] = []
     dropped = ""
     for at in range(0, len(items), 2):
@@ -484,6 +509,6 @@ FILTERS = {"cn_list": cn_list, "and_list": and_list, "spaced_earner": spaced_ear
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled,
            "first_free": first_free, "untimed": untimed, "unwished": unwished,
-           "untold": untold, "unnominated": unnominated, "untold_prizes": untold_prizes}
+           "untold": untold, "unnominated": unnominated, "honoured": honoured, "untold_prizes": untold_prizes}
 TESTS = {"cut": is_cut, "kind_of": kind_of, "starting_with": starting_with,
          "telling_count": telling_count, "retelling": retelling, "telling_prize": telling_prize}

@@ -832,7 +832,7 @@ def test_an_honour_typed_without_its_earner_is_the_units_not_a_bare_title(name: 
 
 @pytest.mark.parametrize(("line", "told"), [("陈露老师评上市级教坛新秀", "陈露老师获评市级教坛新秀"),
                                            ("陈露老师当选市级教坛新秀", "陈露老师当选市级教坛新秀"),
-                                           ("陈露老师评为市级教坛新秀", "陈露老师评为市级教坛新秀")])
+                                           ("陈露老师评为市级教坛新秀", "陈露老师被评为市级教坛新秀")])
 def test_an_honour_typed_with_its_earner_and_any_verb_of_earning_is_the_earners(line: str, told: str) -> None:
     said = sentences_of({**BASE, "unit_type": "kinder", "unit_name": "东门街道中心幼儿园", "self_name": "kinder",
                          "honors_others": line})

@@ -455,3 +455,25 @@ def test_an_honour_a_part_tells_with_its_winner_is_not_told_again_among_the_hono
 def test_an_honour_whose_winner_no_part_names_stays_among_the_honours() -> None:
     text = "".join(paragraphs({**NURSES, "honors_others": "护士陈静获安庆市护理技能竞赛团体二等奖"}))
     assert "陈静获安庆市护理技能竞赛团体二等奖" in text, text
+
+
+@pytest.mark.parametrize("typed, reads", [
+    ("种植科主任医师陈晓峰评了南湖区“最美医生”", "陈晓峰获评南湖区“最美医生”"),
+    ("双氧水车间主任陶建平评为“荆州工匠”", "陶建平被评为“荆州工匠”"),
+    ("公司评了成都市“和谐劳动关系企业”", "我公司获评成都市“和谐劳动关系企业”"),
+])
+def test_an_honour_typed_with_a_bare_choosing_verb_says_the_earner_was_chosen(typed: str, reads: str) -> None:
+    text = "".join(paragraphs({**BASE, "unit_name": "成都数衡软件科技有限公司", "self_name": "company",
+                               "honors_others": typed}))
+    assert reads in text and "评出了" not in text and "职工我公司" not in text, text
+
+
+@pytest.mark.parametrize("typed, reads", [
+    ("市化工技能竞赛一等奖1人（熊波）、三等奖2人", "1名职工（熊波）获市化工技能竞赛一等奖，2名职工获三等奖"),
+    ("市教学能力比赛一等奖1个（张磊、王涛）二等奖2个", "获得市教学能力比赛一等奖1项（张磊、王涛）、二等奖2项"),
+    ("市软件测试项目三等奖1个，李想拿的", "获得市软件测试项目三等奖1项（李想）"),
+])
+def test_a_prize_keeps_the_winners_the_chair_named_with_it(typed: str, reads: str) -> None:
+    text = "".join(paragraphs({**BASE, "unit_name": "江陵恒信化工有限公司", "self_name": "factory",
+                               "train_done": ["contest"], "train_awards": typed}))
+    assert reads in text, text

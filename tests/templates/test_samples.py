@@ -100,7 +100,7 @@ def test_every_figure_the_chair_gave_appears(name: str) -> None:
                     said = value[len(story_time(value)):]  # 在三八节主题活动中，女工委组织…
             if question.id.endswith("_awards"):  # each prize with who won it: 2名职工获…二等奖, 我院代表队获得…
                 found = prizes(value)
-                said = "、".join([f"获{prize}" for prize, _ in found["counted"]]
+                said = "、".join([f"获{prize}" for prize, *_ in found["counted"]]
                                 + [prize for prize, _ in found["team"]] + found["plain"])
             # The union is named in full once a part, then 工会 (parts.shortened).
             assert all(part in plain or part.replace(union, "工会") in plain
