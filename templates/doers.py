@@ -19,7 +19,8 @@ def _either(key: str) -> str:
 
 @cache
 def _story_time() -> re.Pattern[str]:
-    """When a chair's story begins: 1月18日, 3月至11月, 9月起, 七一前夕, 国际护士节前后, 夏收时节 (settings.yaml)."""
+    """When a chair's story begins: 1月18日, 3月至11月, 9月16日至18日, 9月起, 七一前夕, 国际护士节前后, 夏收时节
+    (settings.yaml)."""
     # A date may name its day (4月23日读书日, 3月12日植树节).
     day = (rf"[0-9]{{1,2}}月(?:[0-9]{{1,2}}日(?:(?!{_either('union_acts')})[^，。；0-9]{{2,4}}?[日节](?:那天|当天)?"
            rf"(?=[^，。；]))?)?")
@@ -27,7 +28,7 @@ def _story_time() -> re.Pattern[str]:
     # A span that names its months inside it (2月流感高峰和5月诺如疫情期间) is one time, not 2月 and the rest.
     spans = rf"[0-9]{{1,2}}月[^，。；]{{2,16}}?(?:{_either('time_ends')})"
     return re.compile(
-        rf"^(?:{spans}|(?:[0-9]{{1,2}}[至到—-])?{day}(?:[至到—-]{day})?(?:{_either('month_ends')})?"
+        rf"^(?:{spans}|(?:[0-9]{{1,2}}[至到—-])?{day}(?:[至到—-](?:{day}|[0-9]{{1,2}}日))?(?:{_either('month_ends')})?"
         rf"|{dated}(?:{_either('seasons')})节?(?:{_either('season_ends')})?"
         rf"|[0-9]{{1,2}}[·.．][0-9]{{1,2}}(?:{_either('season_ends')})"  # 5·12前, 3·15前后
         rf"|[^，。；0-9]{{2,10}}?(?:{_either('time_ends')})|[^，。；]{{2,12}}时(?=，)"

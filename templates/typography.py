@@ -120,9 +120,16 @@ def written(text: str) -> str:
         text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}(?=(?:{before})|$)", kept, text)
     for spoken, kept in words()["after_a_date"].items():
         text = re.sub(rf"((?:[0-9]{{1,2}}|每)月[0-9]{{1,2}}){re.escape(spoken)}", rf"\1{kept}", text)
+    # A span of days in one month (9月16号到18号): 9月16日至18日.
+    spans, until = "|".join(map(re.escape, words()["days_span"])), words()["days_span_written"]
+    text = re.sub(rf"([0-9]{{1,2}}月[0-9]{{1,2}}日)(?:{spans})([0-9]{{1,2}})[日号]", rf"\1{until}\2日", text)
     events = "|".join(map(re.escape, words()["held_events"]))
     text = re.sub(rf"搞(了?)(个|一次|一场)?(?=[^，。；、]{{0,12}}?(?:{events}))",
                   lambda m: "举办" + m[1] + ("一次" if m[2] == "个" else m[2] or ""), text)
+    # 搞个/弄个 before a place is built (搞个休息板房 → 建一个…); before anything else it is held (written_words).
+    places = "|".join(map(re.escape, words()["made_places"]))
+    text = re.sub(rf"[搞弄](了)?一?个(?=[^，。；、]{{0,10}}?(?:{places})(?:[，。；、]|$))",
+                  lambda m: words()["made_place"].format(done=m[1] or ""), text)
     for spoken, kept in sorted(words()["written_words"].items(), key=lambda pair: -len(pair[0])):
         text = text.replace(spoken, kept)
     said = words()

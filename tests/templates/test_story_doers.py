@@ -110,6 +110,7 @@ def test_a_recurring_time_comes_before_the_doer() -> None:
     ("9月复审前举办急救技能比武，14个班各派2人", f"9月复审前，{HELPED}举办急救技能比武"),
     ("10月10日世界精神卫生日举办书画展，展出作品120幅", f"10月10日世界精神卫生日，{HELPED}举办书画展"),
     ("3月防火演练开始前搞了一次疏散比武", f"3月防火演练开始前，{HELPED}举办了一次疏散比武"),
+    ("9月16号到18号举办应急处置比武，6个队参加", f"9月16日至18日，{HELPED}举办应急处置比武"),
 ])
 @pytest.mark.parametrize("name", UNIT_NAMES)
 def test_a_time_named_by_its_day_or_season_comes_before_the_credit_and_doer(story: str, told: str, name: str) -> None:
@@ -151,7 +152,7 @@ def test_what_staff_did_of_their_own_accord_is_not_said_to_be_organised() -> Non
     assert "同事们自发捐款" in told and "组织下" not in told, told
 
 
-@pytest.mark.parametrize("when, written", [("搬家那两个月", "搬家那两个月"), ("开学那几天", "开学期间"),
+@pytest.mark.parametrize("when, written", [("搬家那两个月", "搬家期间"), ("开学那几天", "开学期间"),
                                            ("验收那段时间", "验收期间")])
 def test_a_time_told_as_those_days_of_an_event_comes_before_the_doer(when: str, written: str) -> None:
     told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
