@@ -343,7 +343,9 @@ def _credited(story: str, doer: str) -> str:
     # A suggestion is told by the union proposing it (工会跟所长提的); its help by any act of its own.
     suggested = _suggests(lead)
     later_union = rf"(?:^|[，。；])(?:{_either('union_told_before')})?{_ours()}{_telling() if suggested else ''}"
-    if re.search(_credit(), rest) or re.search(later_union, rest):
+    # …or names the union's suggestion as what the unit took up (局里采纳工会建议，…).
+    named = suggested and re.search(rf"{_ours()}的?(?:{_either('suggestion_words')})", rest)
+    if re.search(_credit(), rest) or re.search(later_union, rest) or named:
         # The story credits the union itself (医院在工会协助下为…) or tells its part in a clause or a sentence of its
         # own (…，这个是工会跟所长提的，所里同意了; …，工会提了建议，公司开了…; …。工会…列了清单报给公司): a lead would
         # credit it twice.

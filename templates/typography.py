@@ -493,6 +493,15 @@ def unnominated(text: str, honours: str | None) -> str:
     return clause("".join(piece for piece, gone in zip(clauses, dropped, strict=True) if not gone))
 
 
+def without_head(text: str, kind: str) -> str:
+    """A chair's item without the word of a kind it opens with, when the sentence says that word itself
+    (审议工会经费审查报告 after 审议了…: settings.yaml `agenda_heads`); kept whole when nothing would be left."""
+    for head in sorted(words()[kind], key=len, reverse=True):
+        if text.startswith(head) and text[len(head):].strip():
+            return text[len(head):]
+    return text
+
+
 def starting_with(text: str, kind: str) -> bool:
     """Whether a chair's own words open with one of the words of a kind (settings.yaml: `use_heads`)."""
     return text.startswith(tuple(words()[kind]))
@@ -516,6 +525,7 @@ FILTERS = {"cn_list": cn_list, "and_list": and_list, "spaced_earner": spaced_ear
            "clause": clause, "items": items, "honours": honours, "enumerated": enumerated, "quoted": quoted,
            "sentence": sentence, "prizes": prizes, "fresh_lead": fresh_lead, "titled": titled,
            "first_free": first_free, "untimed": untimed, "unwished": unwished,
-           "untold": untold, "unnominated": unnominated, "honoured": honoured, "untold_prizes": untold_prizes}
+           "untold": untold, "unnominated": unnominated, "honoured": honoured, "without_head": without_head,
+           "untold_prizes": untold_prizes}
 TESTS = {"cut": is_cut, "kind_of": kind_of, "starting_with": starting_with,
          "telling_count": telling_count, "retelling": retelling, "telling_prize": telling_prize}

@@ -379,6 +379,12 @@ def test_a_report_the_chair_typed_for_the_congress_is_heard_before_the_schemes()
     assert text.index("经费审查报告") < text.index("评先评优"), text
 
 
+def test_the_chairs_own_review_verb_before_an_item_of_the_congress_is_not_said_twice() -> None:
+    text = text_of({**BASE, "rights_done": ["congress"], "congress_agenda": ["finance", "other"],
+                    "congress_agenda_other": "审议工会经费审查报告"})
+    assert "工会经费审查报告" in text and "审议工会经费" not in text, text
+
+
 def test_a_long_list_of_what_was_made_public_is_told_in_two_groups() -> None:
     items = ["finance", "merit", "titles", "pay", "hiring", "purchase", "build", "ops", "insure"]
     text = text_of({**BASE, "rights_done": ["openness"], "openness": ["board", "meeting"], "openness_items": items})

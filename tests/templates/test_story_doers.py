@@ -160,6 +160,11 @@ def test_a_time_told_as_those_days_of_an_event_comes_before_the_doer(when: str, 
     assert re.search(f"{written}，(我园)?工会组织老师轮流值守", told), told
 
 
+def test_a_story_that_names_the_unions_suggestion_taken_up_takes_no_credit_before_it() -> None:
+    told = rights_story("同志们反映分园午饭没着落，园里采纳工会建议，10月办了小食堂", "suggested", UNIT_NAMES[0])
+    assert "园里采纳工会建议" in told and not re.search(SUGGESTED, told), told
+
+
 def test_a_party_body_named_after_what_was_said_takes_the_credit_before_it() -> None:
     told = rights_story("食堂以前中午就一个菜，教代会上好几个人提了，党支部研究后4月起改成两荤两素", "suggested",
                         UNIT_NAMES[0])
