@@ -852,6 +852,13 @@ def test_a_central_result_with_its_own_scope_takes_no_subject_of_ours() -> None:
     assert "全县组建2个医共体" in text and "我委全县" not in text, text
 
 
+@pytest.mark.parametrize("name", ["石坪市农业科学研究所", "江城市农机研究所", "云岭县农技推广研究所"])
+def test_a_central_result_the_chair_counted_off_is_announced_not_put_after_our_name(name: str) -> None:
+    text = text_of({**BASE, "unit_type": "inst", "unit_name": name, "self_name": "institute",
+                    "centre_task": "选育抗病水稻新品种", "centre_result": "1.新品种通过省审定 2.示范基地300亩"})
+    assert re.search("[，：]一是新品种通过省审定；二是示范基地300亩。", text) and "我所一是" not in text, text
+
+
 def test_a_bank_calls_itself_our_bank_with_its_own_head_and_openness() -> None:
     text = text_of({**BASE, "unit_name": "兴川银行梅溪县支行", "self_name": "bank", "party_org": "general",
                     "rights_done": ["congress", "openness"], "congress_form": "rep", "congress_month": 2,
