@@ -642,6 +642,13 @@ def test_donations_a_story_tells_in_plain_yuan_are_told_once_and_a_typed_clause_
     assert "3.26万元，一位职工的儿子" in text and "用于一位" not in text, text
 
 
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_what_donations_went_to_told_as_an_account_of_its_own_follows_as_its_own_sentence(name: str) -> None:
+    text = text_of({**BASE, "unit_name": name, "welfare_done": ["donation"], "donations": 112000,
+                    "donations_for": "车间一位班长的儿子得了白血病，全厂捐款帮他做骨髓移植"})
+    assert "11.2万元。车间一位班长的儿子得了白血病" in text and "用于车间" not in text, text
+
+
 @pytest.mark.parametrize("unit_type", ["ent", "school", "hosp"])
 def test_the_women_are_named_once_before_what_was_done_for_them(unit_type: str) -> None:
     for n in range(1, 21):
