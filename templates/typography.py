@@ -292,13 +292,16 @@ def term_once(text: str, term: str, said: bool = False) -> str:
 # A place in a contest: 第五名, 第1名.
 _RANKED = re.compile(r"第[0-9一二三四五六七八九十]+名$")
 # A prize counted by the people who won it: 二等奖2人, 三等奖1名.
-_COUNTED_PRIZE = re.compile(r"^(?P<prize>.+?)(?P<n>[0-9]+)\s*[人名]次?(?:[（(](?P<who>[^）)]+)[）)])?$")
+# The unit may name itself before the count (个人前十名我局3人).
+_COUNTED_PRIZE = re.compile(r"^(?P<prize>.+?)(?:我[厂司局校园院所行委站处队])?(?P<n>[0-9]+)\s*[人名]次?"
+                            r"(?:[（(](?P<who>[^）)]+)[）)])?$")
 # Prizes counted as prizes (一等奖1个, 二等奖2项), who won them in brackets after or not at all.
 _PRIZES_COUNTED = re.compile(r"^(?P<prize>.+?[奖名])(?P<n>[0-9]+)\s*[个项](?P<who>[（(][^）)]+[）)])?$")
 
 
-# Between two prizes: not inside the brackets that name who won one (一等奖1人（张磊、王涛）).
-_PRIZE_BREAK = re.compile(r"([，,、；;]+)(?![^（(]*[）)])")
+# Between two prizes: not inside the brackets that name who won one (一等奖1人（张磊、王涛）), nor inside a contest's
+# quoted name (“岗位大练兵、业务大比武”团体第二名).
+_PRIZE_BREAK = re.compile(r"([，,、；;]+)(?![^（(]*[）)])(?![^“]*”)")
 
 
 def _who_closes(text: str) -> str:
