@@ -384,6 +384,13 @@ def _credited(story: str, doer: str) -> str:
         rest = subject + (_owned(rest) if UNION in subject else rest)
     elif not lead:
         return told_by(story, "")
+    else:
+        clauses = rest.split("，")
+        timed = next((i for i, piece in enumerate(clauses) if i and _story_time().match(piece)), None)
+        if timed:
+            # What was said goes on (…课时算得少，|跟文化课不一样，) until what was done from a time of its own: the
+            # credit goes before that (经工会建议，4月教代会上通过了…).
+            return "，".join(piece for piece in (when, *clauses[:timed], lead, *clauses[timed:]) if piece)
     return "，".join(piece for piece in (when, lead, rest) if piece)
 
 

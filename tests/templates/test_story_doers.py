@@ -160,6 +160,12 @@ def test_a_time_told_as_those_days_of_an_event_comes_before_the_doer(when: str, 
     assert re.search(f"{written}，(我园)?工会组织老师轮流值守", told), told
 
 
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_a_credit_follows_all_that_was_said_and_goes_before_what_was_done_from_its_own_time(name: str) -> None:
+    told = rights_story("保育员提出午休时间算得少，跟老师不一样，4月教代会上通过了新的作息安排", "suggested", name)
+    assert re.search(f"跟老师不一样，{SUGGESTED}，4月教代会上通过了", told), told
+
+
 def test_a_story_that_names_the_unions_suggestion_taken_up_takes_no_credit_before_it() -> None:
     told = rights_story("同志们反映分园午饭没着落，园里采纳工会建议，10月办了小食堂", "suggested", UNIT_NAMES[0])
     assert "园里采纳工会建议" in told and not re.search(SUGGESTED, told), told
