@@ -360,7 +360,9 @@ def _credited(story: str, doer: str) -> str:
                        and not re.match(_ours(), piece)), None)
         if acting:
             return "，".join(piece for piece in (when, *clauses[:acting], lead, *clauses[acting:]) if piece)
-    if own and lead and not re.match(_ours(), own[1]):
+    # The doer after a time of its own (中秋节工会和校长跑了…) may be the union: then the story tells its part.
+    doer_said = own and (_split_time(own[1])[1] if _story_time().match(own[1]) else own[1])
+    if own and lead and not re.match(_ours(), doer_said):
         # 根据职代会提案，在工会推动下，院方为…: the credit before the unit's own doer, not 医院…，院方为….
         return "，".join((own[0], lead, own[1]))
     if _opens_on_union(rest) or own or (listed and not _acts(rest, acts)):

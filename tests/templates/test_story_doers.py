@@ -166,6 +166,13 @@ def test_a_credit_follows_all_that_was_said_and_goes_before_what_was_done_from_i
     assert re.search(f"跟老师不一样，{SUGGESTED}，4月教代会上通过了", told), told
 
 
+def test_a_story_whose_own_doers_after_its_time_include_the_union_takes_no_credit_before_them() -> None:
+    told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3, "welfare_highlight_by": "joint",
+                 "welfare_highlight": "外出跟岗的老师有6个，中秋节工会和园长跑了两个地方去看她们"})
+    assert "工会和园长跑了两个地方" in told, told
+    assert not re.search("在(我园)?工会(协助|的配合)下|工会(协助|配合)园方", told), told
+
+
 def test_a_story_that_names_the_unions_suggestion_taken_up_takes_no_credit_before_it() -> None:
     told = rights_story("同志们反映分园午饭没着落，园里采纳工会建议，10月办了小食堂", "suggested", UNIT_NAMES[0])
     assert "园里采纳工会建议" in told and not re.search(SUGGESTED, told), told
