@@ -50,13 +50,21 @@ def prepare() -> None:
     _corrections()
 
 
+def _beyond_common_fonts(text: str) -> set[str]:
+    """Characters of the text whose Simplified form lies outside the Basic Multilingual Plane (鮰 → 𫚔): most fonts
+    draw that form as a box, so the character as typed is what the page can show."""
+    return {ch for ch in set(text) if any(ord(c) > 0xFFFF for c in _characters_only().convert(ch))}
+
+
 def simplified(text: str) -> str:
     for wrong, right in _corrections():
         text = text.replace(wrong, right)
-    if _characters_only().convert(text) == text:
+    kept = _beyond_common_fonts(text)
+    pieces = re.split(f"([{re.escape(''.join(kept))}])", text) if kept else [text]
+    if all(piece in kept or _characters_only().convert(piece) == piece for piece in pieces):
         # Already Simplified: tw2sp would still swap Taiwan vocabulary (程序 → 进程, 新增 → 添加).
         return text
-    return _converter().convert(text)
+    return "".join(piece if piece in kept else _converter().convert(piece) for piece in pieces)
 
 
 def chinese_punctuation(text: str) -> str:

@@ -83,6 +83,9 @@ def test_a_hashtag_typed_before_a_story_is_not_a_heading_in_the_document() -> No
 def test_traditional_text_is_converted_phrase_by_phrase() -> None:
     assert normalise_text("國小教職員參加軟體培訓,共30人(含退休)") == "小学教职员参加软件培训，共30人（含退休）"
     assert normalise_text("中國小聯合運動會") == "中小学联合运动会"
+    # A character whose Simplified form most fonts cannot draw (鮰 → 𫚔) is kept as typed.
+    assert normalise_text("丙班的紅燒鮰魚得了第一") == "丙班的红烧鮰鱼得了第一"
+    assert normalise_text("红烧鮰鱼") == "红烧鮰鱼"
     assert normalise_text("1,200元 8:30") == "1,200元 8:30"
     assert normalise_text("高温补帖按月发") == "高温补贴按月发"  # a typo common in union summaries
     # Homophones a phone keyboard offers first; a word that only looks like one is kept.
