@@ -126,6 +126,9 @@ def written(text: str) -> str:
     events = "|".join(map(re.escape, words()["held_events"]))
     text = re.sub(rf"搞(了?)(个|一次|一场)?(?=[^，。；、]{{0,12}}?(?:{events}))",
                   lambda m: "举办" + m[1] + ("一次" if m[2] == "个" else m[2] or ""), text)
+    # 搞了 before what is provided (搞了加班餐和夜间打车报销): 安排了, not 开展了.
+    things = "|".join(map(re.escape, words()["arranged_things"]))
+    text = re.sub(rf"搞(了)?(?=[^，。；、]{{0,8}}?(?:{things}))", lambda m: words()["arranged"] + (m[1] or ""), text)
     # 搞个/弄个 before a place is built (搞个休息板房 → 建一个…); before anything else it is held (written_words).
     places = "|".join(map(re.escape, words()["made_places"]))
     text = re.sub(rf"[搞弄](了)?一?个(?=[^，。；、]{{0,10}}?(?:{places})(?:[，。；、]|$))",
@@ -144,6 +147,17 @@ def written(text: str) -> str:
         text = re.sub(rf"{spoken}(?=[0-9一两二三四五六七八九十])", kept, text)
     done = "|".join(map(re.escape, said["spoken_done_ends"]))
     text = re.sub(rf"((?:{done})[^，。；了]{{1,12}})了(?=[，。；]|$)", r"\1", text)
+    verbs = "|".join(map(re.escape, said["spoken_done_verbs"]))
+    text = re.sub(rf"({verbs})了(?=[，。；]|$)", r"\1", text)
+    # A count of people (41个年轻人, 72个人): 名 and 人, not 个; not before what they make up (12个司机之家).
+    people = "|".join(map(re.escape, said["counted_people"]))
+    groups = "|".join(map(re.escape, said["people_groups"]))
+    text = re.sub(r"(?<=[0-9])个人(?![员事才])", "人", text)
+    text = re.sub(rf"(?<=[0-9])个(?=(?:{people})(?!{groups}))", "名", text)
+    for spoken, kept in said["about_a_number"].items():
+        # Not before 余, which says it already (大概80多万 → 80余万).
+        text = re.sub(rf"{re.escape(spoken)}(?=[0-9.]+余)", "", text)
+        text = re.sub(rf"{re.escape(spoken)}(?=[0-9])", kept, text)
     posts = "|".join(map(re.escape, said["we_before_posts"]))
     for we in said["we_words"]:
         text = re.sub(rf"{re.escape(we)}(?={posts})", "", text)
