@@ -549,6 +549,17 @@ def test_the_title_the_home_won_follows_its_facilities_in_one_sentence_when_the_
         assert "活动室" in told and told.count("教工之家") == 2, told  # the home once, its title once
 
 
+def test_a_title_of_the_home_typed_bare_is_one_it_won() -> None:
+    for name in UNIT_NAMES:
+        said = sentences_of({**BASE, "unit_name": name, "unit_type": "gov", "home_facilities": "open",
+                             "home_items": ["room", "gym"], "home_title": "省税务局“模范职工小家”",
+                             "honors": "市先进基层工会"})
+        told = next(s for s in said if "模范职工小家" in s)
+        assert "，获评省税务局“模范职工小家”" in told, told
+        told = next(s for s in said if "市先进基层工会" in s)
+        assert "获评" not in told, told
+
+
 def test_the_unions_honour_after_the_homes_title_is_not_a_second_pingwei() -> None:
     for name in UNIT_NAMES:
         said = sentences_of({**BASE, "unit_name": name, "unit_type": "school", "home_facilities": "open",
