@@ -782,6 +782,10 @@ def test_a_story_opening_on_an_event_with_no_verb_tells_its_doer_holding_it(name
                  "training_highlight_by": by})
     sentence = next(s for s in told.split("。") if "教学比武，12名" in s)
     assert re.search(f"^11月，.*{doer}[^，]*举办青年教师教学比武", sentence), sentence
+    told = text({**KINDERGARTEN, "unit_name": name, "training_highlight": "4月优质课评比，9个老师参加，吴丹第一",
+                 "training_highlight_by": by})
+    sentence = next(s for s in told.split("。") if "优质课评比" in s)
+    assert re.search(f"^4月，.*{doer}[^，]*举办优质课评比，9名老师参加", sentence), sentence
     # An event with its verb, or a longer opening that says more than its name, is told as typed.
     told = text({**KINDERGARTEN, "unit_name": name, "training_highlight": "11月开展青年教师教学比武，12名老师都上了课",
                  "training_highlight_by": by})
