@@ -139,6 +139,9 @@ class Composer:
             if name.endswith(ending):
                 words.update(follows_name)
         facts = {q.id: _safe(_as_told(q.type, answers.get(q.id))) for q in self.bank.questions}
+        # The chair's 局里/所里 is the unit, or its management after 跟/向… (跟厂里谈 → 跟企业谈).
+        facts = {key: typography.unit_named(value, words.get("self", ""), words["management"])
+                 if isinstance(value, str) else value for key, value in facts.items()}
         fact = self.bank.fact
         seed = f"{fact(facts, 'unit_name')}|{fact(facts, 'year')}"
 

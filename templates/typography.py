@@ -59,6 +59,17 @@ def honoured(item: str) -> str:
     return item
 
 
+def unit_named(text: str, self_word: str, management: str) -> str:
+    """The chair's spoken name for the unit (局里, 所里, 厂里) as the summary names it: the unit (我局) where it opens
+    a clause, its management (企业, 园方) after one it deals with (跟厂里谈 → 跟企业谈); elsewhere as typed (医院里)."""
+    if not self_word.startswith("我") or len(self_word) < 2:
+        return text
+    spoken = re.escape(self_word[1:] + words()["spoken_unit_suffix"])
+    partners = "".join(words()["unit_partners"])
+    text = re.sub(rf"(?<=[{partners}]){spoken}", management, text)
+    return re.sub(rf"(?:(?<=^)|(?<=[，。；：]))(?:{spoken})", self_word, text)
+
+
 def clause(text: str) -> str:
     """Free text placed mid-sentence: no trailing full stop doubling the template's own."""
     return text.strip().rstrip("。.；;，,！!")

@@ -549,6 +549,17 @@ def test_the_title_the_home_won_follows_its_facilities_in_one_sentence_when_the_
         assert "活动室" in told and told.count("教工之家") == 2, told  # the home once, its title once
 
 
+def test_the_chairs_spoken_name_for_the_unit_is_the_unit_or_its_management() -> None:
+    text = text_of({**BASE, "unit_type": "gov", "unit_name": "泗桥县税务局", "self_name": "bureau",
+                    "rights_done": ["proposals"], "proposals": 19, "rights_highlight_by": "unit",
+                    "rights_highlight": "反映分局午饭没着落，局里采纳工会建议办了小食堂，工会还跟局里商定每月评一次"})
+    assert "，我局采纳工会建议" in text and "跟局里" not in text and "局里" not in text, text
+    text = text_of({**BASE, "unit_type": "hosp", "unit_name": "县人民医院", "self_name": "hosp",
+                    "welfare_done": ["visits"], "visits_n": 3, "welfare_highlight_by": "union",
+                    "welfare_highlight": "春节前给在医院里值班的护士送饺子"})
+    assert "在医院里值班" in text, text
+
+
 def test_a_title_of_the_home_typed_bare_is_one_it_won() -> None:
     for name in UNIT_NAMES:
         said = sentences_of({**BASE, "unit_name": name, "unit_type": "gov", "home_facilities": "open",

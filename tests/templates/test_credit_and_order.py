@@ -419,7 +419,7 @@ def test_an_honour_typed_after_its_earner_with_a_space_goes_to_that_earner(name:
     assert "获评省卫生先进单位" not in two and "市文明单位" in two, two
 
 
-NURSES = {**BASE, "unit_type": "hosp", "unit_name": "太湖县人民医院", "self_name": "hospital",
+NURSES = {**BASE, "unit_type": "hosp", "unit_name": "太湖县人民医院", "self_name": "hosp",
           "train_done": ["contest"], "contests": ["skills"], "contests_n": 9,
           "training_highlight": "5月举办护理技能大赛，182名护士参赛，前三名代表医院参加安庆市比赛，获团体二等奖"}
 

@@ -84,10 +84,10 @@ def test_a_story_with_its_own_doer_keeps_it_after_the_lead() -> None:
 @pytest.mark.parametrize("name", UNIT_NAMES)
 def test_a_doer_named_after_several_clauses_of_what_was_said_takes_the_credit_before_it(name: str) -> None:
     told = rights_story("老师们反映，班上保育员请假没人顶，园里9月开始，增加了一个机动保育员", "suggested", name)
-    assert re.search(f"老师们反映，班上保育员请假没人顶，{SUGGESTED}，园里9月开始", told), told
+    assert re.search(f"老师们反映，班上保育员请假没人顶，{SUGGESTED}，我园9月开始", told), told
     # What the union did first is its own act: nothing goes before the unit's part of it.
     told = rights_story("组织老师们座谈，收集意见9条，园里9月增加了一个机动保育员", "suggested", name)
-    assert not re.search(f"{SUGGESTED}，园里", told), told
+    assert not re.search(f"{SUGGESTED}，(园里|我园)", told), told
 
 
 def test_what_a_story_answered_comes_before_its_doer() -> None:
@@ -175,7 +175,7 @@ def test_a_story_whose_own_doers_after_its_time_include_the_union_takes_no_credi
 
 def test_a_story_that_names_the_unions_suggestion_taken_up_takes_no_credit_before_it() -> None:
     told = rights_story("同志们反映分园午饭没着落，园里采纳工会建议，10月办了小食堂", "suggested", UNIT_NAMES[0])
-    assert "园里采纳工会建议" in told and not re.search(SUGGESTED, told), told
+    assert "我园采纳工会建议" in told and not re.search(SUGGESTED, told), told
 
 
 def test_a_party_body_named_after_what_was_said_takes_the_credit_before_it() -> None:
@@ -629,8 +629,8 @@ def test_a_story_opening_on_what_the_unit_does_names_the_unit_before_it(by: str)
 
 @pytest.mark.parametrize("by", ["suggested", "joint"])
 def test_the_unit_said_as_a_chair_says_it_is_the_doer_and_what_staff_said_comes_before_the_credit(by: str) -> None:
-    for story, doer in (("六一前夕，园里组织老师排练舞蹈", "园里组织"),
-                        ("教职工大会上大家说值班室太冷，园里10月给值班室装了空调", "园里10月")):
+    for story, doer in (("六一前夕，园里组织老师排练舞蹈", "我园组织"),
+                        ("教职工大会上大家说值班室太冷，园里10月给值班室装了空调", "我园10月")):
         told = rights_story(story, by, UNIT_NAMES[1])
         assert re.search(f"，[^，]*工会[^，]*，{doer}", told), told
         assert not re.search(f"工会[^，]*，{story[:4]}", told), told
@@ -738,7 +738,7 @@ def test_a_story_where_the_union_found_out_and_the_unit_put_right_credits_the_su
         unit_name: str) -> None:
     story = "3月一位保育员反映被少发了加班费，工会一查是考勤算错了，园里当月就补发了"
     sentence = next(s for s in rights_story(story, "suggested", unit_name).split("。") if "补发" in s)
-    assert re.search(f"工会一查是考勤算错了，{SUGGESTED}，园里当月就补发了", sentence), sentence
+    assert re.search(f"工会一查是考勤算错了，{SUGGESTED}，我园当月就补发了", sentence), sentence
 
 
 @pytest.mark.parametrize("unit_name", UNIT_NAMES)
