@@ -380,8 +380,8 @@ _GRADE = re.compile(r"(?:团体|个人)?(?:[特一二三]等奖|优秀奖|[金�
 
 def telling_prize(item: str, story: str | list[str] | None) -> bool:
     """Whether a chair's story tells the prize an honour or award names, so one of the two can go: the same grade
-    (团体二等奖), the same earner (赵敏), and the place the prize was won at (安庆市…竞赛 beside 参加安庆市比赛，获团体
-    二等奖), or two of its words where it names no place. A prize more than one person won (二等奖2人) is told by
+    (团体二等奖), the same earner (赵敏), the place the prize was won at (安庆市…竞赛 beside 参加安庆市比赛，获团体
+    二等奖) and two of the contest's own words (护理技能). A prize more than one person won (二等奖2人) is told by
     no story of one of them. Of several stories, any one may tell it."""
     if isinstance(story, list):
         return any(telling_prize(item, one) for one in story)
@@ -394,9 +394,11 @@ def telling_prize(item: str, story: str | list[str] | None) -> bool:
     if earner and earner[-2:] not in story:
         return False
     place = re.match(rf"^.{{0,6}}?(?:{'|'.join(words()['prize_places'])})", prize)
-    if place:
-        return place[0] in story
-    pairs = {prize[i:i + 2] for i in range(len(prize) - 1)}
+    if place and place[0] not in story:
+        return False
+    # The contest's own words too, not only 比赛 (去嘉兴市比赛获得个人二等奖 does not name 口腔护理技能竞赛).
+    contest = prize[len(place[0]):] if place else prize
+    pairs = {contest[i:i + 2] for i in range(len(contest) - 1)} - set(words()["contest_words"])
     return sum(pair in story for pair in pairs) >= 2
 
 
@@ -500,6 +502,17 @@ _NOMINATION = re.compile(r"推荐([\u4e00-\u9fff]{2,4}?)(?:同志|老师|医生|
                          r"(?:并?(?:获评|获得|当选|获奖)|[，；、]|$)")
 
 
+def nominated(honour: str, models: str | None) -> bool:
+    """Whether the chair's models tell they put forward the one who won this honour, for it (推荐黄海燕评上市五一劳动
+    奖章 beside 副研究员黄海燕获石坪市五一劳动奖章): the honours then say who put them forward."""
+    unquoted = re.sub("[“”\"]", "", honour)
+    for piece in re.split(r"[，；,;]", re.sub("[“”\"]", "", models or "")):
+        found = _NOMINATION.search(piece)
+        if found and found.group(1) in unquoted and clause(found.group(2))[-6:] in unquoted:
+            return True
+    return False
+
+
 def unnominated(text: str, honours: str | None) -> str:
     """The chair's clauses (between ，/；) without a nomination the honours tell was won, the same person and the
     same award (推荐赵永刚报市五一劳动奖章 beside 赵永刚获市五一劳动奖章): the award won says it. Nothing when every
@@ -556,4 +569,5 @@ FILTERS = {"cn_list": cn_list, "and_list": and_list, "spaced_earner": spaced_ear
            "untold": untold, "unnominated": unnominated, "honoured": honoured, "without_head": without_head,
            "untold_prizes": untold_prizes}
 TESTS = {"cut": is_cut, "kind_of": kind_of, "starting_with": starting_with,
-         "telling_count": telling_count, "retelling": retelling, "telling_prize": telling_prize}
+         "telling_count": telling_count, "retelling": retelling, "telling_prize": telling_prize,
+         "nominated": nominated}

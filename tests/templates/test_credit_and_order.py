@@ -435,6 +435,12 @@ def test_a_prize_of_the_same_grade_won_elsewhere_or_by_several_is_still_told() -
     assert "全省护理技能竞赛团体二等奖" in text and "3名职工获安庆市急救竞赛团体二等奖" in text, text
 
 
+def test_a_prize_whose_contest_the_story_does_not_name_is_still_told_with_its_name() -> None:
+    text = "".join(paragraphs({**NURSES, "training_highlight": "5月办四手操作比赛，沈佳怡后来去安庆市比赛获个人二等奖",
+                               "train_awards": "安庆市口腔护理技能竞赛个人二等奖1人（沈佳怡）"}))
+    assert "获安庆市口腔护理技能竞赛个人二等奖" in text, text
+
+
 def test_a_prize_the_story_tells_gives_its_contest_to_the_grade_typed_after_it() -> None:
     text = "".join(paragraphs({**BASE, "unit_type": "school", "unit_name": "江城职业技术学院机电学院",
                                "self_name": "college", "train_done": ["contest"], "contests": ["teaching"],
@@ -478,3 +484,29 @@ def test_a_prize_keeps_the_winners_the_chair_named_with_it(typed: str, reads: st
     text = "".join(paragraphs({**BASE, "unit_name": "江陵恒信化工有限公司", "self_name": "factory",
                                "train_done": ["contest"], "train_awards": typed}))
     assert reads in text, text
+
+
+def test_an_honour_won_by_one_the_union_put_forward_says_so_and_is_grounded_in_both_answers() -> None:
+    answers = {**BASE, "unit_name": "江陵恒信化工有限公司", "self_name": "factory", "train_done": ["model"],
+               "honors_others": "仪表工周国栋获荆州市五一劳动奖章；焊工李强获市技术能手",
+               "models": "推荐周国栋评上了荆州市五一劳动奖章"}
+    sentence = next(s for b in Composer().compose(answers).blocks if b.kind == "p" for s in b.sentences
+                    if "周国栋" in s.text)
+    assert "经工会推荐，仪表工周国栋获荆州市五一劳动奖章" in sentence.text, sentence.text
+    assert "经工会推荐，焊工李强" not in sentence.text and "models" in sentence.sources, sentence
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_contest_of_a_craft_is_told_with_the_other_activities_not_the_sports(name: str) -> None:
+    text = "".join(paragraphs({**BASE, "unit_name": name, "activity_types": ["basketball", "walk", "other"],
+                               "activity_other": "运转班厨艺比赛、职工象棋赛"}))
+    sports = next(s for s in text.split("。") if "篮球赛" in s)
+    assert re.search("体育[^，；]*象棋赛", sports) and "厨艺比赛" in sports, sports
+    assert not re.search("(体育|文化)[^，；]*厨艺", sports), sports
+
+
+def test_a_small_count_of_those_who_took_part_in_activities_is_not_stressed_with_da() -> None:
+    for n in range(24):
+        text = "".join(paragraphs({**BASE, "unit_name": f"第{n}机械厂", "activity_types": ["walk"],
+                                   "activities_n": 2, "activities_people": 48}))
+        assert "48人次" in text and "达48" not in text, text
