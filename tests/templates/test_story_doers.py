@@ -131,7 +131,7 @@ def test_what_the_chair_says_the_union_did_with_an_everyday_verb_names_the_union
 def test_a_credit_goes_before_what_was_done_from_its_own_time_after_how_things_stood(name: str) -> None:
     story = "小班老师天天抱孩子上下楼，好多人腰肌劳损，3月起请康复科医生每月来园做一次理疗"
     told = rights_story(story, "suggested", name)
-    assert re.search(f"好多人腰肌劳损，3月起，{SUGGESTED}，园方请康复科医生", told), told
+    assert re.search(f"许多人腰肌劳损，3月起，{SUGGESTED}，园方请康复科医生", told), told
     # Without a time of its own, what follows is the same subject's doing: no doer is put before it.
     told = rights_story("园长带队到各班看望值班老师，送去防暑药品和西瓜", "joint", name)
     assert "看望值班老师，送去防暑药品" in told, told
@@ -181,7 +181,7 @@ def test_a_story_that_names_the_unions_suggestion_taken_up_takes_no_credit_befor
 def test_a_party_body_named_after_what_was_said_takes_the_credit_before_it() -> None:
     told = rights_story("食堂以前中午就一个菜，教代会上好几个人提了，党支部研究后4月起改成两荤两素", "suggested",
                         UNIT_NAMES[0])
-    assert re.search(f"好几个人提了，{SUGGESTED}，党支部研究后", told), told
+    assert re.search(f"多个人提了，{SUGGESTED}，党支部研究后", told), told
 
 
 def test_a_longer_time_word_wins_over_the_shorter_one_it_begins_with() -> None:

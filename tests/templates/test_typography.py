@@ -249,6 +249,10 @@ def test_a_numbered_plan_ending_on_a_counting_word_is_a_plan_not_an_announcement
      "41名年轻人全部参加，6个队、72人，12个司机之家，32个家庭"),
     ("一年省电费大概80多万，差不多70个人，降了大概110度", "一年省电费80余万，近70人，降了约110度"),
     ("夜里给抢工的弟兄送面条，每天排队上百号人", "夜里给抢工的职工送面条，每天排队上百人"),
+    ("一共11组，好几个代表提了，统一共享", "共11组，多个代表提了，统一共享"),
+    ("帮一个老大爷跑了三趟，奖了8000元，好多人不知道工会是干啥的",
+     "帮一位老人跑了三趟，奖励了8000元，许多人不知道工会是做什么的"),
+    ("是我们前台平时收集的留言，情况好多了", "是前台平时收集的留言，情况好多了"),
 ])
 def test_a_chairs_spoken_words_read_in_the_written_register(typed: str, reads: str) -> None:
     assert written(typed) == reads
