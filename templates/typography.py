@@ -152,6 +152,8 @@ def written(text: str) -> str:
         text = re.sub(rf"{spoken}(?=[，。；]|$)", kept, text)
     spans = "|".join(map(re.escape, said["spoken_span"]))
     text = re.sub(rf"(?<=[\u4e00-\u9fff])(?:{spans})", said["spoken_span_written"], text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff])那([一两二三四五六七八九十半]个?(?:月|天|周|年))",
+                  lambda m: said["spoken_counted_span"].format(span=m[1]), text)
     kin = "".join(said["kin_words"])
     text = re.sub(rf"我[{kin}][（(]([^）)]{{1,8}})[）)]", r"\1", text)
     for spoken, kept in said["spoken_put_forward"].items():

@@ -152,7 +152,7 @@ def test_what_staff_did_of_their_own_accord_is_not_said_to_be_organised() -> Non
     assert "同事们自发捐款" in told and "组织下" not in told, told
 
 
-@pytest.mark.parametrize("when, written", [("搬家那两个月", "搬家期间"), ("开学那几天", "开学期间"),
+@pytest.mark.parametrize("when, written", [("搬家那两个月", "搬家的两个月里"), ("开学那几天", "开学期间"),
                                            ("验收那段时间", "验收期间")])
 def test_a_time_told_as_those_days_of_an_event_comes_before_the_doer(when: str, written: str) -> None:
     told = text({**KINDERGARTEN, "welfare_done": ["visits"], "visits_n": 3,
