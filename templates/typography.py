@@ -160,6 +160,8 @@ def written(text: str) -> str:
         text = re.sub(rf"{spoken}(?=[0-9一两二三四五六七八九十])", kept, text)
     done = "|".join(map(re.escape, said["spoken_done_ends"]))
     text = re.sub(rf"((?:{done})[^，。；了]{{1,12}})了(?=[，。；]|$)", r"\1", text)
+    # 民工 is the spoken word for 务工人员, but not inside 农民工, a word of record.
+    text = re.sub(r"(?<!农)民工", said["migrant_workers"], text)
     verbs = "|".join(map(re.escape, said["spoken_done_verbs"]))
     text = re.sub(rf"({verbs})了(?=[，。；]|$)", r"\1", text)
     # A count of people (41个年轻人, 72个人): 名 and 人, not 个; not before what they make up (12个司机之家).
