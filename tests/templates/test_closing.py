@@ -389,6 +389,16 @@ def test_the_weighed_year_and_the_turn_do_not_both_speak_of_the_unions_work() ->
         assert paragraph.count("工会的工作") <= 1, paragraph
 
 
+def test_the_turn_to_the_shortcomings_says_no_tongshi_after_a_weighing_that_did() -> None:
+    for n in range(1, 41):
+        summary = Composer().compose({**BASE, "unit_name": f"滨江市第{n}机械厂", "centre_task": "完成新厂区搬迁",
+                                      "centre_union": "组织职工分批参观新厂区", "rights_done": ["contract"],
+                                      "welfare_done": ["hardship"], "hardship_households": 3,
+                                      "shortcomings": ["variety", "reach"]})
+        paragraph = last_part(summary)[0].text.split("一是")[0]
+        assert not re.search("同时[^。]*。同时", paragraph), paragraph
+
+
 def test_a_turn_that_says_no_word_of_the_items_is_kept_whatever_the_items_say() -> None:
     def turn(name: str, shortcomings: list[str]) -> str:
         summary = Composer().compose({**BASE, "unit_name": name, "centre_task": "完成新厂区搬迁",
