@@ -1150,3 +1150,9 @@ def test_a_womens_contracts_own_terms_are_told_as_its_and_the_others_as_the_nego
     text = text_of({**BASE, "unit_name": f"兴业银行第{n}支行", "rights_done": ["contract"],
                     "contract": ["running", "women"], "contract_content": "女员工专项集体合同续签，孕期可申请调离柜台"})
     assert "女职工专项合同约定，孕期可申请调离柜台" in text and "续签；" not in text, text
+    # …but the signing tells it was renewed.
+    assert "续签了《女职工专项集体合同》" in text and "签订了《女职工" not in text, text
+    # Terms that open on their own verb take no 约定 before them.
+    text = text_of({**BASE, "unit_name": f"滨江市第{n}人民医院", "rights_done": ["contract"],
+                    "contract": ["running", "women"], "contract_content": "明确女职工孕期满7个月不安排夜班"})
+    assert "女职工专项合同明确女职工孕期满7个月" in text and "约定，明确" not in text, text
