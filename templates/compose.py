@@ -211,7 +211,6 @@ class Composer:
                                    unit=(prose("self_name") or [words["self"]])[0])
         return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
                 "heading": heading, "year_deeds": lambda: recap.year_deeds(facts, prose, pick, words),
-                "union_deed": recap.union_deed, "beside": recap.beside,
                 "here": told.here, "here_all": told.here_all, "loose": told.loose,
                 # The order of the parts is free in human summaries: rights and democratic management often come first.
                 "rights_first": pick("part-order", False, True),

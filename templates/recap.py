@@ -10,7 +10,6 @@ from typing import Any
 
 import yaml
 
-from templates import doers
 from templates.doers import UNION
 
 HERE = Path(__file__).parent
@@ -77,32 +76,3 @@ def year_deeds(facts: dict[str, Any], prose: Callable[[str], list[str]], pick: C
         free = [v for v in variants if v[:VERB_CHARS] not in used] or variants
         deeds.append(Deed(pick(f"deed-{question_id}", *free), tuple(sources), key in table()["routine"]))
     return deeds
-
-
-def union_deed(did: str, union: str) -> str:
-    """What the chair said the union did for the central work (centre_union), as the 总之 can tell it after the union
-    as its subject (…围绕创建省一级幼儿园，组织迎检练兵，为加班教职工送去晚餐; …，搬迁期间开通通勤班车): only what the
-    union opens, after its time if any, in one sentence, the union not named again; else empty, and the 总之 names
-    the year's deeds alone."""
-    if any(stop in did for stop in "。；！？"):
-        return ""
-    for told in (did, *(did.removeprefix(name) for name in (union, UNION) if did.startswith(name))):
-        when = doers.story_time(told)
-        head = f"{when}，{union}" if when else union
-        said = doers.done_by(told, union)
-        if said.startswith(head) and said != told:
-            # As the chair typed it (搬迁期间开通…), the union being the whole sentence's subject: not named again in a
-            # later clause (…，工会为加班的老师送了…).
-            return told.replace(f"，{UNION}", "，")
-    return ""
-
-
-def beside(deeds: list[Deed], union_did: str) -> list[Deed]:
-    """The year's deeds beside the union's deed for the central work: none that every union does each year
-    (readers: 筹备职代会、开展文体活动这类常规工作不要再列), nor what it tells already: what it names, and any contest
-    when it tells one (not 开展服务提升竞赛…；此外还配合我行开展技术比武)."""
-    contest_words = table()["contest_words"]
-    told_contest = any(word in union_did for word in contest_words)
-    return [deed for deed in deeds
-            if not deed.routine and deed.text[VERB_CHARS:] not in union_did
-            and not (told_contest and any(word in deed.text for word in contest_words))]

@@ -26,7 +26,6 @@ NAMES = ["滨江市红星机械厂", "滨江港务集团", "东城区自来水�
 
 OUTLOOK = {"shortcomings", "next_plans"}
 # How the weighing holds to the central work after naming it (以…为中心, 把…作为工作重点, or nothing: 围绕…).
-HELD = "(为(中心|主线)|作为工作(重点|的着力点))?"
 
 
 def last_part(summary: Summary) -> list:
@@ -115,11 +114,13 @@ def test_the_opening_says_what_the_union_did_for_the_central_work_with_the_union
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_the_weighing_tells_the_unions_part_in_the_central_work_after_its_time(name: str) -> None:
+def test_the_weighing_names_the_central_work_but_leaves_the_unions_part_in_it_to_the_opening(name: str) -> None:
     summary = Composer().compose({**BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
-                                  "centre_union": "搬迁期间开通上下班通勤班车"})
-    weighed = closing_of(summary)
-    assert re.search(f"搬迁{HELD}，搬迁期间开通上下班通勤班车", weighed), weighed
+                                  "centre_union": "搬迁期间开通上下班通勤班车", "centre_result": "9月迁入新厂区"})
+    weighed, opening = closing_of(summary), next(b.text for b in summary.blocks if b.kind == "p")
+    assert "开通上下班通勤班车" in opening and "9月迁入新厂区" in opening, opening
+    # Told again in the 总之, it read as a copy of the opening (readers 81, 82).
+    assert "完成新厂区搬迁" in weighed and "通勤班车" not in weighed and "迁入" not in weighed, weighed
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -209,16 +210,10 @@ def test_the_opening_tells_the_unions_part_and_the_result_in_either_order_across
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_a_weighed_year_names_what_the_union_did_for_the_central_work_and_what_it_served_not_routine_work(
-        name: str) -> None:
-    summary = Composer().compose({**BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
-                                  "centre_union": "组织职工分批参观新厂区", "centre_result": "9月迁入新厂区",
-                                  "welfare_done": ["visits", "hardship"], "hardship_households": 5})
-    opening = next(b.text for b in summary.blocks if b.kind == "p")
-    weighed = closing_of(summary)
-    assert "9月迁入新厂区" in opening and "组织职工分批参观新厂区" in opening, opening  # told in the body
-    served = f"完成新厂区搬迁{HELD}，组织职工分批参观新厂区，我公司9月迁入新厂区"
-    assert re.search(served, weighed), weighed  # beside it: 助力 would credit the union with the unit's result
+def test_a_weighed_year_names_its_weightier_deeds_not_routine_work(name: str) -> None:
+    weighed = closing({**BASE, "unit_name": name, "self_name": "company", "centre_task": "完成新厂区搬迁",
+                       "centre_union": "组织职工分批参观新厂区", "welfare_done": ["visits", "hardship"],
+                       "hardship_households": 5})
     assert "帮扶" in weighed and not re.search("职代会|文体|看望", weighed), weighed
 
 
@@ -228,16 +223,6 @@ def test_the_years_weighing_leaves_out_summer_care_and_names_safety_in_words_for
                        "safety": ["checks"], "safety_checks": 6, "welfare_done": ["cool", "hardship"],
                        "hardship_households": 2})
     assert "安全" in weighed and "劳动保护" not in weighed and "夏送清凉" not in weighed, weighed
-
-
-def test_a_result_still_awaited_or_of_several_clauses_is_not_one_the_unions_part_served() -> None:
-    for name in NAMES:
-        weighed = closing({**BASE, "unit_name": name, "unit_type": "kinder", "centre_task": "评市一级幼儿园",
-                           "centre_union": "组织迎检练兵", "centre_result": "我园还在等结果，11月专家来看过了"})
-        assert "组织迎检练兵" in weighed and "等结果" not in weighed, weighed
-        weighed = closing({**BASE, "unit_name": name, "unit_type": "school", "centre_task": "专业认证",
-                           "centre_union": "组织老师整理材料", "centre_result": "6月专家进校考查，认证已通过"})
-        assert "组织老师整理材料" in weighed and "考查" not in weighed, weighed
 
 
 # In a busy season (旺季) the union is named after the season, as after any time.
@@ -254,13 +239,13 @@ def test_a_report_too_thin_to_weigh_tells_what_the_union_did_for_the_central_wor
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_the_weighing_names_no_deed_the_unions_part_in_the_central_work_already_told(name: str) -> None:
+def test_the_weighing_names_the_years_contests_once_and_not_the_unions_part_in_the_central_work(name: str) -> None:
     weighed = closing({**BASE, "unit_name": name, "train_done": ["contest"], "contests": ["labor"],
                        "centre_task": "全年产值突破5亿元", "centre_union": "开展“建功新厂区”劳动竞赛"})
-    assert weighed.count("竞赛") == 1, weighed
+    assert weighed.count("竞赛") == 1 and "建功新厂区" not in weighed, weighed
     weighed = closing({**BASE, "unit_name": name, "train_done": ["contest"], "contests": ["skills"],
                        "centre_task": "零售客户数突破30万户", "centre_union": "开展厅堂服务提升竞赛"})
-    assert "比武" not in weighed and "竞赛" in weighed, weighed
+    assert "比武" in weighed and "厅堂服务" not in weighed, weighed
 
 
 def test_a_central_work_typed_as_a_verb_phrase_is_never_held_to_as_a_noun() -> None:

@@ -15,7 +15,6 @@ from dialogs.formats import money
 from templates.compose import Composer, vocabulary_table
 from templates.doers import credited, done_by, story_time, told_by
 from templates.maker import SummaryMaker
-from templates.recap import union_deed
 from templates.typography import prizes, shares_word
 from templates.typography import words as typography_words
 from tests.support import samples
@@ -92,8 +91,8 @@ def test_every_figure_the_chair_gave_appears(name: str) -> None:
                 tell = told_by if by.key == "union" else credited
                 ways = [tell(value, w.format_map(context["v"])) for w in by.phrasings]
                 said = next((w for w in ways if w in plain or w.replace(union, "工会") in plain), ways[0])
-            if question.id == "centre_union":  # the union as its doer: 搬迁期间，我厂工会开通…, or in the 总之 after it
-                said = union_deed(value, union) or done_by(value, union)
+            if question.id == "centre_union":  # the union as its doer: 搬迁期间，我厂工会开通…
+                said = done_by(value, union)
             if question.id == "women_note":  # the women's committee as its doer: 三八节，女工委还组织…
                 said = told_by(value, "")
                 if "三八" in story_time(value) and "march8" in values.get("women_care", []):
