@@ -145,6 +145,15 @@ def test_an_individual_prize_of_a_contest_whose_team_prize_comes_first_keeps_the
     assert "我公司代表队获得省配电线路工技能竞赛团体第二名" in found, found
 
 
+def test_two_teams_prizes_each_name_their_team_and_a_second_squad_of_the_unit_its_unit() -> None:
+    found = "".join(paragraphs({**BASE, "unit_name": "滨江港务集团", "self_name": "company",
+                                "activity_types": ["pingpong"],
+                                "external_awards": "区职工运动会团体总分第二名；市职工乒乓球赛女子团体第三名；"
+                                                   "市职工田径赛团体第五名；区登山赛团体第四名"}))
+    assert "我公司代表队获得区职工运动会团体总分第二名，乒乓球队获得市职工乒乓球赛女子团体第三名" in found, found
+    assert "田径队获得市职工田径赛团体第五名，我公司代表队获得区登山赛团体第四名" in found, found
+
+
 def test_a_prize_won_alone_is_one_persons_and_a_teams_prize_names_its_team() -> None:
     found = "".join(paragraphs({**BASE, "unit_type": "gov", "unit_name": "东城区市场监管局", "self_name": "bureau",
                                 "activity_types": ["chess", "choir"],
