@@ -169,6 +169,12 @@ def written(text: str) -> str:
     groups = "|".join(map(re.escape, said["people_groups"]))
     text = re.sub(r"(?<=[0-9])个人(?![员事才])", "人", text)
     text = re.sub(rf"(?<=[0-9])个(?=(?:{people})(?!{groups}))", "名", text)
+    # …and people counted by the title they were chosen for (10个“服务之星”, 师德标兵6个).
+    titles = "|".join(map(re.escape, said["people_titles"]))
+    text = re.sub(rf"(?<=[0-9])个(?=“[^”]{{1,12}}(?:{titles})”)", "名", text)
+    text = re.sub(rf"((?:{titles})”?[0-9]+)个", r"\1名", text)
+    # A place in a contest said without 名 (篮球赛第三): 第三名.
+    text = re.sub(r"((?:赛|比武|比赛)第[一二三四五六七八九十])(?![名届次轮场期天批])", r"\1名", text)
     for spoken, kept in said["about_a_number"].items():
         # Not before 余, which says it already (大概80多万 → 80余万).
         text = re.sub(rf"{re.escape(spoken)}(?=[0-9.]+余)", "", text)
@@ -328,6 +334,8 @@ _COUNTED_PRIZE = re.compile(r"^(?P<prize>.+?)(?:我[厂司局校园院所行委�
 _PRIZES_COUNTED = re.compile(r"^(?P<prize>.+?[奖名])(?P<n>[0-9]+)\s*[个项](?P<who>[（(][^）)]+[）)])?$")
 
 
+# One person's name in brackets after a prize (（李想）).
+_ONE_NAME = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
 # Between two prizes: not inside the brackets that name who won one (一等奖1人（张磊、王涛）), nor inside a contest's
 # quoted name (“岗位大练兵、业务大比武”团体第二名).
 _PRIZE_BREAK = re.compile(r"([，,、；;]+)(?![^（(]*[）)])(?![^“]*”)")
@@ -353,6 +361,11 @@ def prizes(text: str | None) -> dict[str, list[Any]]:
     for item in _PRIZE_BREAK.split(_who_closes(clause(text or "")))[::2]:
         item = clause(item)
         by_count = _PRIZES_COUNTED.match(item)
+        one = by_count and by_count["n"] == "1" and re.fullmatch(_ONE_NAME, by_count["who"] or "")
+        if one:
+            # One prize one person won (三等奖1个，李想拿的): that person's, not the unit's.
+            found["counted"].append((by_count["prize"], "1", by_count["who"][1:-1]))
+            continue
         if by_count:
             item = f"{by_count['prize']}{by_count['n']}项{by_count['who'] or ''}"
         if any(verb in item[2:] for verb in earner_verbs()):

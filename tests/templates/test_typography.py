@@ -254,6 +254,8 @@ def test_a_numbered_plan_ending_on_a_counting_word_is_a_plan_not_an_announcement
      "帮一位老人跑了三趟，奖励了8000元，许多人不知道工会是做什么的"),
     ("是我们前台平时收集的留言，情况好多了", "是前台平时收集的留言，情况好多了"),
     ("外包检修队的民工也有份，农民工全部入会", "外包检修队的务工人员也有份，农民工全部入会"),
+    ("评出了10个“服务之星”，师德标兵6个，“金牌班组”4个", "评出了10名“服务之星”，师德标兵6名，“金牌班组”4个"),
+    ("县教职工篮球赛第三，第三届运动会，技能赛第一批", "县教职工篮球赛第三名，第三届运动会，技能赛第一批"),
 ])
 def test_a_chairs_spoken_words_read_in_the_written_register(typed: str, reads: str) -> None:
     assert written(typed) == reads
