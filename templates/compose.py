@@ -139,9 +139,13 @@ class Composer:
             if name.endswith(ending):
                 words.update(follows_name)
         facts = {q.id: _safe(_as_told(q.type, answers.get(q.id))) for q in self.bank.questions}
-        # The chair's 局里/所里 is the unit, or its management after 跟/向… (跟厂里谈 → 跟企业谈).
-        facts = {key: typography.unit_named(value, words.get("self", ""), words["management"])
-                 if isinstance(value, str) else value for key, value in facts.items()}
+        texts = {q.id for q in self.bank.questions if q.type == "text"}
+        # The chair's 局里/所里 is the unit, or its management after 跟/向… (跟厂里谈 → 跟企业谈); their 今年 is the
+        # report's period (本学年 in a school year's report).
+        term = formats.term(self.bank.fact(facts, "period"))
+        facts = {key: typography.unit_named(value, words.get("self", ""), words["management"]).replace(
+                     typography.words()["written_words"]["今年"], term)
+                 if isinstance(value, str) and key in texts else value for key, value in facts.items()}
         fact = self.bank.fact
         seed = f"{fact(facts, 'unit_name')}|{fact(facts, 'year')}"
 

@@ -560,6 +560,13 @@ def test_the_chairs_spoken_name_for_the_unit_is_the_unit_or_its_management() -> 
     assert "在医院里值班" in text, text
 
 
+def test_the_chairs_this_year_in_a_school_years_report_is_the_school_year() -> None:
+    text = text_of({**BASE, "unit_type": "school", "unit_name": "江南理工大学机械学院", "self_name": "college",
+                    "period": "school", "welfare_done": ["visits"], "visits_n": 3, "welfare_highlight_by": "union",
+                    "welfare_highlight": "给今年新进的5个博士每人送了一套工具书"})
+    assert "本年度" not in text and "新进的5名博士" in text, text
+
+
 def test_a_title_of_the_home_typed_bare_is_one_it_won() -> None:
     for name in UNIT_NAMES:
         said = sentences_of({**BASE, "unit_name": name, "unit_type": "gov", "home_facilities": "open",
