@@ -519,3 +519,10 @@ def test_a_small_count_of_those_who_took_part_in_activities_is_not_stressed_with
         text = "".join(paragraphs({**BASE, "unit_name": f"第{n}机械厂", "activity_types": ["walk"],
                                    "activities_n": 2, "activities_people": 48}))
         assert "48人次" in text and "达48" not in text, text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_models_the_chair_names_no_doer_for_are_the_units_and_visits_are_counted_after_their_verb(name: str) -> None:
+    text = "".join(paragraphs({**BASE, "unit_name": name, "self_name": "factory", "train_done": ["model"],
+                               "models": "评选厂级“金牌工匠”3名", "welfare_done": ["visits"], "visits_n": 18}))
+    assert "我厂评选厂级“金牌工匠”3名" in text and "看望慰问本年度" not in text, text
