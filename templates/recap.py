@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from templates.doers import UNION
+from templates.typography import settings
 
 HERE = Path(__file__).parent
 EVERY = "every"  # a deed for whatever the chair ticked of its question
@@ -64,7 +65,7 @@ def year_deeds(facts: dict[str, Any], prose: Callable[[str], list[str]], pick: C
             continue
         sources = [question_id]
         ways = by_option[key]
-        if key == CONGRESS and facts.get("congress_form") in table()["members_forms"]:
+        if key == CONGRESS and facts.get("congress_form") in settings()["members_forms"]:
             ways, sources = table()["members_congress"], [*sources, "congress_form"]
         if key == CONTEST:
             sources += ["contests"] if facts.get("contests") else []

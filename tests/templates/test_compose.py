@@ -379,6 +379,15 @@ def test_a_report_the_chair_typed_for_the_congress_is_heard_before_the_schemes()
     assert text.index("经费审查报告") < text.index("评先评优"), text
 
 
+def test_a_members_congress_hears_the_unions_accounts_and_a_staff_congress_the_units() -> None:
+    congress = {**BASE, "unit_type": "gov", "unit_name": "芦淞区人民法院", "rights_done": ["congress"],
+                "congress_agenda": ["finance"]}
+    text = text_of({**congress, "congress_form": "mall"})
+    assert "工会经费收支情况报告" in text and "财务工作报告" not in text, text
+    text = text_of({**congress, "congress_form": "all"})
+    assert "财务工作报告" in text and "工会经费收支情况报告" not in text, text
+
+
 def test_the_chairs_own_review_verb_before_an_item_of_the_congress_is_not_said_twice() -> None:
     text = text_of({**BASE, "rights_done": ["congress"], "congress_agenda": ["finance", "other"],
                     "congress_agenda_other": "审议工会经费审查报告"})
