@@ -127,8 +127,10 @@ def written(text: str) -> str:
     for spoken, kept in words()["after_a_number"].items():
         text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}", kept, text)
     before = "|".join(map(re.escape, words()["spoken_yuan_before"]))
+    allowances = "|".join(map(re.escape, words()["spoken_yuan_allowances"]))
     for spoken, kept in words()["spoken_yuan"].items():
-        text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}(?=(?:{before})|$)", kept, text)
+        ahead = rf"(?:{before})|[^，。；0-9]{{1,4}}(?:{allowances})|$"
+        text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}(?={ahead})", kept, text)
     for spoken, kept in words()["after_a_date"].items():
         text = re.sub(rf"((?:[0-9]{{1,2}}|每)月[0-9]{{1,2}}){re.escape(spoken)}", rf"\1{kept}", text)
     # A span of days in one month (9月16号到18号): 9月16日至18日.

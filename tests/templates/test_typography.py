@@ -257,6 +257,8 @@ def test_a_numbered_plan_ending_on_a_counting_word_is_a_plan_not_an_announcement
     ("评出了10个“服务之星”，师德标兵6个，“金牌班组”4个", "评出了10名“服务之星”，师德标兵6名，“金牌班组”4个"),
     ("县教职工篮球赛第三，第三届运动会，技能赛第一批", "县教职工篮球赛第三名，第三届运动会，技能赛第一批"),
     ("“最美女司机”评选，评出来10名，全员签承诺书", "“最美女司机”评选，评出10名，全员签订承诺书"),
+    ("弄虚作假的抓了2起，最后赔了6800，每月300块放射津贴，2块展板",
+     "弄虚作假的查处了2起，最后赔偿了6800，每月300元放射津贴，2块展板"),
 ])
 def test_a_chairs_spoken_words_read_in_the_written_register(typed: str, reads: str) -> None:
     assert written(typed) == reads
