@@ -370,7 +370,9 @@ def prizes(text: str | None) -> dict[str, list[Any]]:
             continue
         if by_count:
             item = f"{by_count['prize']}{by_count['n']}项{by_count['who'] or ''}"
-        if any(verb in item[2:] for verb in earner_verbs()):
+        remark = not any(word in item for word in typography["prize_words"])
+        if any(verb in item[2:] for verb in earner_verbs()) or remark:
+            # …or a remark of the chair's that names no prize (指导老师都是我们的): nobody "won" it.
             # The chair's own sentence of who won what (赵敏代表学校参加省赛获三等奖): told as typed, not as the unit's.
             found["told"].append(item)
             continue

@@ -488,6 +488,7 @@ def test_an_honour_typed_with_a_bare_choosing_verb_says_the_earner_was_chosen(ty
     ("市教学能力比赛一等奖1个（张磊、王涛）二等奖2个", "获得市教学能力比赛一等奖1项（张磊、王涛）、二等奖2项"),
     ("市软件测试项目三等奖1个，李想拿的", "1名职工（李想）获市软件测试项目三等奖"),
     ("市“岗位练兵、业务比武”团体第二名，个人前十名我厂3人", "3名职工获市“岗位练兵、业务比武”个人前十名"),
+    ("省技能大赛学生组拿了2个三等奖，指导老师都是我厂的", "省技能大赛学生组获得2个三等奖，指导老师都是我厂的"),
 ])
 def test_a_prize_keeps_the_winners_the_chair_named_with_it(typed: str, reads: str) -> None:
     text = "".join(paragraphs({**BASE, "unit_name": "江陵恒信化工有限公司", "self_name": "factory",
