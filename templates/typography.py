@@ -144,7 +144,7 @@ def written(text: str) -> str:
     text = re.sub(rf"搞(了)?(?=[^，。；、]{{0,8}}?(?:{things}))", lambda m: words()["arranged"] + (m[1] or ""), text)
     # 搞个/弄个 before a place is built (搞个休息板房 → 建一个…); before anything else it is held (written_words).
     places = "|".join(map(re.escape, words()["made_places"]))
-    text = re.sub(rf"[搞弄](了)?一?个(?=[^，。；、]{{0,10}}?(?:{places})(?:[，。；、]|$))",
+    text = re.sub(rf"[搞弄](了)?一?个(?=[^，。；、]{{0,10}}?(?:{places}))",
                   lambda m: words()["made_place"].format(done=m[1] or ""), text)
     for spoken, kept in sorted(words()["written_words"].items(), key=lambda pair: -len(pair[0])):
         text = text.replace(spoken, kept)

@@ -86,6 +86,8 @@ def test_traditional_text_is_converted_phrase_by_phrase() -> None:
     # A character whose Simplified form most fonts cannot draw (鮰 → 𫚔) is kept as typed.
     assert normalise_text("丙班的紅燒鮰魚得了第一") == "丙班的红烧鮰鱼得了第一"
     assert normalise_text("红烧鮰鱼") == "红烧鮰鱼"
+    # A space after a title's closing mark is a pause too.
+    assert normalise_text("演了《小红帽》 园长演大灰狼") == "演了《小红帽》，园长演大灰狼"
     assert normalise_text("1,200元 8:30") == "1,200元 8:30"
     assert normalise_text("高温补帖按月发") == "高温补贴按月发"  # a typo common in union summaries
     # Homophones a phone keyboard offers first; a word that only looks like one is kept.
