@@ -215,7 +215,7 @@ class Composer:
                                    unit=(prose("self_name") or [words["self"]])[0])
         return {"a": facts, "v": words, "s": self.settings, "prose": prose, "pick": pick, "phrase": phrase,
                 "heading": heading, "year_deeds": lambda: recap.year_deeds(facts, prose, pick, words),
-                "here": told.here, "here_all": told.here_all, "loose": told.loose,
+                "here": told.here, "here_all": told.here_all, "loose": told.loose, "has_story": told.has_story,
                 # The order of the parts is free in human summaries: rights and democratic management often come first.
                 "rights_first": pick("part-order", False, True),
                 "thin": False,  # a report told without headings (parts.is_thin) is told again without its 总之

@@ -127,6 +127,10 @@ class Storyteller:
         self.placed = anchors(answers)
         self.chosen: dict[str, str] = {}  # story id → the doer's wording it was told with
 
+    def has_story(self, question: str, option: str) -> bool:
+        """Whether a story of the chair's is placed after this option's sentence, before any is told."""
+        return any(anchor == Anchor(question, option) for anchor in self.placed.values())
+
     def here(self, question: str, option: str | None, doer: str, sources: dict[str, str] | None = None) -> list[str]:
         """The stories placed after this answer's sentence (this option's, or any of the question's when
         `option` is None), as sentences that continue its paragraph."""

@@ -527,3 +527,13 @@ def test_models_the_chair_names_no_doer_for_are_the_units_and_visits_are_counted
     text = "".join(paragraphs({**BASE, "unit_name": name, "self_name": "factory", "train_done": ["model"],
                                "models": "评选厂级“金牌工匠”3名", "welfare_done": ["visits"], "visits_n": 18}))
     assert "我厂评选厂级“金牌工匠”3名" in text and "看望慰问本年度" not in text, text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_summer_care_ticked_with_no_story_closes_the_festivals_sentence_not_a_sentence_of_its_own(name: str) -> None:
+    answers = {**BASE, "unit_name": name, "welfare_done": ["festivals", "cool"], "festivals": ["spring", "autumn"]}
+    sentence = next(s for s in "".join(paragraphs(answers)).split("。") if "夏送清凉" in s)
+    assert "春节" in sentence and "工作也已落实" not in sentence, sentence
+    story = "7月高温期间，工会给一线工人送去绿豆汤和西瓜"
+    text = "".join(paragraphs({**answers, "welfare_highlight": story, "welfare_highlight_by": "union"}))
+    assert "绿豆汤" in text and not re.search("节日慰问[^。]*夏送清凉", text), text
