@@ -164,6 +164,9 @@ def written(text: str) -> str:
     text = re.sub(rf"((?:{done})[^，。；了]{{1,12}})了(?=[，。；]|$)", r"\1", text)
     # 民工 is the spoken word for 务工人员, but not inside 农民工, a word of record.
     text = re.sub(r"(?<!农)民工", said["migrant_workers"], text)
+    # A work said done with a bare 完 (8月改造完, 隐患整改完): 完成.
+    works = "|".join(map(re.escape, said["finished_works"]))
+    text = re.sub(rf"({works})完(?![成毕善整全美好])", r"\1完成", text)
     verbs = "|".join(map(re.escape, said["spoken_done_verbs"]))
     text = re.sub(rf"({verbs})了(?=[，。；]|$)", r"\1", text)
     # A count of people (41个年轻人, 72个人): 名 and 人, not 个; not before what they make up (12个司机之家).

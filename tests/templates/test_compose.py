@@ -576,6 +576,14 @@ def test_the_chairs_this_year_in_a_school_years_report_is_the_school_year() -> N
     assert "本年度" not in text and "新进的5名博士" in text, text
 
 
+def test_the_home_is_not_named_again_at_the_start_of_its_title() -> None:
+    for name in UNIT_NAMES:
+        said = sentences_of({**BASE, "unit_name": name, "home_facilities": "new", "home_items": ["room", "gym"],
+                             "home_title": "职工之家8月改造完，保持市模范职工之家"})
+        told = next(s for s in said if "市模范职工之家" in s)
+        assert told.count("职工之家") == 2 and "8月改造完成，保持市模范职工之家" in told, told
+
+
 def test_a_title_of_the_home_typed_bare_is_one_it_won() -> None:
     for name in UNIT_NAMES:
         said = sentences_of({**BASE, "unit_name": name, "unit_type": "gov", "home_facilities": "open",
