@@ -537,3 +537,7 @@ def test_summer_care_ticked_with_no_story_closes_the_festivals_sentence_not_a_se
     story = "7月高温期间，工会给一线工人送去绿豆汤和西瓜"
     text = "".join(paragraphs({**answers, "welfare_highlight": story, "welfare_highlight_by": "union"}))
     assert "绿豆汤" in text and not re.search("节日慰问[^。]*夏送清凉", text), text
+    # Nor before a story of a festival, which 其中 ties to the greetings.
+    story = "春节前，工会给每位职工送了一份年货礼包"
+    text = "".join(paragraphs({**answers, "welfare_highlight": story, "welfare_highlight_by": "union"}))
+    assert "年货礼包" in text and not re.search("节日慰问[^。]*夏送清凉", text), text
