@@ -174,6 +174,8 @@ def written(text: str) -> str:
     groups = "|".join(map(re.escape, said["people_groups"]))
     text = re.sub(r"(?<=[0-9])个人(?![员事才])", "人", text)
     text = re.sub(rf"(?<=[0-9])个(?=(?:{people})(?!{groups}))", "名", text)
+    # …and people counted after their noun, at a clause's end (安全监督员一共38个，…).
+    text = re.sub(rf"((?:{people}|员|师)(?:一共|共|有)?[0-9]+)个(?=[，。；、]|$)", r"\1名", text)
     # …and people counted by the title they were chosen for (10个“服务之星”, 师德标兵6个).
     titles = "|".join(map(re.escape, said["people_titles"]))
     text = re.sub(rf"(?<=[0-9])个(?=“[^”]{{1,12}}(?:{titles})”)", "名", text)
