@@ -12,6 +12,7 @@ from templates.typography import words
 UNION = "工会"  # the union's own name after the unit's (我校工会), as the bank and the chairs write it
 
 
+@cache
 def _either(key: str) -> str:
     """The words of a settings list as alternatives, the longest first (除夕夜 before 除夕)."""
     return "|".join(map(re.escape, sorted(words()[key], key=len, reverse=True)))

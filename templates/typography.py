@@ -33,6 +33,18 @@ def words() -> dict[str, Any]:
     return settings()["typography"]
 
 
+@cache
+def alternatives(kind: str) -> str:
+    """The words of a kind (settings.yaml `typography`) as regex alternatives, in the order listed: built once."""
+    return "|".join(map(re.escape, words()[kind]))
+
+
+@cache
+def written_pairs() -> list[tuple[str, str]]:
+    """settings.yaml `written_words`, the longest spoken phrase first (挨个跑了一遍 before 挨个)."""
+    return sorted(words()["written_words"].items(), key=lambda pair: -len(pair[0]))
+
+
 def earner_verbs() -> list[str]:
     """The verbs that join an honour or a prize to whoever won it (settings.yaml `earner_verbs`)."""
     return settings()["earner_verbs"]
@@ -126,33 +138,33 @@ def written(text: str) -> str:
     text = renumbered(text)
     for spoken, kept in words()["after_a_number"].items():
         text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}", kept, text)
-    before = "|".join(map(re.escape, words()["spoken_yuan_before"]))
-    allowances = "|".join(map(re.escape, words()["spoken_yuan_allowances"]))
+    before = alternatives("spoken_yuan_before")
+    allowances = alternatives("spoken_yuan_allowances")
     for spoken, kept in words()["spoken_yuan"].items():
         ahead = rf"(?:{before})|[^，。；0-9]{{1,4}}(?:{allowances})|$"
         text = re.sub(rf"(?<=[0-9]){re.escape(spoken)}(?={ahead})", kept, text)
     for spoken, kept in words()["after_a_date"].items():
         text = re.sub(rf"((?:[0-9]{{1,2}}|每)月[0-9]{{1,2}}){re.escape(spoken)}", rf"\1{kept}", text)
     # A span of days in one month (9月16号到18号): 9月16日至18日.
-    spans, until = "|".join(map(re.escape, words()["days_span"])), words()["days_span_written"]
+    spans, until = alternatives("days_span"), words()["days_span_written"]
     text = re.sub(rf"([0-9]{{1,2}}月[0-9]{{1,2}}日)(?:{spans})([0-9]{{1,2}})[日号]", rf"\1{until}\2日", text)
-    events = "|".join(map(re.escape, words()["held_events"]))
+    events = alternatives("held_events")
     text = re.sub(rf"搞(了?)(个|一次|一场)?(?=[^，。；、]{{0,12}}?(?:{events}))",
                   lambda m: "举办" + m[1] + ("一次" if m[2] == "个" else m[2] or ""), text)
     # 搞了 before what is provided (搞了加班餐和夜间打车报销): 安排了, not 开展了.
-    things = "|".join(map(re.escape, words()["arranged_things"]))
+    things = alternatives("arranged_things")
     text = re.sub(rf"搞(了)?(?=[^，。；、]{{0,8}}?(?:{things}))", lambda m: words()["arranged"] + (m[1] or ""), text)
     # 搞个/弄个 before a place is built (搞个休息板房 → 建一个…); before anything else it is held (written_words).
-    places = "|".join(map(re.escape, words()["made_places"]))
+    places = alternatives("made_places")
     text = re.sub(rf"[搞弄](了)?一?个(?=[^，。；、]{{0,10}}?(?:{places}))",
                   lambda m: words()["made_place"].format(done=m[1] or ""), text)
-    for spoken, kept in sorted(words()["written_words"].items(), key=lambda pair: -len(pair[0])):
+    for spoken, kept in written_pairs():
         text = text.replace(spoken, kept)
     said = words()
     text = re.sub(rf"(?:^|(?<=我[{said['spoken_filler_after']}])){said['spoken_filler']}", "", text)
     for spoken, kept in said["spoken_none_found"].items():
         text = re.sub(rf"{spoken}(?=[，。；]|$)", kept, text)
-    spans = "|".join(map(re.escape, said["spoken_span"]))
+    spans = alternatives("spoken_span")
     text = re.sub(rf"(?<=[\u4e00-\u9fff])(?:{spans})", said["spoken_span_written"], text)
     text = re.sub(r"(?<=[\u4e00-\u9fff])那([一两二三四五六七八九十半]个?(?:月|天|周|年))",
                   lambda m: said["spoken_counted_span"].format(span=m[1]), text)
@@ -160,24 +172,24 @@ def written(text: str) -> str:
     text = re.sub(rf"我[{kin}][（(]([^）)]{{1,8}})[）)]", r"\1", text)
     for spoken, kept in said["spoken_put_forward"].items():
         text = re.sub(rf"{spoken}(?=[0-9一两二三四五六七八九十])", kept, text)
-    done = "|".join(map(re.escape, said["spoken_done_ends"]))
+    done = alternatives("spoken_done_ends")
     text = re.sub(rf"((?:{done})[^，。；了]{{1,12}})了(?=[，。；]|$)", r"\1", text)
     # 民工 is the spoken word for 务工人员, but not inside 农民工, a word of record.
     text = re.sub(r"(?<!农)民工", said["migrant_workers"], text)
     # A work said done with a bare 完 (8月改造完, 隐患整改完): 完成.
-    works = "|".join(map(re.escape, said["finished_works"]))
+    works = alternatives("finished_works")
     text = re.sub(rf"({works})完(?![成毕善整全美好])", r"\1完成", text)
-    verbs = "|".join(map(re.escape, said["spoken_done_verbs"]))
+    verbs = alternatives("spoken_done_verbs")
     text = re.sub(rf"({verbs})了(?=[，。；]|$)", r"\1", text)
     # A count of people (41个年轻人, 72个人): 名 and 人, not 个; not before what they make up (12个司机之家).
-    people = "|".join(map(re.escape, said["counted_people"]))
-    groups = "|".join(map(re.escape, said["people_groups"]))
+    people = alternatives("counted_people")
+    groups = alternatives("people_groups")
     text = re.sub(r"(?<=[0-9])个人(?![员事才])", "人", text)
     text = re.sub(rf"(?<=[0-9])个(?=(?:{people})(?!{groups}))", "名", text)
     # …and people counted after their noun, at a clause's end (安全监督员一共38个，…).
     text = re.sub(rf"((?:{people}|员|师)(?:一共|共|有)?[0-9]+)个(?=[，。；、]|$)", r"\1名", text)
     # …and people counted by the title they were chosen for (10个“服务之星”, 师德标兵6个).
-    titles = "|".join(map(re.escape, said["people_titles"]))
+    titles = alternatives("people_titles")
     text = re.sub(rf"(?<=[0-9])个(?=“[^”]{{1,12}}(?:{titles})”)", "名", text)
     text = re.sub(rf"((?:{titles})”?[0-9]+)个", r"\1名", text)
     # A place in a contest said without 名 (篮球赛第三): 第三名.
@@ -186,20 +198,20 @@ def written(text: str) -> str:
         # Not before 余, which says it already (大概80多万 → 80余万).
         text = re.sub(rf"{re.escape(spoken)}(?=[0-9.]+余)", "", text)
         text = re.sub(rf"{re.escape(spoken)}(?=[0-9])", kept, text)
-    posts = "|".join(map(re.escape, said["we_before_posts"]))
+    posts = alternatives("we_before_posts")
     for we in said["we_words"]:
         text = re.sub(rf"{re.escape(we)}(?={posts})", "", text)
-    not_before = "|".join(map(re.escape, words()["spoken_hold_not_before"]))
+    not_before = alternatives("spoken_hold_not_before")
     for spoken, kept in words()["spoken_chosen"].items():
         text = re.sub(rf"(?<![{words()['spoken_chosen_not_after']}]){re.escape(spoken)}", kept, text)
     for spoken, kept in words()["spoken_hold"].items():
         text = re.sub(rf"{re.escape(spoken)}(?!{not_before})(?=[\u4e00-\u9fff“])", kept, text)
     acts = "|".join(map(re.escape, sorted([*words()["union_acts"], *words()["we_acts"]], key=len, reverse=True)))
-    together = "|".join(map(re.escape, words()["we_with"]))
+    together = alternatives("we_with")
     # Whom the union gave to, said first (加班的老师工会给送了…): the union first, then whom for (工会为…送了…).
-    gives = "|".join(map(re.escape, words()["give_verbs"]))
+    gives = alternatives("give_verbs")
     text = re.sub(rf"(^|[，；])([^，。；]{{2,12}}?)工会给(?={gives})", r"\1工会为\2", text)
-    whole = "|".join(map(re.escape, words()["whole_doers"]))
+    whole = alternatives("whole_doers")
     for we in words()["we_words"]:
         text = re.sub(rf"{re.escape(we)}(?=工会|{whole})", "", text)  # 我们工会 is the union, 咱们全体老师 all of them
         text = re.sub(rf"{re.escape(we)}(?=(?:{together}))", "工会", text)
