@@ -15,14 +15,14 @@ import opencc
 import yaml
 
 CORRECTIONS = Path(__file__).parent / "corrections.yaml"
-_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+_CJK_RANGES = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK = rf"[{_CJK_RANGES}]"
 # ASCII punctuation next to Chinese text becomes its full-width form; inside numbers (1,200 8:30) it stays.
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _PUNCTUATION = re.compile(rf"(?<={_CJK})\s*([,;:?!])\s*|\s*([,;:?!])\s*(?={_CJK})")
 # Between Chinese words, or a Chinese word and a Latin one after it (数字化教学 AI工具应用); a title's or a quote's
 # marks count as the words they close or open (演了《小红帽》 园长演大灰狼).
-_SPACE_BETWEEN_WORDS = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff》」』”）])\s+"
-                                  r"(?=[\u3400-\u9fff\uf900-\ufaff《「『“（]|[A-Za-z])")
+_SPACE_BETWEEN_WORDS = re.compile(rf"(?<=[{_CJK_RANGES}》」』”）])\s+(?=[{_CJK_RANGES}《「『“（]|[A-Za-z])")
 # A pause before a count (收银比赛 23个店 参赛) reads as one too; not inside a date or a time (5月 23日, 8点 30分).
 _SPACE_BEFORE_NUMBER = re.compile(rf"(?<={_CJK})(?<![年月日号点时])\s+(?=[0-9])(?![0-9]{{1,2}}[:：])")
 _BRACKETS = re.compile(rf"\(([^()]*{_CJK}[^()]*)\)")

@@ -140,12 +140,15 @@ class Composer:
                 words.update(follows_name)
         facts = {q.id: _safe(_as_told(q.type, answers.get(q.id))) for q in self.bank.questions}
         texts = {q.id for q in self.bank.questions if q.type == "text"}
-        # The chair's 局里/所里 is the unit, or its management after 跟/向… (跟厂里谈 → 跟企业谈); their 今年 is the
-        # report's period (本学年 in a school year's report).
-        term = formats.term(self.bank.fact(facts, "period"))
-        facts = {key: typography.unit_named(value, words.get("self", ""), words["management"]).replace(
-                     typography.words()["written_words"]["今年"], term)
-                 if isinstance(value, str) and key in texts else value for key, value in facts.items()}
+        # The chair's 今年 (written 本年度) is the report's period: 本学年 in a school year's report.
+        this_year, term = typography.words()["written_words"]["今年"], formats.term(self.bank.fact(facts, "period"))
+
+        def in_report(text: str) -> str:
+            """The chair's 局里/所里 as the unit, or its management after 跟/向… (跟厂里谈 → 跟企业谈)."""
+            return typography.unit_named(text, words.get("self", ""), words["management"]).replace(this_year, term)
+
+        facts = {key: in_report(value) if key in texts and isinstance(value, str) else value
+                 for key, value in facts.items()}
         fact = self.bank.fact
         seed = f"{fact(facts, 'unit_name')}|{fact(facts, 'year')}"
 

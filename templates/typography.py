@@ -131,6 +131,19 @@ def renumbered(text: str) -> str:
     return out + text[last:]
 
 
+def _people_counted(text: str) -> str:
+    """A count of people (41个年轻人, 72个人) with 名 and 人, not 个; not before what they make up (12个司机之家)."""
+    measure, people, groups = words()["people_measure"], alternatives("counted_people"), alternatives("people_groups")
+    text = re.sub(r"(?<=[0-9])个人(?![员事才])", words()["person_word"], text)
+    text = re.sub(rf"(?<=[0-9])个(?=(?:{people})(?!{groups}))", measure, text)
+    # …after their noun, at a clause's end (安全监督员一共38个，…).
+    text = re.sub(rf"((?:{people}|员|师)(?:一共|共|有)?[0-9]+)个(?=[，。；、]|$)", rf"\1{measure}", text)
+    # …and by the title they were chosen for (10个“服务之星”, 师德标兵6个).
+    titles = alternatives("people_titles")
+    text = re.sub(rf"(?<=[0-9])个(?=“[^”]{{1,12}}(?:{titles})”)", measure, text)
+    return re.sub(rf"((?:{titles})”?[0-9]+)个", rf"\1{measure}", text)
+
+
 def written(text: str) -> str:
     """A chair's free text in the written register of the summary: 6月份 → 6月, 1月10号 → 1月10日, 搞了 → 开展了
     (settings.yaml `written_words`) but 举办了 before an event (`held_events`), 我们 before what was done left out
@@ -178,20 +191,10 @@ def written(text: str) -> str:
     text = re.sub(r"(?<!农)民工", said["migrant_workers"], text)
     # A work said done with a bare 完 (8月改造完, 隐患整改完): 完成.
     works = alternatives("finished_works")
-    text = re.sub(rf"({works})完(?![成毕善整全美好])", r"\1完成", text)
+    text = re.sub(rf"({works})完(?![成毕善整全美好])", rf"\1{said['finished_written']}", text)
     verbs = alternatives("spoken_done_verbs")
     text = re.sub(rf"({verbs})了(?=[，。；]|$)", r"\1", text)
-    # A count of people (41个年轻人, 72个人): 名 and 人, not 个; not before what they make up (12个司机之家).
-    people = alternatives("counted_people")
-    groups = alternatives("people_groups")
-    text = re.sub(r"(?<=[0-9])个人(?![员事才])", "人", text)
-    text = re.sub(rf"(?<=[0-9])个(?=(?:{people})(?!{groups}))", "名", text)
-    # …and people counted after their noun, at a clause's end (安全监督员一共38个，…).
-    text = re.sub(rf"((?:{people}|员|师)(?:一共|共|有)?[0-9]+)个(?=[，。；、]|$)", r"\1名", text)
-    # …and people counted by the title they were chosen for (10个“服务之星”, 师德标兵6个).
-    titles = alternatives("people_titles")
-    text = re.sub(rf"(?<=[0-9])个(?=“[^”]{{1,12}}(?:{titles})”)", "名", text)
-    text = re.sub(rf"((?:{titles})”?[0-9]+)个", r"\1名", text)
+    text = _people_counted(text)
     # A place in a contest said without 名 (篮球赛第三): 第三名.
     text = re.sub(r"((?:赛|比武|比赛)第[一二三四五六七八九十])(?![名届次轮场期天批])", r"\1名", text)
     for spoken, kept in said["about_a_number"].items():
@@ -363,8 +366,7 @@ _PRIZE_BREAK = re.compile(r"([，,、；;]+)(?![^（(]*[）)])(?![^“]*”)")
 def _who_closes(text: str) -> str:
     """Who won, in brackets, ends a prize even where the chair typed the next at once (…1个（张磊、王涛）二等奖2个);
     a winner said after the prize (三等奖1个，李想拿的) is put in brackets too."""
-    won_it = "|".join(words()["won_it"])
-    text = re.sub(rf"[，,、；;]([\u4e00-\u9fff]{{2,4}}?)(?:{won_it})(?=[，,、；;]|$)", r"（\1）", text)
+    text = re.sub(rf"[，,、；;]([\u4e00-\u9fff]{{2,4}}?)(?:{alternatives('won_it')})(?=[，,、；;]|$)", r"（\1）", text)
     return re.sub(r"([）)])(?=[^，,、；;）)])", r"\1；", text)
 
 
@@ -386,7 +388,7 @@ def prizes(text: str | None) -> dict[str, list[Any]]:
             found["counted"].append((by_count["prize"], "1", by_count["who"][1:-1]))
             continue
         if by_count:
-            item = f"{by_count['prize']}{by_count['n']}项{by_count['who'] or ''}"
+            item = f"{by_count['prize']}{by_count['n']}{typography['prizes_measure']}{by_count['who'] or ''}"
         remark = not any(word in item for word in typography["prize_words"])
         if any(verb in item[2:] for verb in earner_verbs()) or remark:
             # …or a remark of the chair's that names no prize (指导老师都是我们的): nobody "won" it.
@@ -431,7 +433,7 @@ def telling_prize(item: str, story: str | list[str] | None) -> bool:
     earner, prize = item[:grade.start()].split(verb, 1) if verb else ("", item[:grade.start()])
     if earner and earner[-2:] not in story:
         return False
-    place = re.match(rf"^.{{0,6}}?(?:{'|'.join(words()['prize_places'])})", prize)
+    place = re.match(rf"^.{{0,6}}?(?:{alternatives('prize_places')})", prize)
     if place and place[0] not in story:
         return False
     # The contest's own words too, not only 比赛 (去嘉兴市比赛获得个人二等奖 does not name 口腔护理技能竞赛).
@@ -540,15 +542,22 @@ _NOMINATION = re.compile(r"推荐([\u4e00-\u9fff]{2,4}?)(?:同志|老师|医生|
                          r"(?:并?(?:获评|获得|当选|获奖)|[，；、]|$)")
 
 
+def _unquoted(text: str) -> str:
+    return re.sub("[“”\"]", "", text)
+
+
+def _won_as_put_forward(piece: str, honours: str) -> bool:
+    """Whether a clause of the chair's puts forward someone the honours say won, for what they won (推荐赵永刚报市五一
+    劳动奖章 beside 赵永刚获市五一劳动奖章)."""
+    found = _NOMINATION.search(_unquoted(piece))
+    won = _unquoted(honours)
+    return bool(found) and found.group(1) in won and clause(found.group(2))[-6:] in won
+
+
 def nominated(honour: str, models: str | None) -> bool:
     """Whether the chair's models tell they put forward the one who won this honour, for it (推荐黄海燕评上市五一劳动
     奖章 beside 副研究员黄海燕获石坪市五一劳动奖章): the honours then say who put them forward."""
-    unquoted = re.sub("[“”\"]", "", honour)
-    for piece in re.split(r"[，；,;]", re.sub("[“”\"]", "", models or "")):
-        found = _NOMINATION.search(piece)
-        if found and found.group(1) in unquoted and clause(found.group(2))[-6:] in unquoted:
-            return True
-    return False
+    return any(_won_as_put_forward(piece, honour) for piece in re.split(r"[，；,;]", models or ""))
 
 
 def unnominated(text: str, honours: str | None) -> str:
@@ -557,15 +566,8 @@ def unnominated(text: str, honours: str | None) -> str:
     clause goes: the honours tell it all."""
     if not honours:
         return text
-
-    unquoted = re.sub("[“”\"]", "", honours)
-
-    def won(piece: str) -> bool:
-        nominated = _NOMINATION.search(re.sub("[“”\"]", "", piece))
-        return bool(nominated) and nominated.group(1) in unquoted and clause(nominated.group(2))[-6:] in unquoted
-
     clauses = re.split(r"(?<=[，；,;])", text)
-    dropped = [won(piece) for piece in clauses]
+    dropped = [_won_as_put_forward(piece, honours) for piece in clauses]
     # …and the chair's word that it was won, after the nomination dropped (推荐王丽萍参评…，已评上).
     dropped = [gone or (i > 0 and dropped[i - 1] and _WON_REMARK.match(clause(piece)) is not None)
                for i, (piece, gone) in enumerate(zip(clauses, dropped, strict=True))]
